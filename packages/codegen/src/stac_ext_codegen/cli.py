@@ -1,0 +1,130 @@
+"""Command line: ``stac-ext-codegen generate | check | validate-examples``."""
+
+from __future__ import annotations
+
+import argparse
+import difflib
+import json
+import shutil
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+from .model import ModelError, SourceModel
+
+
+def _generate(args: argparse.Namespace) -> int:
+    from .outputs import write_all
+
+    started = time.perf_counter()
+    model = SourceModel.load(args.root / "schema")
+    written = write_all(model, args.root)
+    for path in written:
+        print(f"wrote {path.relative_to(args.root)}")
+    print(f"generated {len(written)} file(s) in {time.perf_counter() - started:.2f} s")
+    if args.examples:
+        return _validate_examples(args)
+    return 0
+
+
+def _check(args: argparse.Namespace) -> int:
+    """Regenerate into a scratch tree and compare it with the committed files."""
+    from .outputs import write_all
+
+    model = SourceModel.load(args.root / "schema")
+    with tempfile.TemporaryDirectory(prefix="codegen-check-") as scratch:
+        scratch_root = Path(scratch)
+        produced = write_all(model, scratch_root)
+        drift = 0
+        expected = {p.relative_to(scratch_root) for p in produced}
+        for fresh in produced:
+            relative = fresh.relative_to(scratch_root)
+            committed = args.root / relative
+            new_text = fresh.read_text(encoding="utf-8")
+            old_text = committed.read_text(encoding="utf-8") if committed.exists() else ""
+            if new_text != old_text:
+                drift += 1
+                print(f"DRIFT {relative}: the committed file differs from what schema/ generates")
+                diff = difflib.unified_diff(
+                    old_text.splitlines(),
+                    new_text.splitlines(),
+                    f"committed/{relative}",
+                    f"generated/{relative}",
+                    lineterm="",
+                )
+                for line in list(diff)[:40]:
+                    print("    " + line)
+        generated_dir = args.root / "generated"
+        if generated_dir.is_dir():
+            for stale in sorted(p for p in generated_dir.rglob("*") if p.is_file()):
+                if stale.relative_to(args.root) not in expected:
+                    drift += 1
+                    print(f"STALE {stale.relative_to(args.root)}: no generator produces this file any more")
+        shutil.rmtree(scratch_root, ignore_errors=True)
+    if drift:
+        print(f"{drift} generated file(s) out of date: run `nox -s generate` and commit the result")
+        return 1
+    print(f"{len(expected)} generated file(s) match schema/")
+    return 0
+
+
+def _validate_examples(args: argparse.Namespace) -> int:
+    """Valid examples must pass the generated schema; files under an `invalid/` folder must fail.
+
+    As STAC validators do, a document is checked only if its `stac_extensions` lists the schema's `$id`.
+    """
+    import jsonschema
+
+    schema = json.loads((args.root / "generated" / "json-schema" / "schema.json").read_text(encoding="utf-8"))
+    validator = jsonschema.Draft7Validator(schema)
+    failures = checked = skipped = 0
+    for folder in args.examples:
+        for path in sorted(Path(folder).rglob("*.json")):
+            if path.name.endswith(".expected.json"):
+                continue
+            expect_valid = "invalid" not in path.parts
+            try:
+                document = json.loads(path.read_text(encoding="utf-8"))
+            except (OSError, ValueError) as error:
+                print(f"FAIL {path}: not readable as JSON ({error})")
+                failures += 1
+                continue
+            declared = document.get("stac_extensions", []) if isinstance(document, dict) else []
+            if schema["$id"] not in declared and "invalid" not in path.parts:
+                skipped += 1
+                print(f"skip {path}: does not list {schema['$id']} in stac_extensions")
+                continue
+            errors = list(validator.iter_errors(document))
+            checked += 1
+            if bool(errors) == expect_valid:
+                failures += 1
+                what = "rejected" if errors else "accepted"
+                print(f"FAIL {path}: {what}, expected {'valid' if expect_valid else 'invalid'}")
+                for error in errors[:3]:
+                    print(f"    {error.json_path}: {error.message[:200]}")
+    print(f"{checked} example(s) checked, {skipped} skipped, {failures} failure(s)")
+    return 1 if failures else 0
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="stac-ext-codegen", description=__doc__)
+    parser.add_argument("--root", type=Path, default=Path.cwd(), help="repository root (holds schema/ and generated/)")
+    commands = parser.add_subparsers(dest="command", required=True)
+    generate = commands.add_parser("generate", help="regenerate every artifact from schema/")
+    generate.add_argument("--examples", nargs="*", type=Path, default=[], help="then validate these example folders")
+    commands.add_parser("check", help="fail if committed artifacts differ from what schema/ generates")
+    validate = commands.add_parser("validate-examples", help="validate example folders with the generated schema")
+    validate.add_argument("examples", nargs="+", type=Path)
+    args = parser.parse_args(argv)
+    args.root = args.root.resolve()
+    handlers = {"generate": _generate, "check": _check, "validate-examples": _validate_examples}
+    try:
+        return handlers[args.command](args)
+    except ModelError as error:
+        print(f"error: {error}", file=sys.stderr)
+        return 2
+
+
+if __name__ == "__main__":
+    sys.exit(main())

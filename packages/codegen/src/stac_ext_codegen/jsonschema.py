@@ -1,0 +1,278 @@
+"""JSON Schema (draft-07) generation from a LinkML model and its rules file.
+
+LinkML's own ``JsonSchemaGenerator`` writes the object definitions. Its lifecycle hooks add what it
+has no metaslot for (driven by annotations, see ``annotations.py``), then ``build_json_schema``:
+
+1. corrects LinkML 1.12 output where it is wrong (``value_presence: ABSENT`` on several slots means
+   "none of them", not "not all of them"; ``list_elements_unique`` is dropped; ``linkml:Any`` is
+   typed as "anything but an array"),
+2. attaches the rules of the rules file to the classes they apply to,
+3. builds the top level: each ``entry_point`` class is applied when the discriminator slot has that
+   class's value,
+4. makes the result valid draft-07 (no keyword beside ``$ref``), drops unused definitions, and
+   checks that every reference resolves.
+"""
+
+from __future__ import annotations
+
+import copy
+import json
+from collections.abc import Iterator
+from typing import Any
+
+from linkml.generators.jsonschemagen import JsonSchema, JsonSchemaGenerator
+from linkml_runtime import SchemaView
+from linkml_runtime.linkml_model.meta import PresenceEnum
+
+from .annotations import (
+    annotation_values,
+    class_annotations,
+    is_true,
+    json_schema_keywords,
+    type_annotations,
+)
+from .model import ModelError, SourceModel
+
+DRAFT_07 = "http://json-schema.org/draft-07/schema#"
+ANY_CLASS_URI = "linkml:Any"
+ANNOTATION_KEYWORDS = {"description", "title", "$comment", "examples", "default"}
+
+
+def _type_list(value: Any) -> list[str]:
+    return [value] if isinstance(value, str) else list(value or [])
+
+
+def _accept_null(schema: dict[str, Any]) -> dict[str, Any]:
+    """Widen a schema so that it also accepts JSON null."""
+    if "type" in schema and "$ref" not in schema and not ({"anyOf", "oneOf", "allOf"} & schema.keys()):
+        types = _type_list(schema["type"])
+        if "null" not in types:
+            schema["type"] = [*types, "null"]
+        return schema
+    if set(schema) <= {"anyOf"} | ANNOTATION_KEYWORDS and "anyOf" in schema:
+        if {"type": "null"} not in schema["anyOf"]:
+            schema["anyOf"].append({"type": "null"})
+        return schema
+    notes = {k: schema.pop(k) for k in list(schema) if k in ANNOTATION_KEYWORDS}
+    return {**notes, "anyOf": [schema, {"type": "null"}]}
+
+
+class LinkMLJsonSchemaGenerator(JsonSchemaGenerator):
+    """``JsonSchemaGenerator`` with the project's annotation vocabulary applied through its hooks."""
+
+    def __init__(self, schema: str, **kwargs: Any) -> None:
+        kwargs.setdefault("not_closed", True)
+        kwargs.setdefault("include_null", False)
+        kwargs.setdefault("preserve_names", True)
+        super().__init__(schema, **kwargs)
+
+    # Value constraints: type-level json_schema.* annotations (also reached from any_of branches).
+    def get_value_constraints_for_slot(self, slot: Any) -> JsonSchema:
+        constraints = super().get_value_constraints_for_slot(slot)
+        view: SchemaView = self.schemaview
+        if slot is not None and slot.range in view.all_types():
+            constraints.update(json_schema_keywords(type_annotations(view, slot.range)))
+        return constraints
+
+    def after_generate_class_slot(self, slot_result: Any, cls: Any, sv: SchemaView) -> Any:
+        slot = slot_result.source
+        schema: dict[str, Any] = slot_result.schema_
+        notes = annotation_values(slot)
+        if getattr(slot, "list_elements_unique", None) and schema.get("type") == "array":
+            schema["uniqueItems"] = True
+        if "recommended_values" in notes:
+            enum = sv.get_enum(str(notes["recommended_values"]))
+            if enum is None:
+                raise ModelError(
+                    f"slot {slot.name}: recommended_values names unknown enum {notes['recommended_values']}"
+                )
+            schema["examples"] = list(enum.permissible_values)
+        if "json_map" in notes:
+            schema = self._as_json_map(slot, schema, str(notes["json_map"]))
+        schema.update(json_schema_keywords(notes))
+        if is_true(notes.get("nullable", False)):
+            schema = _accept_null(schema)
+        if is_true(notes.get("one_or_many", False)):
+            notes_only = {k: schema.pop(k) for k in list(schema) if k in ANNOTATION_KEYWORDS}
+            schema = {**notes_only, "anyOf": [schema, {"type": "array", "minItems": 1, "items": copy.deepcopy(schema)}]}
+        slot_result.schema_ = JsonSchema(schema)
+        return slot_result
+
+    @staticmethod
+    def _as_json_map(slot: Any, schema: dict[str, Any], mode: str) -> dict[str, Any]:
+        if schema.get("type") != "array" or "items" not in schema:
+            raise ModelError(f"slot {slot.name}: json_map needs a multivalued slot")
+        if mode not in {"strict", "lenient"}:
+            raise ModelError(f"slot {slot.name}: json_map must be 'strict' or 'lenient', not {mode!r}")
+        mapped: dict[str, Any] = {k: v for k, v in schema.items() if k in ANNOTATION_KEYWORDS}
+        if mode == "strict":
+            mapped["type"] = "object"
+        mapped["additionalProperties"] = schema["items"]
+        return mapped
+
+    def after_generate_class(self, cls_result: Any, sv: SchemaView) -> Any:
+        cls = cls_result.source
+        schema: dict[str, Any] = cls_result.schema_
+        absent = [
+            self.aliased_slot_name(slot)
+            for slot in sv.class_induced_slots(cls.name)
+            if slot.value_presence == PresenceEnum(PresenceEnum.ABSENT)
+        ]
+        if len(absent) > 1 and schema.get("not") == {"required": absent}:
+            # LinkML 1.12 writes "not all of them" (linkml/linkml#3719); ABSENT means each one is absent.
+            schema["not"] = {"anyOf": [{"required": [name]} for name in absent]}
+        notes = class_annotations(sv, cls.name)
+        if "extra_keys_pattern" in notes:
+            schema["patternProperties"] = {str(notes["extra_keys_pattern"]): {}}
+            schema["additionalProperties"] = False
+        schema.update(json_schema_keywords(annotation_values(cls)))
+        return cls_result
+
+
+def _walk(node: Any) -> Iterator[dict[str, Any]]:
+    if isinstance(node, dict):
+        yield node
+        for value in node.values():
+            yield from _walk(value)
+    elif isinstance(node, list):
+        for value in node:
+            yield from _walk(value)
+
+
+def _references(node: Any) -> set[str]:
+    prefix = "#/$defs/"
+    return {
+        n["$ref"][len(prefix) :] for n in _walk(node) if isinstance(n.get("$ref"), str) and n["$ref"].startswith(prefix)
+    }
+
+
+def _replace_refs(node: Any, name: str, replacement: dict[str, Any]) -> Any:
+    if isinstance(node, dict):
+        if node.get("$ref") == f"#/$defs/{name}":
+            rest = {k: _replace_refs(v, name, replacement) for k, v in node.items() if k != "$ref"}
+            return {**copy.deepcopy(replacement), **rest}
+        return {k: _replace_refs(v, name, replacement) for k, v in node.items()}
+    if isinstance(node, list):
+        return [_replace_refs(v, name, replacement) for v in node]
+    return node
+
+
+def _draft07_refs(node: Any) -> Any:
+    """In draft-07 keywords beside ``$ref`` are ignored: move such a ``$ref`` into ``allOf``."""
+    if isinstance(node, list):
+        return [_draft07_refs(v) for v in node]
+    if not isinstance(node, dict):
+        return node
+    node = {k: _draft07_refs(v) for k, v in node.items()}
+    if "$ref" in node and len(node) > 1:
+        node["allOf"] = [{"$ref": node.pop("$ref")}, *node.get("allOf", [])]
+    return node
+
+
+def _tidy(node: Any) -> Any:
+    """Drop what carries no meaning: empty descriptions, LinkML's ``additionalProperties: true``."""
+    if isinstance(node, list):
+        return [_tidy(v) for v in node]
+    if not isinstance(node, dict):
+        return node
+    out = {}
+    for key, value in node.items():
+        if key == "description" and value in ("", None):
+            continue
+        if key == "additionalProperties" and value is True:
+            continue
+        out[key] = _tidy(value)
+    return out
+
+
+def _any_classes(view: SchemaView) -> list[str]:
+    return [name for name, cls in view.all_classes().items() if cls.class_uri == ANY_CLASS_URI]
+
+
+def _apply_rules(model: SourceModel, defs: dict[str, Any]) -> None:
+    for name, definition in model.rule_defs.items():
+        if name in defs:
+            raise ModelError(f"rules.yaml: def {name!r} clashes with a LinkML element of the same name")
+        defs[name] = copy.deepcopy(definition)
+    seen: set[str] = set()
+    for rule in model.rules:
+        rule_id = rule.get("id")
+        if not rule_id or rule_id in seen:
+            raise ModelError(f"rules.yaml: every rule needs a unique id (got {rule_id!r})")
+        seen.add(rule_id)
+        if rule.get("enforced", True) is False:
+            continue
+        for application in rule.get("apply", []) or []:
+            target = application.get("to")
+            if target not in defs:
+                raise ModelError(f"rules.yaml: rule {rule_id} applies to unknown class {target!r}")
+            fragment = copy.deepcopy(application["json_schema"])
+            fragment.setdefault("$comment", f"Rule {rule_id}: {rule.get('title', '')}".strip())
+            defs[target].setdefault("allOf", []).append(fragment)
+
+
+def _entry_points(model: SourceModel) -> list[dict[str, Any]]:
+    view = model.view
+    discriminator = model.schema_annotations.get("entry_discriminator")
+    entries = []
+    for name in view.all_classes():
+        if not is_true(class_annotations(view, name).get("entry_point", False)):
+            continue
+        if not discriminator:
+            raise ModelError("entry_point classes need the schema annotation entry_discriminator")
+        slot = view.induced_slot(str(discriminator), name)
+        if slot.equals_string is None:
+            raise ModelError(f"entry point {name}: slot {discriminator} needs an equals_string value")
+        key = slot.alias or slot.name
+        entries.append(
+            {
+                "if": {"required": [key], "properties": {key: {"const": slot.equals_string}}},
+                "then": {"$ref": f"#/$defs/{name}"},
+            }
+        )
+    if not entries:
+        raise ModelError("no class is annotated entry_point: the schema would check nothing")
+    return entries
+
+
+def build_json_schema(model: SourceModel) -> dict[str, Any]:
+    """Generate the draft-07 JSON Schema of the model."""
+    generator = LinkMLJsonSchemaGenerator(str(model.root_path))
+    generated = generator.generate()
+    view = model.view
+    defs: dict[str, Any] = json.loads(json.dumps(generated["$defs"]))
+
+    for name in _any_classes(view):
+        defs.pop(name, None)
+        defs = _replace_refs(defs, name, {})
+    _apply_rules(model, defs)
+
+    notes = model.schema_annotations
+    document: dict[str, Any] = {
+        "$schema": DRAFT_07,
+        "$id": str(notes.get("json_schema_id") or view.schema.id),
+        "title": str(notes.get("json_schema_title") or view.schema.title or view.schema.name),
+        "description": view.schema.description or "",
+        "allOf": _entry_points(model),
+        "$defs": defs,
+    }
+    document = _tidy(_draft07_refs(document))
+
+    # Keep only the definitions reachable from the top level.
+    reachable: set[str] = set()
+    frontier = _references({k: v for k, v in document.items() if k != "$defs"})
+    while frontier:
+        name = frontier.pop()
+        if name in reachable:
+            continue
+        if name not in document["$defs"]:
+            raise ModelError(f"reference to unknown definition #/$defs/{name}")
+        reachable.add(name)
+        frontier |= _references(document["$defs"][name]) - reachable
+    document["$defs"] = {k: v for k, v in document["$defs"].items() if k in reachable}
+    return document
+
+
+def dump_json(document: Any) -> str:
+    """The committed text form of a generated JSON document (stable across runs)."""
+    return json.dumps(document, indent=2, ensure_ascii=False) + "\n"
