@@ -55,9 +55,9 @@ def _check(args: argparse.Namespace) -> int:
                 )
                 for line in list(diff)[:40]:
                     print("    " + line)
-        generated_dir = args.root / "generated"
-        if generated_dir.is_dir():
-            for stale in sorted(p for p in generated_dir.rglob("*") if p.is_file()):
+        owned = {args.root / "generated"} | {(args.root / p).parent for p in expected if "_generated" in p.parts}
+        for generated_dir in sorted(d for d in owned if d.is_dir()):
+            for stale in sorted(p for p in generated_dir.rglob("*") if p.is_file() and "__pycache__" not in p.parts):
                 if stale.relative_to(args.root) not in expected:
                     drift += 1
                     print(f"STALE {stale.relative_to(args.root)}: no generator produces this file any more")

@@ -64,6 +64,7 @@ class LinkMLJsonSchemaGenerator(JsonSchemaGenerator):
         kwargs.setdefault("not_closed", True)
         kwargs.setdefault("include_null", False)
         kwargs.setdefault("preserve_names", True)
+        kwargs.setdefault("title_from", "title")
         super().__init__(schema, **kwargs)
 
     # Value constraints: type-level json_schema.* annotations (also reached from any_of branches).
@@ -207,7 +208,9 @@ def _apply_rules(model: SourceModel, defs: dict[str, Any]) -> None:
             if target not in defs:
                 raise ModelError(f"rules.yaml: rule {rule_id} applies to unknown class {target!r}")
             fragment = copy.deepcopy(application["json_schema"])
-            fragment.setdefault("$comment", f"Rule {rule_id}: {rule.get('title', '')}".strip())
+            fragment.setdefault("$comment", f"Rule {rule_id}")
+            if rule.get("summary"):
+                fragment.setdefault("description", rule["summary"])
             defs[target].setdefault("allOf", []).append(fragment)
 
 

@@ -22,7 +22,11 @@ def _json_schema(model: SourceModel) -> str:
     return dump_json(build_json_schema(model))
 
 
-OUTPUTS: tuple[Output, ...] = (Output("generated/json-schema/schema.json", _json_schema),)
+OUTPUTS: tuple[Output, ...] = (
+    Output("generated/json-schema/schema.json", _json_schema),
+    # The runtime package ships the same schema as package data (its one validation authority).
+    Output("packages/stac-mlm/src/stac_mlm/_generated/schema.json", _json_schema),
+)
 
 
 def render_all(model: SourceModel) -> dict[str, str]:
