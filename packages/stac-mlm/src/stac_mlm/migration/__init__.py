@@ -19,7 +19,17 @@ from .reader import MigrationError, read_document
 from .report import ACTIONS, ReportEntry, summarize
 from .tables import FAMILY_ORDER, facts, tables
 
-__all__ = ["ACTIONS", "Migration", "MigrationError", "ReportEntry", "Source", "migrate", "migrate_text", "read_document"]
+__all__ = [
+    "ACTIONS",
+    "Migration",
+    "MigrationError",
+    "ReportEntry",
+    "Source",
+    "migrate",
+    "migrate_text",
+    "read_document",
+    "summarize",
+]
 
 
 @dataclass

@@ -163,8 +163,6 @@ def accelerator(value: Any, context: Context) -> Any:
         return Drop(f"{value!r} is not an accelerator v1.5.2 knows")
     if mapped.get("assumed"):
         context.assume(context.path, mapped["note"], mapped["value"])
-    else:
-        context.notes.append(mapped["note"])
     return mapped["value"]
 
 
