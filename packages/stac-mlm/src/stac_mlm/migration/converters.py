@@ -307,7 +307,12 @@ def _append_description(context: Context, asset_key: str, text: str) -> None:
     asset = context.assets().get(asset_key)
     if isinstance(asset, dict):
         current = asset.get("description")
-        asset["description"] = f"{current.rstrip()} {text}" if isinstance(current, str) and current else text
+        if isinstance(current, str) and current:
+            asset["description"] = f"{current.rstrip()} {text}"
+            path = f"/assets/{asset_key}/description"
+            context.add(path, "converted", f"text added: {text}", current, path)
+        else:
+            asset["description"] = text
 
 
 @converter

@@ -130,7 +130,8 @@ def field_levels(context: Context, sources: list[Source]) -> None:
             value = properties.pop(key)
             holder = model
             if key == "mlm:entrypoint":
-                holder = next((k for k, a in context.assets().items() if "code" in _roles(a)), model)
+                code = ("code", "mlm:source_code")
+                holder = next((k for k, a in context.assets().items() if set(code) & set(_roles(a))), model)
             target = f"/assets/{holder}/{key}"
             if holder is not None and context.put(target, value):
                 context.add(f"/properties/{key}", "moved", "v1.5.2 allows this field on assets only", value, target)
