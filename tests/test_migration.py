@@ -7,11 +7,10 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from support.legacy import LEGACY_FIXTURES, fixture_paths, lost_values, upstream_legacy_paths
-
 import stac_mlm
 from stac_mlm.migration import MigrationError, migrate, migrate_text, read_document
 from stac_mlm.migration.tables import tables
+from support.legacy import LEGACY_FIXTURES, fixture_paths, lost_values, upstream_legacy_paths
 
 
 def _migrated(name: str) -> Any:
@@ -125,7 +124,10 @@ def test_dlm_beta2_with_comments_assets_array_and_numbers() -> None:
     scaling = props["mlm:input"][0]["value_scaling"]
     assert [round(s["mean"], 6) for s in scaling] == [1000.0, 2000.0, 3000.0]
     assert [round(s["stddev"], 6) for s in scaling] == [500.0, 500.0, 1000.0]
-    assert props["mlm:input"][0]["pre_processing_function"] == {"format": "python", "expression": "forest.transforms.prepare"}
+    assert props["mlm:input"][0]["pre_processing_function"] == {
+        "format": "python",
+        "expression": "forest.transforms.prepare",
+    }
     assert props["mlm:tasks"] == ["semantic-segmentation"] == props["mlm:output"][0]["tasks"]
     classes = props["mlm:output"][0]["classification:classes"]
     assert [c["value"] for c in classes] == [0, 1, 2] and classes[0]["nodata"] is True
@@ -151,7 +153,9 @@ def test_dlm_beta3() -> None:
     assert props["mlm:tasks"] == ["object-detection"]
     assert props["mlm:output"][0]["result"]["dim_order"] == ["batch", "class"]
     assert document["assets"]["model"]["raster:bands"][0] == {"name": "red", "data_type": "uint8", "nodata": 255}
-    assert {"rel": "example", "href": "https://catalog.example.org/scenes/1.json", "title": "a scene"} in document["links"]
+    assert {"rel": "example", "href": "https://catalog.example.org/scenes/1.json", "title": "a scene"} in document[
+        "links"
+    ]
     assert props["mlm:framework_version"] == "2.11.0"
     assert props["mlm:input"][0]["input"]["data_type"] == "float32"
     assert _entries(migration, "assumed", "/properties/mlm:input/0/input/data_type")
@@ -175,7 +179,10 @@ def test_dlm_wild_document() -> None:
     assert props["mlm:tasks"] == ["classification"]
     assert "binary classification" in _entries(migration, "assumed", "/properties/mlm:tasks")[0].detail
     assert props["mlm:input"][0]["value_scaling"] == [{"type": "scale", "value": 2.0}, {"type": "scale", "value": 4.0}]
-    assert [f["expression"] for f in props["mlm:input"][0]["pre_processing_function"]] == ["features.ndvi", "features.ndwi"]
+    assert [f["expression"] for f in props["mlm:input"][0]["pre_processing_function"]] == [
+        "features.ndvi",
+        "features.ndwi",
+    ]
     assert document["assets"]["model.txt"]["href"] == "https://models.example.org/gbm/model.txt"
     assert document["assets"]["model"]["href"] == "PLACEHOLDER"
     assert props["mlm:architecture"] == "unknown"
@@ -326,7 +333,13 @@ def test_reader_keeps_slashes_inside_strings_and_reports_repairs() -> None:
 
 @pytest.mark.parametrize(
     ("data", "message"),
-    [(b"", "empty"), (b"  \n", "empty"), (b'{"a": 1', "not valid JSON"), (b"\xff\xfe{}", "not UTF-8"), (b"\x00\x01", "binary")],
+    [
+        (b"", "empty"),
+        (b"  \n", "empty"),
+        (b'{"a": 1', "not valid JSON"),
+        (b"\xff\xfe{}", "not UTF-8"),
+        (b"\x00\x01", "binary"),
+    ],
 )
 def test_reader_rejects_bad_text(data: bytes, message: str) -> None:
     with pytest.raises(MigrationError, match=message):
@@ -347,7 +360,9 @@ def test_tables_name_only_existing_converters_steps_and_actions() -> None:
         assert rule.converter is None or rule.converter in CONVERTERS, rule.converter
     assert [s["step"] for s in loaded.common["finish"]] and all(s["step"] in STEPS for s in loaded.common["finish"])
     for spec in loaded.common["required"]:
-        assert ("value" in spec) != ("converter" in spec) and spec.get("converter", "name_from_title_or_id") in SUPPLIERS
+        assert ("value" in spec) != ("converter" in spec) and spec.get(
+            "converter", "name_from_title_or_id"
+        ) in SUPPLIERS
 
 
 def test_bundled_tables_match_schema_migrations() -> None:

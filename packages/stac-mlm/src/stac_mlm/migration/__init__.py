@@ -60,9 +60,10 @@ class Migration:
 
 
 def _copy(value: Any) -> Any:
-    if isinstance(value, dict):
+    """A deep copy of parsed JSON (objects and arrays copied, scalars shared)."""
+    if type(value) is dict:
         return {k: _copy(v) for k, v in value.items()}
-    if isinstance(value, list):
+    if type(value) is list:
         return [_copy(v) for v in value]
     return value
 

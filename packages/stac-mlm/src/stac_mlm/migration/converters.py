@@ -424,7 +424,9 @@ def _channels(tensors: Any) -> int | None:
 def dlm_band_names(values: dict[str, Any], context: Context) -> Any:
     selected = values.get("selected_bands")
     useful = values.get("useful_bands")
-    channels = _channels(context.get("/properties/dlm:inputs/input_tensors", context.get("/properties/dlm:inputs/shape")))
+    channels = _channels(
+        context.get("/properties/dlm:inputs/input_tensors", context.get("/properties/dlm:inputs/shape"))
+    )
     useful_names = [b.get("name") for b in useful or [] if isinstance(b, dict) and isinstance(b.get("name"), str)]
     eo_bands = context.get("/properties/eo:bands") or []
     via_eo = None
@@ -454,7 +456,9 @@ def dlm_input_structure(value: Any, context: Context) -> Any:
     bands = context.get("/properties/mlm:input/0/bands")
     channel_dim = "bands" if bands else "channel"
     scaled = any(context.has(f"/properties/dlm:inputs/{k}") for k in ("scaling_factor", "normalization:mean"))
-    data_type = "float32" if scaled else _raster_type(_first(context.get("/properties/dlm:data", {}), "data_type", "dtype"))
+    data_type = (
+        "float32" if scaled else _raster_type(_first(context.get("/properties/dlm:data", {}), "data_type", "dtype"))
+    )
     if data_type is None:
         data_type = "float32"
     why = "values are scaled or normalised, so" if scaled else "DLM gives no tensor type;"
@@ -477,9 +481,11 @@ def _raster_type(numpy_name: Any) -> str | None:
 def dlm_value_scaling(values: dict[str, Any], context: Context) -> Any:
     factor = values.get("scaling_factor")
     mean, std = values.get("normalization:mean"), values.get("normalization:std")
-    count = max(len(x) for x in (factor, mean, std) if isinstance(x, list)) if any(
-        isinstance(x, list) for x in (factor, mean, std)
-    ) else 1
+    count = (
+        max(len(x) for x in (factor, mean, std) if isinstance(x, list))
+        if any(isinstance(x, list) for x in (factor, mean, std))
+        else 1
+    )
 
     def per_band(x: Any, default: float) -> list[Any] | None:
         if x is None:
@@ -494,7 +500,11 @@ def dlm_value_scaling(values: dict[str, Any], context: Context) -> Any:
     if factors is None or means is None or stds is None or any(f == 0 for f in factors):
         return Drop("scaling factor, mean and std do not have matching per-band lengths")
     if mean is None and std is None:
-        return [{"type": "scale", "value": 1 / f} for f in factors] if count > 1 else [{"type": "scale", "value": 1 / factors[0]}]
+        return (
+            [{"type": "scale", "value": 1 / f} for f in factors]
+            if count > 1
+            else [{"type": "scale", "value": 1 / factors[0]}]
+        )
     if mean is None or std is None:
         return Drop("a mean without a standard deviation (or the reverse) is not a z-score")
     return [{"type": "z-score", "mean": m / f, "stddev": s / f} for f, m, s in zip(factors, means, stds, strict=True)]

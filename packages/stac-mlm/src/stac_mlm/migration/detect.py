@@ -65,12 +65,12 @@ def detect(document: dict[str, Any]) -> list[Source]:
     """The families of ``document``, in the order their rules run."""
     extensions = document.get("stac_extensions")
     extensions = extensions if isinstance(extensions, list) else []
-    keys = _keys(document)
+    prefixes = {k.split(":", 1)[0] + ":" for k in _keys(document) if isinstance(k, str) and ":" in k}
     sources = []
     for name in FAMILY_ORDER:
         family = tables().families[name]
         by_url, version = _url_version(family, extensions)
-        by_fields = any(isinstance(k, str) and k.startswith(family.prefix) for k in keys)
+        by_fields = family.prefix in prefixes
         if not by_url and not by_fields:
             continue
         marked = _marker_version(family, document)

@@ -64,9 +64,7 @@ class Context:
         pointer.put(self.document, segments, value)
         return True
 
-    def add(
-        self, path: str, action: str, detail: str, original: Any = MISSING, target: str | None = None
-    ) -> None:
+    def add(self, path: str, action: str, detail: str, original: Any = MISSING, target: str | None = None) -> None:
         self.report.append(ReportEntry(path, action, detail, original, target))
 
     def assume(self, target: str, detail: str, value: Any = MISSING) -> None:
@@ -130,6 +128,11 @@ def apply_rules(context: Context, rules: tuple[Rule, ...]) -> None:
 
 def _matches(document: Any, rule: Rule) -> list[tuple[Segments, tuple[str, ...]]]:
     """Concrete paths for the rule: `from`, else the first alias present; also `with`-only matches."""
+    if rule.plain:  # no wildcard: plain look-ups
+        for source in rule.source:
+            if pointer.get(document, source) is not MISSING:
+                return [(source, ())]
+        return [((), ())] if any(pointer.get(document, e) is not MISSING for e in rule.extra) else []
     found: dict[tuple[str, ...], Segments] = {}
     for source in rule.source:
         for path, bound in pointer.expand(document, source):

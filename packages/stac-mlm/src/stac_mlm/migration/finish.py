@@ -178,7 +178,9 @@ def artifact_types(context: Context, sources: list[Source]) -> None:
                 context.add(path, "assumed", f"derived from the file suffix of the href: {derived!r}", target=path)
             else:
                 asset["mlm:artifact_type"] = context.common["artifact_type_placeholder"]
-                context.add(path, "placeholder", "the source document does not say how the model was saved", target=path)
+                context.add(
+                    path, "placeholder", "the source document does not say how the model was saved", target=path
+                )
         elif "mlm:artifact_type" in asset:
             context.add(path, "dropped", "only model assets may state an artifact type", asset.pop("mlm:artifact_type"))
 
@@ -259,8 +261,11 @@ def _has_band_definitions(context: Context, model: dict[str, Any]) -> bool:
 
     raster = objects(model.get("raster:bands")) and all(isinstance(b.get("name"), str) for b in model["raster:bands"])
     stac11 = re.search(r"1\.[1-9][0-9]*\.[0-9]+", str(context.document.get("stac_version", "")))
-    return raster or objects(properties.get("eo:bands")) or objects(model.get("eo:bands")) or (
-        bool(stac11) and objects(properties.get("bands"))
+    return (
+        raster
+        or objects(properties.get("eo:bands"))
+        or objects(model.get("eo:bands"))
+        or (bool(stac11) and objects(properties.get("bands")))
     )
 
 
@@ -301,20 +306,28 @@ def summaries(context: Context, sources: list[Source]) -> None:
         return
     for key, value in list(values.items()):
         if not isinstance(value, dict):
-            values[key] = _json_schema_summary(value if isinstance(value, list) else [value], key in context.facts.array_fields)
+            values[key] = _json_schema_summary(
+                value if isinstance(value, list) else [value], key in context.facts.array_fields
+            )
             detail = "MLM v1.5.2 reads every summary as an object (erratum E5): written as a JSON Schema summary"
             context.add(f"/summaries/{key}", "converted", detail, value, f"/summaries/{key}")
 
 
-def _prefixed_keys(node: Any, found: set[str]) -> None:
-    if isinstance(node, dict):
-        for key, value in node.items():
-            if ":" in key:
-                found.add(key.split(":", 1)[0] + ":")
-            _prefixed_keys(value, found)
-    elif isinstance(node, list):
-        for item in node:
-            _prefixed_keys(item, found)
+def _used_prefixes(context: Context) -> set[str]:
+    """The prefixes (`eo:`, `raster:`...) of the field names in the places fields live."""
+    keys: set[str] = set()
+    for _, holder in _field_holders(context):
+        keys.update(holder)
+    properties = context.document.get("properties")
+    for field in ("mlm:input", "mlm:output"):
+        items = properties.get(field) if isinstance(properties, dict) else None
+        for item in items if isinstance(items, list) else []:
+            if isinstance(item, dict):
+                keys.update(item)
+    summaries = context.document.get("summaries")
+    if isinstance(summaries, dict):
+        keys.update(summaries)
+    return {key.split(":", 1)[0] + ":" for key in keys if isinstance(key, str) and ":" in key}
 
 
 @step
@@ -336,8 +349,7 @@ def extensions(context: Context, sources: list[Source]) -> None:
         elif not (isinstance(entry, str) and any(p.match(entry) for p in patterns)):
             updated.append(entry)
     updated.append(url)
-    used: set[str] = set()
-    _prefixed_keys({k: v for k, v in document.items() if k != "links"}, used)
+    used = _used_prefixes(context)
     for prefix, spec in settings["by_prefix"].items():
         if prefix in used and not any(isinstance(e, str) and e.startswith(spec["base"]) for e in updated):
             updated.append(spec["url"])
@@ -355,4 +367,3 @@ def extensions(context: Context, sources: list[Source]) -> None:
         )
         document["stac_extensions"] = updated
         context.add("/stac_extensions", "converted", detail or "rewritten as a list", original, "/stac_extensions")
-

@@ -22,6 +22,11 @@ def parse(pointer: str) -> Segments:
 
 
 def format_pointer(segments: Segments | list[Any]) -> str:
+    return _format(segments if isinstance(segments, tuple) else tuple(segments))
+
+
+@lru_cache(maxsize=4096)
+def _format(segments: Segments) -> str:
     return "".join("/" + str(s).replace("~", "~0").replace("/", "~1") for s in segments)
 
 
@@ -29,9 +34,22 @@ def _is_wild(segment: str) -> bool:
     return segment.endswith("*")
 
 
+@lru_cache(maxsize=1024)
+def first_wild(segments: Segments) -> int:
+    """The index of the first wildcard segment (the length when there is none)."""
+    return next((i for i, s in enumerate(segments) if _is_wild(s)), len(segments))
+
+
 def expand(document: Any, segments: Segments) -> Iterator[tuple[Segments, tuple[str, ...]]]:
     """Every existing concrete path matching ``segments``, with the keys the wildcards matched."""
-    yield from _expand(document, segments, (), ())
+    fixed = first_wild(segments)
+    node = get(document, segments[:fixed])
+    if node is MISSING:
+        return
+    if fixed == len(segments):
+        yield segments, ()
+    else:
+        yield from _expand(node, segments[fixed:], segments[:fixed], ())
 
 
 def _expand(node: Any, rest: Segments, done: Segments, bound: tuple[str, ...]) -> Iterator[tuple[Segments, tuple]]:
@@ -39,7 +57,7 @@ def _expand(node: Any, rest: Segments, done: Segments, bound: tuple[str, ...]) -
         yield done, bound
         return
     head, tail = rest[0], rest[1:]
-    if _is_wild(head):
+    if head[-1:] == "*":
         prefix = head[:-1]
         if isinstance(node, dict):
             for key in list(node):
@@ -67,6 +85,8 @@ def _child(node: Any, segment: str) -> Any:
 
 def bind(segments: Segments, bound: tuple[str, ...]) -> Segments:
     """Replace the wildcards of ``segments`` by the keys a match bound, in order."""
+    if not bound:
+        return segments
     values = iter(bound)
     return tuple(next(values, s) if _is_wild(s) else s for s in segments)
 
@@ -74,9 +94,14 @@ def bind(segments: Segments, bound: tuple[str, ...]) -> Segments:
 def get(document: Any, segments: Segments) -> Any:
     node = document
     for segment in segments:
-        node = _child(node, segment)
-        if node is MISSING:
-            return MISSING
+        if type(node) is dict:
+            node = node.get(segment, MISSING)
+            if node is MISSING:
+                return MISSING
+        else:
+            node = _child(node, segment)
+            if node is MISSING:
+                return MISSING
     return node
 
 

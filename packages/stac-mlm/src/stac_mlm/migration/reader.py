@@ -43,7 +43,9 @@ def decode(data: bytes) -> str:
     try:
         return data.decode("utf-8-sig")
     except UnicodeDecodeError as error:
-        raise MigrationError(f"the input is not UTF-8 text (byte 0x{data[error.start]:02x} at offset {error.start})")
+        raise MigrationError(
+            f"the input is not UTF-8 text (byte 0x{data[error.start]:02x} at offset {error.start})"
+        ) from None
 
 
 def read_document(data: str | bytes) -> tuple[Any, list[ReportEntry]]:

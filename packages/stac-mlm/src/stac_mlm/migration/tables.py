@@ -24,10 +24,13 @@ class Rule:
     extra: tuple[Segments, ...] = ()  # `with`
     converter: str | None = None
     note: str = ""
+    plain: bool = False  # no wildcard in any path
 
     @classmethod
     def load(cls, data: dict[str, Any]) -> Rule:
+        paths = [data["from"], *data.get("aliases", []), *data.get("with", [])]
         return cls(
+            plain="*" not in "".join(paths),
             source=tuple(parse(p) for p in [data["from"], *data.get("aliases", [])]),
             action=data["action"],
             target=parse(data["to"]) if data.get("to") is not None else None,
