@@ -22,10 +22,28 @@ def _json_schema(model: SourceModel) -> str:
     return dump_json(build_json_schema(model))
 
 
+def _yaml_folder_as_json(folder: str) -> Callable[[SourceModel], str]:
+    """Every ``<folder>/*.yaml`` beside the model, as one JSON object keyed by file stem (data copied as is)."""
+
+    def render(model: SourceModel) -> str:
+        import yaml
+
+        return dump_json(
+            {
+                path.stem: yaml.safe_load(path.read_text(encoding="utf-8"))
+                for path in sorted((model.directory / folder).glob("*.yaml"))
+            }
+        )
+
+    return render
+
+
 OUTPUTS: tuple[Output, ...] = (
     Output("generated/json-schema/schema.json", _json_schema),
     # The runtime package ships the same schema as package data (its one validation authority).
     Output("packages/stac-mlm/src/stac_mlm/_generated/schema.json", _json_schema),
+    # Migration tables (schema/migrations/*.yaml), read by the runtime's migrations and by the docs.
+    Output("packages/stac-mlm/src/stac_mlm/_generated/migrations.json", _yaml_folder_as_json("migrations")),
 )
 
 
