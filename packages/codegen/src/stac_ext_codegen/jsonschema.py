@@ -190,6 +190,11 @@ def _any_classes(view: SchemaView) -> list[str]:
     return [name for name, cls in view.all_classes().items() if cls.class_uri == ANY_CLASS_URI]
 
 
+def rule_comment(rule_id: str) -> str:
+    """The ``$comment`` that marks the schema fragment enforcing a rule of the rules file."""
+    return f"Rule {rule_id}"
+
+
 def _apply_rules(model: SourceModel, defs: dict[str, Any]) -> None:
     for name, definition in model.rule_defs.items():
         if name in defs:
@@ -208,7 +213,7 @@ def _apply_rules(model: SourceModel, defs: dict[str, Any]) -> None:
             if target not in defs:
                 raise ModelError(f"rules.yaml: rule {rule_id} applies to unknown class {target!r}")
             fragment = copy.deepcopy(application["json_schema"])
-            fragment.setdefault("$comment", f"Rule {rule_id}")
+            fragment.setdefault("$comment", rule_comment(rule_id))
             if rule.get("summary"):
                 fragment.setdefault("description", rule["summary"])
             defs[target].setdefault("allOf", []).append(fragment)
