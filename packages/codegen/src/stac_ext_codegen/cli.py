@@ -15,13 +15,18 @@ from .model import ModelError, SourceModel
 
 
 def _generate(args: argparse.Namespace) -> int:
-    from .outputs import write_all
+    from .outputs import owned_folders, write_all
 
     started = time.perf_counter()
     model = SourceModel.load(args.root / "schema")
     written = write_all(model, args.root)
+    folders = owned_folders()
     for path in written:
-        print(f"wrote {path.relative_to(args.root)}")
+        if path.relative_to(args.root).parts[0] not in folders:
+            print(f"wrote {path.relative_to(args.root)}")
+    for folder in folders:
+        count = sum(1 for path in written if path.relative_to(args.root).parts[0] == folder)
+        print(f"wrote {count} file(s) under {folder}/")
     print(f"generated {len(written)} file(s) in {time.perf_counter() - started:.2f} s")
     status = _coverage(model, args)
     if args.examples:
