@@ -288,6 +288,14 @@ def build_json_schema(model: SourceModel) -> dict[str, Any]:
     return document
 
 
+def json_schema_of(model: SourceModel) -> dict[str, Any]:
+    """``build_json_schema`` computed once per model object (callers must not modify the result)."""
+    cached = model.__dict__.get("_built_json_schema")
+    if cached is None:
+        cached = model.__dict__["_built_json_schema"] = build_json_schema(model)
+    return cached
+
+
 def dump_json(document: Any) -> str:
     """The committed text form of a generated JSON document (stable across runs)."""
     return json.dumps(document, indent=2, ensure_ascii=False) + "\n"

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from .fixtures import render_fixtures
-from .jsonschema import build_json_schema, dump_json
+from .jsonschema import dump_json, json_schema_of
 from .model import SourceModel
 
 
@@ -20,7 +20,7 @@ class Output:
 
 
 def _json_schema(model: SourceModel) -> str:
-    return dump_json(build_json_schema(model))
+    return dump_json(json_schema_of(model))
 
 
 OUTPUTS: tuple[Output, ...] = (
