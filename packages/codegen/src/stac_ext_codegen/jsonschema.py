@@ -197,6 +197,11 @@ def _any_classes(view: SchemaView) -> list[str]:
     return [name for name, cls in view.all_classes().items() if cls.class_uri == ANY_CLASS_URI]
 
 
+def rule_comment(rule_id: str) -> str:
+    """The ``$comment`` that marks the schema fragment enforcing a rule of the rules file."""
+    return f"Rule {rule_id}"
+
+
 def _apply_rules(model: SourceModel, defs: dict[str, Any]) -> None:
     for name, definition in model.rule_defs.items():
         if name in defs:
@@ -215,7 +220,7 @@ def _apply_rules(model: SourceModel, defs: dict[str, Any]) -> None:
             if target not in defs:
                 raise ModelError(f"rules.yaml: rule {rule_id} applies to unknown class {target!r}")
             fragment = copy.deepcopy(application["json_schema"])
-            fragment.setdefault("$comment", f"Rule {rule_id}")
+            fragment.setdefault("$comment", rule_comment(rule_id))
             if rule.get("summary"):
                 fragment.setdefault("description", rule["summary"])
             defs[target].setdefault("allOf", []).append(fragment)
@@ -281,6 +286,14 @@ def build_json_schema(model: SourceModel) -> dict[str, Any]:
         frontier |= _references(document["$defs"][name]) - reachable
     document["$defs"] = {k: v for k, v in document["$defs"].items() if k in reachable}
     return document
+
+
+def json_schema_of(model: SourceModel) -> dict[str, Any]:
+    """``build_json_schema`` computed once per model object (callers must not modify the result)."""
+    cached = model.__dict__.get("_built_json_schema")
+    if cached is None:
+        cached = model.__dict__["_built_json_schema"] = build_json_schema(model)
+    return cached
 
 
 def dump_json(document: Any) -> str:
