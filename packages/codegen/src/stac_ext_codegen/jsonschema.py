@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import copy
 import json
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from typing import Any
 
 from linkml.generators.jsonschemagen import JsonSchema, JsonSchemaGenerator
@@ -147,47 +147,59 @@ def _references(node: Any) -> set[str]:
     }
 
 
-def _replace_refs(node: Any, name: str, replacement: dict[str, Any]) -> Any:
-    if isinstance(node, dict):
-        if node.get("$ref") == f"#/$defs/{name}":
-            rest = {k: _replace_refs(v, name, replacement) for k, v in node.items() if k != "$ref"}
-            return {**copy.deepcopy(replacement), **rest}
-        return {k: _replace_refs(v, name, replacement) for k, v in node.items()}
+def _rewrite(node: Any, change: Callable[[dict[str, Any]], dict[str, Any]]) -> Any:
+    """Apply ``change`` to every object of a JSON tree, innermost objects first."""
     if isinstance(node, list):
-        return [_replace_refs(v, name, replacement) for v in node]
+        return [_rewrite(value, change) for value in node]
+    if isinstance(node, dict):
+        return change({key: _rewrite(value, change) for key, value in node.items()})
     return node
+
+
+def _replace_refs(node: Any, name: str, replacement: dict[str, Any]) -> Any:
+    """Replace every reference to definition ``name`` by (a copy of) ``replacement``."""
+    target = f"#/$defs/{name}"
+
+    def change(obj: dict[str, Any]) -> dict[str, Any]:
+        if obj.get("$ref") != target:
+            return obj
+        return {**copy.deepcopy(replacement), **{k: v for k, v in obj.items() if k != "$ref"}}
+
+    return _rewrite(node, change)
 
 
 def _draft07_refs(node: Any) -> Any:
     """In draft-07 keywords beside ``$ref`` are ignored: move such a ``$ref`` into ``allOf``."""
-    if isinstance(node, list):
-        return [_draft07_refs(v) for v in node]
-    if not isinstance(node, dict):
-        return node
-    node = {k: _draft07_refs(v) for k, v in node.items()}
-    if "$ref" in node and len(node) > 1:
-        node["allOf"] = [{"$ref": node.pop("$ref")}, *node.get("allOf", [])]
-    return node
+
+    def change(obj: dict[str, Any]) -> dict[str, Any]:
+        if "$ref" in obj and len(obj) > 1:
+            obj["allOf"] = [{"$ref": obj.pop("$ref")}, *obj.get("allOf", [])]
+        return obj
+
+    return _rewrite(node, change)
 
 
 def _tidy(node: Any) -> Any:
     """Drop what carries no meaning: empty descriptions, LinkML's ``additionalProperties: true``."""
-    if isinstance(node, list):
-        return [_tidy(v) for v in node]
-    if not isinstance(node, dict):
-        return node
-    out = {}
-    for key, value in node.items():
-        if key == "description" and value in ("", None):
-            continue
-        if key == "additionalProperties" and value is True:
-            continue
-        out[key] = _tidy(value)
-    return out
+
+    def change(obj: dict[str, Any]) -> dict[str, Any]:
+        return {
+            key: value
+            for key, value in obj.items()
+            if not (key == "description" and value in ("", None))
+            and not (key == "additionalProperties" and value is True)
+        }
+
+    return _rewrite(node, change)
 
 
 def _any_classes(view: SchemaView) -> list[str]:
     return [name for name, cls in view.all_classes().items() if cls.class_uri == ANY_CLASS_URI]
+
+
+def rule_comment(rule_id: str) -> str:
+    """The ``$comment`` that marks the schema fragment enforcing a rule of the rules file."""
+    return f"Rule {rule_id}"
 
 
 def _apply_rules(model: SourceModel, defs: dict[str, Any]) -> None:
@@ -208,7 +220,7 @@ def _apply_rules(model: SourceModel, defs: dict[str, Any]) -> None:
             if target not in defs:
                 raise ModelError(f"rules.yaml: rule {rule_id} applies to unknown class {target!r}")
             fragment = copy.deepcopy(application["json_schema"])
-            fragment.setdefault("$comment", f"Rule {rule_id}")
+            fragment.setdefault("$comment", rule_comment(rule_id))
             if rule.get("summary"):
                 fragment.setdefault("description", rule["summary"])
             defs[target].setdefault("allOf", []).append(fragment)
@@ -274,6 +286,14 @@ def build_json_schema(model: SourceModel) -> dict[str, Any]:
         frontier |= _references(document["$defs"][name]) - reachable
     document["$defs"] = {k: v for k, v in document["$defs"].items() if k in reachable}
     return document
+
+
+def json_schema_of(model: SourceModel) -> dict[str, Any]:
+    """``build_json_schema`` computed once per model object (callers must not modify the result)."""
+    cached = model.__dict__.get("_built_json_schema")
+    if cached is None:
+        cached = model.__dict__["_built_json_schema"] = build_json_schema(model)
+    return cached
 
 
 def dump_json(document: Any) -> str:

@@ -16,5 +16,13 @@ if TYPE_CHECKING:  # pragma: no cover
     pass
 
 
+_LAZY = {"migrate": ("stac_mlm.migration", "migrate"), "Migration": ("stac_mlm.migration", "Migration")}
+
+
 def __getattr__(name: str) -> Any:  # lazily exposed parts are added here by later modules
+    if name in _LAZY:
+        from importlib import import_module
+
+        module, attribute = _LAZY[name]
+        return getattr(import_module(module), attribute)
     raise AttributeError(f"module 'stac_mlm' has no attribute {name!r}")

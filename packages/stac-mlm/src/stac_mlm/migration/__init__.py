@@ -1,0 +1,118 @@
+"""Migrate DLM, ml-model and earlier MLM documents to MLM v1.5.2, reporting every change.
+
+``migrate(document)`` returns a ``Migration``: the v1.5.2 document and a report whose entries name
+every input value that was moved, renamed, converted or dropped, and every value that was assumed or
+written as a placeholder. The rules are data (schema/migrations/*.yaml, bundled as
+``_generated/migrations.json``); the converters they name live in ``converters.py``.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+from ..validation import Problem, is_valid, validate
+from . import finish
+from .detect import Source, detect
+from .engine import Context, apply_rules
+from .reader import MigrationError, read_document
+from .report import ACTIONS, ReportEntry, summarize
+from .tables import FAMILY_ORDER, facts, tables
+
+__all__ = [
+    "ACTIONS",
+    "Migration",
+    "MigrationError",
+    "ReportEntry",
+    "Source",
+    "migrate",
+    "migrate_text",
+    "read_document",
+    "summarize",
+]
+
+
+@dataclass
+class Migration:
+    """The result of a migration: the v1.5.2 ``document``, the ``report``, the families found in the
+    input (``sources``) and the validation ``problems`` left in the result (empty when it validates)."""
+
+    document: dict[str, Any]
+    report: list[ReportEntry] = field(default_factory=list)
+    sources: list[Source] = field(default_factory=list)
+    problems: list[Problem] = field(default_factory=list)
+
+    @property
+    def valid(self) -> bool:
+        return not self.problems
+
+    def summary(self) -> str:
+        families = ", ".join(map(str, self.sources)) or "no legacy family"
+        verdict = "valid MLM v1.5.2" if self.valid else f"{len(self.problems)} validation problem(s) left"
+        return f"{families}: {summarize(self.report)}; {verdict}"
+
+    def report_dict(self) -> dict[str, Any]:
+        return {
+            "sources": [{"family": s.family, "version": s.version, "evidence": s.evidence} for s in self.sources],
+            "entries": [entry.to_dict() for entry in self.report],
+            "problems": [problem.to_dict() for problem in self.problems],
+        }
+
+
+def _copy(value: Any) -> Any:
+    """A deep copy of parsed JSON (objects and arrays copied, scalars shared)."""
+    if type(value) is dict:
+        return {k: _copy(v) for k, v in value.items()}
+    if type(value) is list:
+        return [_copy(v) for v in value]
+    return value
+
+
+def migrate(document: Any) -> Migration:
+    """Migrate one STAC Item or Collection (parsed JSON) to MLM v1.5.2.
+
+    A document that already is valid MLM v1.5.2 is returned as given (the same object) with an empty
+    report. Otherwise the input is not changed; the result is a new document. Raises MigrationError
+    for input that is not a STAC Item or Collection, or an Item with no model metadata at all.
+    """
+    url = facts().url
+    if isinstance(document, dict) and url in (document.get("stac_extensions") or ()) and is_valid(document):
+        return Migration(document, [], [Source("mlm", url.rstrip("/").split("/")[-2].lstrip("v"), "extension URL")])
+    if not isinstance(document, dict):
+        raise MigrationError(f"expected a JSON object (a STAC Item or Collection), got {_kind(document)}")
+    work = _copy(document)
+    context = Context(work)
+    if work.get("type") not in ("Feature", "Collection"):
+        if "type" not in work and isinstance(work.get("properties"), dict):
+            work["type"] = "Feature"
+            context.assume("/type", "the document has properties but no type, so it is read as a STAC Item", "Feature")
+        else:
+            raise MigrationError(f"type {work.get('type')!r}: only STAC Items and Collections can carry MLM fields")
+    sources = detect(work)
+    if not sources:
+        if work["type"] == "Feature":
+            raise MigrationError("no DLM, ml-model or MLM fields or extension URLs found: nothing to migrate")
+        context.add("/stac_extensions", "assumed", "no model metadata found; the Collection is declared as MLM v1.5.2")
+    for source in sources:
+        if source.evidence == "fields":
+            context.add("/stac_extensions", "assumed", f"no extension URL names it; detected {source} by its fields")
+    apply_rules(context, tables().rules)
+    detected = {s.family for s in sources}
+    for name in FAMILY_ORDER:
+        if name in detected:
+            apply_rules(context, tables().families[name].rules)
+    finish.run(context, sources)
+    return Migration(work, context.report, sources, validate(work))
+
+
+def migrate_text(data: str | bytes) -> Migration:
+    """Read one document from JSON text (leniently, see ``read_document``) and migrate it."""
+    document, repairs = read_document(data)
+    migration = migrate(document)
+    if repairs:
+        migration.report[:0] = repairs
+    return migration
+
+
+def _kind(value: Any) -> str:
+    return {list: "an array", str: "a string", bool: "a boolean", type(None): "null"}.get(type(value), "a number")

@@ -1,0 +1,165 @@
+"""Applies the rules of the migration tables to a document, recording a report entry for each value."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from . import pointer
+from .pointer import MISSING, Segments, format_pointer
+from .report import ReportEntry
+from .tables import Facts, Rule, facts, tables
+
+
+class _Keep:
+    """Returned by a converter when the rule does not apply to this value: it stays as it is."""
+
+
+KEEP: Any = _Keep()
+
+
+class _Placed:
+    """Returned by a converter that wrote its results itself (with ``Context.put``)."""
+
+
+PLACED: Any = _Placed()
+
+
+@dataclass(frozen=True, slots=True)
+class Drop:
+    """Returned by a converter when the value has no v1.5.2 form; ``reason`` goes into the report."""
+
+    reason: str
+
+
+class Context:
+    """The document being migrated (changed in place) and its report, as converters see them."""
+
+    def __init__(self, document: dict[str, Any]) -> None:
+        self.document = document
+        self.report: list[ReportEntry] = []
+        self.facts: Facts = facts()
+        self.common: dict[str, Any] = tables().common
+        self.notes: list[str] = []  # remarks a converter adds to the current rule's entry
+        self.path = ""  # the input path of the value being converted
+        self.emptied: list[list[Any]] = []
+
+    # reading and writing -------------------------------------------------------------------------
+    def get(self, path: str | Segments, default: Any = None) -> Any:
+        segments = pointer.parse(path) if isinstance(path, str) else path
+        value = pointer.get(self.document, segments)
+        return default if value is MISSING else value
+
+    def has(self, path: str | Segments) -> bool:
+        segments = pointer.parse(path) if isinstance(path, str) else path
+        return pointer.get(self.document, segments) is not MISSING
+
+    def put(self, path: str | Segments, value: Any) -> bool:
+        """Write ``value`` unless the place already holds a different one (then note it and return False)."""
+        segments = pointer.parse(path) if isinstance(path, str) else path
+        current = pointer.get(self.document, segments)
+        if current is not MISSING and current != value:
+            self.notes.append(f"not written to {format_pointer(segments)}, which already holds {current!r}")
+            return False
+        pointer.put(self.document, segments, value)
+        return True
+
+    def add(self, path: str, action: str, detail: str, original: Any = MISSING, target: str | None = None) -> None:
+        self.report.append(ReportEntry(path, action, detail, original, target))
+
+    def assume(self, target: str, detail: str, value: Any = MISSING) -> None:
+        """Report a value written by assumption (``value`` is shown in the detail)."""
+        shown = f" ({value!r})" if value is not MISSING else ""
+        self.add(target, "assumed", detail + shown, target=target)
+
+    # the document's parts ------------------------------------------------------------------------
+    @property
+    def is_item(self) -> bool:
+        return self.document.get("type") == "Feature"
+
+    def assets(self) -> dict[str, Any]:
+        assets = self.document.get("assets")
+        return assets if isinstance(assets, dict) else {}
+
+    def model_asset_key(self) -> str | None:
+        for key, asset in self.assets().items():
+            roles = asset.get("roles") if isinstance(asset, dict) else None
+            if isinstance(roles, list) and "mlm:model" in roles:
+                return key
+        return None
+
+    def free_asset_key(self, wanted: str) -> str:
+        assets = self.assets()
+        key, number = wanted, 2
+        while key in assets:
+            key, number = f"{wanted}-{number}", number + 1
+        return key
+
+
+def apply_rules(context: Context, rules: tuple[Rule, ...]) -> None:
+    from .converters import CONVERTERS
+
+    document = context.document
+    for rule in rules:
+        matches = _matches(document, rule)
+        for path, bound in matches:
+            extra = [(s, pointer.get(document, s)) for s in (pointer.bind(e, bound) for e in rule.extra)]
+            extra = [(s, v) for s, v in extra if v is not MISSING]
+            value = pointer.get(document, path) if path else MISSING
+            if value is MISSING and not extra:
+                continue
+            given = value if not rule.extra else {s[-1]: v for s, v in [(path, value), *extra] if v is not MISSING}
+            context.notes, context.path = [], format_pointer(path or extra[0][0])
+            result = CONVERTERS[rule.converter](given, context) if rule.converter else given
+            in_place = rule.target is not None and not rule.extra and pointer.bind(rule.target, bound) == path
+            if result is KEEP or (in_place and type(result) is type(value) and result == value):
+                continue
+            if in_place and not isinstance(result, Drop) and result is not PLACED:
+                pointer.put(document, path, result)  # same place: the key keeps its position
+                detail = "; ".join(filter(None, [rule.note, *context.notes]))
+                context.add(format_pointer(path), rule.action, detail, value, format_pointer(path))
+                continue
+            consumed = [(path, value)] if value is not MISSING else []
+            for segments, _ in [*consumed, *extra]:
+                pointer.remove(document, segments, context.emptied)
+            _record(context, rule, bound, [*consumed, *extra], result)
+        pointer.compact(context.emptied)
+
+
+def _matches(document: Any, rule: Rule) -> list[tuple[Segments, tuple[str, ...]]]:
+    """Concrete paths for the rule: `from`, else the first alias present; also `with`-only matches."""
+    if rule.plain:  # no wildcard: plain look-ups
+        for source in rule.source:
+            if pointer.get(document, source) is not MISSING:
+                return [(source, ())]
+        return [((), ())] if any(pointer.get(document, e) is not MISSING for e in rule.extra) else []
+    found: dict[tuple[str, ...], Segments] = {}
+    for source in rule.source:
+        for path, bound in pointer.expand(document, source):
+            found.setdefault(bound, path)
+    if rule.extra:
+        for extra in rule.extra:
+            for _, bound in pointer.expand(document, extra):
+                found.setdefault(bound, ())
+    return [(path, bound) for bound, path in found.items()]
+
+
+def _record(context: Context, rule: Rule, bound: tuple[str, ...], consumed: list, result: Any) -> None:
+    detail = rule.note
+    target = None
+    action = rule.action
+    if isinstance(result, Drop):
+        action, detail = "dropped", result.reason
+    elif result is not PLACED:
+        if rule.target is None:
+            action = "dropped"
+        else:
+            segments = pointer.bind(rule.target, bound)
+            if context.put(segments, result):
+                target = format_pointer(segments)
+            else:
+                action = "dropped"
+    if context.notes:
+        detail = "; ".join([detail, *context.notes]) if detail else "; ".join(context.notes)
+    for segments, original in consumed:
+        context.add(format_pointer(segments), action, detail, original, target)

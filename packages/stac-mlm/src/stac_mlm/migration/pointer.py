@@ -1,0 +1,148 @@
+"""JSON Pointers with wildcards: `*` matches any key or index, `prefix*` any key starting with prefix."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from functools import lru_cache
+from typing import Any
+
+MISSING: Any = type("Missing", (), {"__repr__": lambda self: "MISSING", "__bool__": lambda self: False})()
+GONE: Any = type("Gone", (), {"__repr__": lambda self: "GONE"})()  # a removed list item, until compacted
+
+Segments = tuple[str, ...]
+
+
+@lru_cache(maxsize=1024)
+def parse(pointer: str) -> Segments:
+    if not pointer:
+        return ()
+    if not pointer.startswith("/"):
+        raise ValueError(f"not a JSON Pointer: {pointer!r}")
+    return tuple(part.replace("~1", "/").replace("~0", "~") for part in pointer[1:].split("/"))
+
+
+def format_pointer(segments: Segments | list[Any]) -> str:
+    return _format(segments if isinstance(segments, tuple) else tuple(segments))
+
+
+@lru_cache(maxsize=4096)
+def _format(segments: Segments) -> str:
+    return "".join("/" + str(s).replace("~", "~0").replace("/", "~1") for s in segments)
+
+
+def _is_wild(segment: str) -> bool:
+    return segment.endswith("*")
+
+
+@lru_cache(maxsize=1024)
+def first_wild(segments: Segments) -> int:
+    """The index of the first wildcard segment (the length when there is none)."""
+    return next((i for i, s in enumerate(segments) if _is_wild(s)), len(segments))
+
+
+def expand(document: Any, segments: Segments) -> Iterator[tuple[Segments, tuple[str, ...]]]:
+    """Every existing concrete path matching ``segments``, with the keys the wildcards matched."""
+    fixed = first_wild(segments)
+    node = get(document, segments[:fixed])
+    if node is MISSING:
+        return
+    if fixed == len(segments):
+        yield segments, ()
+    else:
+        yield from _expand(node, segments[fixed:], segments[:fixed], ())
+
+
+def _expand(node: Any, rest: Segments, done: Segments, bound: tuple[str, ...]) -> Iterator[tuple[Segments, tuple]]:
+    if not rest:
+        yield done, bound
+        return
+    head, tail = rest[0], rest[1:]
+    if head[-1:] == "*":
+        prefix = head[:-1]
+        if isinstance(node, dict):
+            for key in list(node):
+                if key.startswith(prefix):
+                    yield from _expand(node[key], tail, (*done, key), (*bound, key))
+        elif isinstance(node, list) and not prefix:
+            for index, item in enumerate(list(node)):
+                if item is not GONE:
+                    yield from _expand(item, tail, (*done, str(index)), (*bound, str(index)))
+        return
+    child = _child(node, head)
+    if child is not MISSING:
+        yield from _expand(child, tail, (*done, head), bound)
+
+
+def _child(node: Any, segment: str) -> Any:
+    if isinstance(node, dict):
+        return node.get(segment, MISSING)
+    if isinstance(node, list) and segment.isdigit():
+        index = int(segment)
+        if index < len(node) and node[index] is not GONE:
+            return node[index]
+    return MISSING
+
+
+def bind(segments: Segments, bound: tuple[str, ...]) -> Segments:
+    """Replace the wildcards of ``segments`` by the keys a match bound, in order."""
+    if not bound:
+        return segments
+    values = iter(bound)
+    return tuple(next(values, s) if _is_wild(s) else s for s in segments)
+
+
+def get(document: Any, segments: Segments) -> Any:
+    node = document
+    for segment in segments:
+        if type(node) is dict:
+            node = node.get(segment, MISSING)
+            if node is MISSING:
+                return MISSING
+        else:
+            node = _child(node, segment)
+            if node is MISSING:
+                return MISSING
+    return node
+
+
+def remove(document: Any, segments: Segments, emptied: list[list[Any]] | None = None) -> Any:
+    """Remove and return the value; a list item is replaced by GONE and its list added to ``emptied``."""
+    parent = get(document, segments[:-1])
+    key = segments[-1]
+    if isinstance(parent, dict) and key in parent:
+        return parent.pop(key)
+    if isinstance(parent, list) and key.isdigit() and int(key) < len(parent):
+        value, parent[int(key)] = parent[int(key)], GONE
+        if emptied is not None:
+            emptied.append(parent)
+        return value
+    return MISSING
+
+
+def put(document: Any, segments: Segments, value: Any) -> None:
+    """Write ``value``, creating objects (or arrays, for numeric keys and ``-``) on the way."""
+    node = document
+    for position, segment in enumerate(segments):
+        last = position == len(segments) - 1
+        following = None if last else segments[position + 1]
+        fresh: Any = value if last else ([] if following == "-" or following.isdigit() else {})
+        if isinstance(node, list):
+            index = len(node) if segment == "-" else int(segment)
+            while len(node) < index:
+                node.append({})
+            if index == len(node):
+                node.append(fresh)
+            elif last or not isinstance(node[index], dict | list):
+                node[index] = fresh
+            node = node[index]
+        else:
+            if last or not isinstance(node.get(segment), dict | list):
+                node[segment] = fresh
+            node = node[segment]
+
+
+def compact(lists: list[list[Any]]) -> None:
+    """Drop the GONE items of these lists."""
+    for items in lists:
+        items[:] = [item for item in items if item is not GONE]
+    lists.clear()

@@ -1,0 +1,51 @@
+"""The migration report: one entry per value the migration moved, changed, dropped or supplied."""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass
+from typing import Any
+
+from .pointer import MISSING
+
+ACTIONS = ("moved", "renamed", "converted", "dropped", "placeholder", "assumed", "repaired")
+
+
+@dataclass(frozen=True, slots=True)
+class ReportEntry:
+    """One step of a migration.
+
+    ``path`` is a JSON Pointer into the input (for ``placeholder`` and ``assumed`` entries that
+    supply a missing value, into the output); ``target`` is where the value went in the output, if
+    anywhere; ``original`` is the input value (absent for values the input did not have);
+    ``detail`` says why, in plain words.
+    """
+
+    path: str
+    action: str
+    detail: str = ""
+    original: Any = MISSING
+    target: str | None = None
+
+    @property
+    def has_original(self) -> bool:
+        return self.original is not MISSING
+
+    def to_dict(self) -> dict[str, Any]:
+        entry: dict[str, Any] = {"path": self.path, "action": self.action}
+        if self.target is not None:
+            entry["target"] = self.target
+        if self.has_original:
+            entry["original"] = self.original
+        entry["detail"] = self.detail
+        return entry
+
+    def __str__(self) -> str:
+        where = f"{self.path or '/'}" + (f" -> {self.target}" if self.target and self.target != self.path else "")
+        return f"{self.action:<11} {where}: {self.detail}"
+
+
+def summarize(entries: list[ReportEntry]) -> str:
+    """A one-line count of entries by action, e.g. ``12 moved, 3 dropped, 2 placeholder``."""
+    counts = Counter(entry.action for entry in entries)
+    return ", ".join(f"{counts[a]} {a}" for a in ACTIONS if counts[a]) or "no changes"

@@ -1,0 +1,141 @@
+"""The migration tables (generated from schema/migrations/*.yaml) and the MLM facts the migration reads
+from the bundled schema."""
+
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass, field
+from functools import cache
+from importlib import resources
+from typing import Any
+
+from .._schema import _parsed
+from .pointer import Segments, parse
+
+FAMILY_ORDER = ("mlm", "dlm", "ml-model")  # the order family rules run in (MLM first: its fields win)
+
+
+@dataclass(frozen=True)
+class Rule:
+    source: tuple[Segments, ...]  # `from` then its aliases
+    action: str
+    target: Segments | None = None
+    extra: tuple[Segments, ...] = ()  # `with`
+    converter: str | None = None
+    note: str = ""
+    plain: bool = False  # no wildcard in any path
+
+    @classmethod
+    def load(cls, data: dict[str, Any]) -> Rule:
+        paths = [data["from"], *data.get("aliases", []), *data.get("with", [])]
+        return cls(
+            plain="*" not in "".join(paths),
+            source=tuple(parse(p) for p in [data["from"], *data.get("aliases", [])]),
+            action=data["action"],
+            target=parse(data["to"]) if data.get("to") is not None else None,
+            extra=tuple(parse(p) for p in data.get("with", [])),
+            converter=data.get("converter"),
+            note=data.get("note", ""),
+        )
+
+
+@dataclass(frozen=True)
+class Family:
+    name: str
+    title: str
+    prefix: str
+    extensions: tuple[tuple[re.Pattern[str], str | None], ...]
+    markers: tuple[dict[str, Any], ...]
+    rules: tuple[Rule, ...]
+    data: dict[str, Any] = field(default_factory=dict)  # the family's other tables (role names, ...)
+
+
+@dataclass(frozen=True)
+class Tables:
+    common: dict[str, Any]
+    rules: tuple[Rule, ...]
+    families: dict[str, Family] = field(default_factory=dict)
+
+
+def _raw() -> dict[str, Any]:
+    text = resources.files("stac_mlm").joinpath("_generated", "migrations.json").read_text(encoding="utf-8")
+    return json.loads(text)
+
+
+@cache
+def tables() -> Tables:
+    raw = _raw()
+    common = raw["common"]
+    families = {}
+    for name in FAMILY_ORDER:
+        data = raw[name]
+        detect = data.get("detect", {})
+        families[name] = Family(
+            name=data["family"],
+            title=data["title"],
+            prefix=data["prefix"],
+            extensions=tuple((re.compile(e["pattern"]), e.get("version")) for e in detect.get("extensions", [])),
+            markers=tuple(detect.get("markers", [])),
+            rules=tuple(Rule.load(r) for r in data.get("rules", [])),
+            data=data,
+        )
+    return Tables(common=common, rules=tuple(Rule.load(r) for r in common.get("rules", [])), families=families)
+
+
+@dataclass(frozen=True)
+class Facts:
+    """What v1.5.2 says, read from the bundled JSON Schema."""
+
+    fields: frozenset[str]
+    array_fields: frozenset[str]
+    item_forbidden: tuple[str, ...]
+    asset_forbidden: tuple[str, ...]
+    item_required: tuple[str, ...]
+    tasks: frozenset[str]
+    accelerators: frozenset[str]
+    data_types: frozenset[str]
+    frameworks: tuple[str, ...]
+    name_pattern: re.Pattern[str]
+    framework_pattern: re.Pattern[str]
+    version_pattern: re.Pattern[str]
+    dim_pattern: re.Pattern[str]
+    url: str
+
+
+def _forbidden(level: dict[str, Any]) -> tuple[str, ...]:
+    return tuple(name for branch in level.get("not", {}).get("anyOf", []) for name in branch.get("required", []))
+
+
+def _patterns(node: Any) -> list[str]:
+    if isinstance(node, dict):
+        found = [node["pattern"]] if isinstance(node.get("pattern"), str) else []
+        for key in ("anyOf", "oneOf", "allOf"):
+            for branch in node.get(key, []):
+                found += _patterns(branch)
+        return found
+    return []
+
+
+@cache
+def facts() -> Facts:
+    schema = _parsed()
+    defs = schema["$defs"]
+    item = defs["ItemProperties"]
+    props = item["properties"]
+    return Facts(
+        fields=frozenset(props),
+        array_fields=frozenset(k for k, v in props.items() if v.get("type") == "array"),
+        item_forbidden=_forbidden(item),
+        asset_forbidden=_forbidden(defs["AssetFields"]),
+        item_required=tuple(item.get("required", [])),
+        tasks=frozenset(defs["TaskEnum"]["enum"]),
+        accelerators=frozenset(defs["AcceleratorEnum"]["enum"]),
+        data_types=frozenset(defs["DataTypeEnum"]["enum"]),
+        frameworks=tuple(defs["FrameworkEnum"]["enum"]),
+        name_pattern=re.compile(props["mlm:name"]["pattern"]),
+        framework_pattern=re.compile(_patterns(props["mlm:framework"])[0]),
+        version_pattern=re.compile(props["mlm:framework_version"]["pattern"]),
+        dim_pattern=re.compile(_patterns(defs["InputStructure"]["properties"]["dim_order"].get("items", {}))[0]),
+        url=schema["$id"],
+    )
