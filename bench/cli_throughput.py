@@ -1,0 +1,106 @@
+"""End-to-end throughput of `stac-mlm validate` against python-jsonschema on the same schema, same corpus.
+
+Writes an NDJSON corpus (the project's seed documents with changed ids, one in ten made invalid), then
+times, as separate processes from start to exit: `stac-mlm validate corpus.ndjson --format json` (all
+cores, then one), and a plain python-jsonschema loop doing the same job (read each line, parse, collect
+every error, write one JSON line). Also prints the peak memory of the command on 1x and 5x the corpus.
+
+Usage: python bench/cli_throughput.py [DOCUMENTS]   (default 20000; run by `nox -s bench`)
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import random
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "tests"))
+from support.documents import downscaling_item, landcover_item, model_collection  # noqa: E402
+
+BASELINE = """
+import json, sys
+import jsonschema
+from stac_mlm._schema import json_schema
+validator = jsonschema.Draft7Validator(json_schema())
+path = sys.argv[1]
+with open(path, "rb") as lines, open(sys.argv[2], "w") as out:
+    for number, line in enumerate(lines, 1):
+        errors = [{"path": "/" + "/".join(map(str, e.absolute_path)), "message": e.message}
+                  for e in validator.iter_errors(json.loads(line))]
+        out.write(json.dumps({"source": f"{path}:{number}", "valid": not errors, "errors": errors}) + "\\n")
+"""
+
+
+def _breakers() -> list:
+    def no_name(d):
+        d.get("properties", d.get("summaries", {})).pop("mlm:name", None)
+
+    def bad_task(d):
+        if "properties" in d:
+            d["properties"]["mlm:tasks"] = ["guessing"]
+        else:
+            d["summaries"] = "none"
+
+    def wrong_type(d):
+        d["assets"] = ["not", "an", "object"]
+
+    return [no_name, bad_task, wrong_type]
+
+
+def write_corpus(path: Path, count: int) -> int:
+    rng = random.Random(20000)
+    seeds = [landcover_item(), downscaling_item(), model_collection()]
+    breakers = _breakers()
+    invalid = 0
+    with path.open("w", encoding="utf-8") as out:
+        for number in range(count):
+            document = json.loads(json.dumps(seeds[number % len(seeds)]))
+            document["id"] = f"{document['id']}-{number}"
+            if rng.random() < 0.1:
+                rng.choice(breakers)(document)
+                invalid += 1
+            out.write(json.dumps(document) + "\n")
+    return invalid
+
+
+def timed(command: list[str]) -> tuple[float, float]:
+    """Seconds from start to exit, and peak resident memory in MiB (the process and the workers it waited for)."""
+    started = time.perf_counter()
+    process = subprocess.Popen(command, stdout=subprocess.DEVNULL)
+    _, status, usage = os.wait4(process.pid, 0)
+    elapsed = time.perf_counter() - started
+    if os.waitstatus_to_exitcode(status) not in (0, 1):
+        raise SystemExit(f"{command} failed with status {os.waitstatus_to_exitcode(status)}")
+    return elapsed, usage.ru_maxrss / 1024
+
+
+def main() -> None:
+    count = int(sys.argv[1]) if len(sys.argv) > 1 else 20000
+    cli = [sys.executable, "-m", "stac_mlm", "validate", "--format", "json", "--no-progress"]
+    with tempfile.TemporaryDirectory() as folder:
+        corpus = Path(folder) / "corpus.ndjson"
+        invalid = write_corpus(corpus, count)
+        size = corpus.stat().st_size / 2**20
+        print(f"corpus: {count} documents ({invalid} invalid), {size:.1f} MiB of NDJSON; {os.cpu_count()} CPUs")
+        ours, memory = timed([*cli, str(corpus)])
+        one_core, _ = timed([*cli, "--jobs", "1", str(corpus)])
+        baseline, _ = timed([sys.executable, "-c", BASELINE, str(corpus), os.devnull])
+        print(f"stac-mlm validate (all cores): {count / ours:10,.0f} documents/s  ({ours:.2f} s)")
+        print(f"stac-mlm validate --jobs 1:    {count / one_core:10,.0f} documents/s  ({one_core:.2f} s)")
+        print(f"python-jsonschema loop:        {count / baseline:10,.0f} documents/s  ({baseline:.2f} s)")
+        print(f"speed-up: {baseline / ours:.0f}x python-jsonschema (goal: at least 50x)")
+        bigger = Path(folder) / "bigger.ndjson"
+        with bigger.open("wb") as out:
+            for _ in range(5):
+                out.write(corpus.read_bytes())
+        _, memory5 = timed([*cli, str(bigger)])
+        print(f"peak memory: {memory:.0f} MiB for {count} documents, {memory5:.0f} MiB for {5 * count} (flat = streaming)")
+
+
+if __name__ == "__main__":
+    main()
