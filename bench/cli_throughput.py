@@ -20,7 +20,7 @@ import time
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "tests"))
-from support.documents import downscaling_item, landcover_item, model_collection  # noqa: E402
+from support.documents import downscaling_item, landcover_item, model_collection
 
 BASELINE = """
 import json, sys
@@ -99,7 +99,7 @@ def main() -> None:
             for _ in range(5):
                 out.write(corpus.read_bytes())
         _, memory5 = timed([*cli, str(bigger)])
-        print(f"peak memory: {memory:.0f} MiB for {count} documents, {memory5:.0f} MiB for {5 * count} (flat = streaming)")
+        print(f"peak memory: {memory:.0f} MiB for {count} documents, {memory5:.0f} MiB for {5 * count} (streaming)")
 
 
 if __name__ == "__main__":

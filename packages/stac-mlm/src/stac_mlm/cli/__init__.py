@@ -8,6 +8,7 @@ set ``STAC_MLM_DEBUG=1`` to see one).
 from __future__ import annotations
 
 import argparse
+import contextlib
 import importlib
 import os
 import sys
@@ -64,10 +65,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     except KeyboardInterrupt:
         return _fail("interrupted", 130)
     except BrokenPipeError:  # the reader went away (e.g. `| head`): stop quietly
-        try:
+        with contextlib.suppress(OSError, ValueError):
             os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
-        except (OSError, ValueError):
-            pass
         return INVALID
     except BrokenProcessPool:
         return _fail("a worker process stopped unexpectedly (out of memory?); try --jobs 1")

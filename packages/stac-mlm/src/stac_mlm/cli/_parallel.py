@@ -30,7 +30,9 @@ def usable_cpus() -> int:
         return os.cpu_count() or 1
 
 
-def chunked(entries: Iterable[Entry], documents: int = CHUNK_DOCUMENTS, size: int = CHUNK_BYTES) -> Iterator[list[Entry]]:
+def chunked(
+    entries: Iterable[Entry], documents: int = CHUNK_DOCUMENTS, size: int = CHUNK_BYTES
+) -> Iterator[list[Entry]]:
     """Group consecutive entries in input order: files by ``documents``, a block of lines on its own."""
     chunk: list[Entry] = []
     weight = 0

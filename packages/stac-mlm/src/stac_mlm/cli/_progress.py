@@ -29,9 +29,7 @@ class Progress:
             return
         self.last = now
         speed = self.documents / max(now - self.started, 1e-9)
-        self.stream.write(
-            f"\r\x1b[2K{self.documents:,} documents checked, {self.invalid:,} invalid ({speed:,.0f}/s)"
-        )
+        self.stream.write(f"\r\x1b[2K{self.documents:,} documents checked, {self.invalid:,} invalid ({speed:,.0f}/s)")
         self.stream.flush()
         self.shown = True
 

@@ -96,7 +96,8 @@ def run(args: argparse.Namespace) -> int:
 
 
 def _summary(documents: int, invalid: int, unusable: int) -> str:
-    text = f"{documents} document{'s' if documents != 1 else ''} checked: {documents - invalid} valid, {invalid} invalid"
+    text = f"{documents} document{'s' if documents != 1 else ''} checked: "
+    text += f"{documents - invalid} valid, {invalid} invalid"
     if unusable:
         text += f"; {unusable} input{'s' if unusable != 1 else ''} could not be read"
     return text + "\n"
