@@ -54,6 +54,7 @@ def tests(session: nox.Session) -> None:
     """Run the test suite (tests needing ../shared/upstream-data skip when it is absent)."""
     _install_codegen(session)
     session.install(*TEST_DEPS)
+    session.install("-e", "packages/stac-mlm[fast,dask]")
     session.run("pytest", "tests", *session.posargs)
 
 
@@ -83,3 +84,6 @@ def bench(session: nox.Session) -> None:
         f"warm `nox -R -s generate`: median {statistics.median(runs):.2f} s, "
         f"min {min(runs):.2f} s, max {max(runs):.2f} s over {len(runs)} runs (goal < 5 s)"
     )
+    # `stac-mlm validate` throughput against python-jsonschema (goal: at least 50x), same corpus, same run
+    session.install("-e", "packages/stac-mlm[fast]", "jsonschema>=4.23")
+    session.run("python", "bench/cli_throughput.py")

@@ -5,15 +5,18 @@ from __future__ import annotations
 import time
 from typing import TextIO
 
+#: Seconds before the first redraw: quick batches show nothing.
+DELAY = 1.0
+
 
 class Progress:
     """Counts judged documents; redraws at most ``rate`` times a second once ``delay`` seconds have passed."""
 
-    def __init__(self, stream: TextIO, enabled: bool, delay: float = 1.0, rate: float = 8.0) -> None:
+    def __init__(self, stream: TextIO, enabled: bool, delay: float | None = None, rate: float = 8.0) -> None:
         self.stream = stream
         self.enabled = enabled
         self.started = time.monotonic()
-        self.delay = delay
+        self.delay = DELAY if delay is None else delay
         self.interval = 1 / rate
         self.last = 0.0
         self.shown = False
