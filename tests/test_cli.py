@@ -159,6 +159,19 @@ def test_progress_counts_and_rate_limits() -> None:
     assert (progress.documents, progress.invalid) == (15, 3)
 
 
+def test_progress_bar_shows_the_share_of_input_judged(tmp_path: Path, monkeypatch, capsys) -> None:
+    from stac_mlm.cli import _progress
+
+    monkeypatch.setattr(_progress, "DELAY", 0.0)
+    monkeypatch.setattr(_progress, "RATE", 1e9)  # redraw after every chunk
+    corpus = write_ndjson(tmp_path / "c.ndjson", [documents.landcover_item()] * 2000)  # several blocks
+    result = run(["validate", "-q", "--jobs", "1", "--progress", str(corpus)], capsys)
+    frames = [frame for frame in result.err.split("\r\x1b[2K") if frame]
+    assert len(frames) >= 3
+    assert frames[-1].startswith("[########################] 100% 2,000 documents checked, 0 invalid")
+    assert frames[0].startswith("[") and "100%" not in frames[0]
+
+
 def test_migrate_subcommand_is_registered_when_its_module_exists(monkeypatch, capsys) -> None:
     calls = []
     fake = types.ModuleType("stac_mlm.cli.migrate")

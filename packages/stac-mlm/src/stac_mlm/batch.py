@@ -43,24 +43,21 @@ def _described(error: json.JSONDecodeError) -> str:
 
 def parse(data: bytes | str) -> Any:
     """Parse one JSON document (UTF-8, an optional byte-order mark is ignored); raise ``NotJSON`` if it is not."""
-    if isinstance(data, bytes):
-        if data.startswith(_BOM):
-            data = data[len(_BOM) :]
-        try:
-            text = data.decode("utf-8")
-        except UnicodeDecodeError as error:
-            raise NotJSON(f"not UTF-8 text (byte 0x{data[error.start]:02x} at offset {error.start})") from None
-    else:
-        text = data.removeprefix("\ufeff")
-    if not text.strip():
-        raise NotJSON("the document is empty")
+    data = data.removeprefix(_BOM) if isinstance(data, bytes) else data.removeprefix("\ufeff")
     if _orjson is not None:
         try:
-            return _orjson.loads(text)
+            return _orjson.loads(data)
         except _orjson.JSONDecodeError:
             pass  # read again below: same verdict and same messages with or without orjson
+    if isinstance(data, bytes):
+        try:
+            data = data.decode("utf-8")
+        except UnicodeDecodeError as error:
+            raise NotJSON(f"not UTF-8 text (byte 0x{data[error.start]:02x} at offset {error.start})") from None
+    if not data.strip():
+        raise NotJSON("the document is empty")
     try:
-        return json.loads(text, parse_constant=_reject_constant)
+        return json.loads(data, parse_constant=_reject_constant)
     except json.JSONDecodeError as error:
         raise NotJSON(f"not valid JSON: {_described(error)}") from None
     except RecursionError:

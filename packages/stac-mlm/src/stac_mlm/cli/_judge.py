@@ -13,13 +13,14 @@ PROGRAM = "stac-mlm"
 
 
 class Judged(NamedTuple):
-    """What a chunk gave: text for stdout, text for stderr, and the counts."""
+    """What a chunk gave: text for stdout, text for stderr, the counts, and the bytes of input it covered."""
 
     out: str
     err: str
     documents: int
     invalid: int
     unusable: int
+    size: int
 
 
 def unusable_line(entry: Unusable) -> str:
@@ -35,33 +36,37 @@ def _text(record: dict[str, Any], quiet: bool) -> str:
     return "\n".join(lines) + "\n"
 
 
-def _expand(chunk: list[Entry]) -> Iterator[Document | Unusable]:
-    for entry in chunk:
-        if isinstance(entry, Block):
-            yield from entry.documents()
-        elif isinstance(entry, Unusable) or not isinstance(entry[1], Path):
-            yield entry
-        else:
-            try:
-                yield (entry[0], read_file(entry[1]))
-            except OSError as error:
-                yield Unusable(entry[0], reason(error))
-            except ValueError as error:
-                yield Unusable(entry[0], str(error))
+def _documents(entry: Entry) -> tuple[list[Document] | Iterator[Document], int] | Unusable:
+    """The documents of one entry and their size in bytes, or why it cannot be read."""
+    if isinstance(entry, Block):
+        return entry.documents(), len(entry.data)
+    if isinstance(entry, Unusable):
+        return entry
+    source, payload = entry
+    if isinstance(payload, Path):
+        try:
+            payload = read_file(payload)
+        except OSError as error:
+            return Unusable(source, reason(error))
+        except ValueError as error:
+            return Unusable(source, str(error))
+    return [(source, payload)], len(payload)
 
 
 def judge(chunk: list[Entry], fmt: str = "text", quiet: bool = False) -> Judged:
     """Check every document of ``chunk``; ``fmt`` is ``"text"`` or ``"json"``."""
     out: list[str] = []
     err: list[str] = []
-    documents = invalid = 0
-    for entry in _expand(chunk):
-        if isinstance(entry, Unusable):
-            err.append(unusable_line(entry))
+    documents = invalid = size = 0
+    for entry in chunk:
+        found = _documents(entry)
+        if isinstance(found, Unusable):
+            err.append(unusable_line(found))
             continue
-        source, payload = entry
-        record = check_text(payload, source)
-        documents += 1
-        invalid += not record["valid"]
-        out.append(dumps(record) + "\n" if fmt == "json" else _text(record, quiet))
-    return Judged("".join(out), "".join(err), documents, invalid, len(err))
+        size += found[1]
+        for source, payload in found[0]:
+            record = check_text(payload, source)
+            documents += 1
+            invalid += not record["valid"]
+            out.append(dumps(record) + "\n" if fmt == "json" else _text(record, quiet))
+    return Judged("".join(out), "".join(err), documents, invalid, len(err), size)

@@ -7,24 +7,40 @@ from typing import TextIO
 
 #: Seconds before the first redraw: quick batches show nothing.
 DELAY = 1.0
+#: Redraws per second, at most.
+RATE = 8.0
+#: Width of the bar, drawn when the input's total size is known.
+BAR = 24
 
 
 class Progress:
-    """Counts judged documents; redraws at most ``rate`` times a second once ``delay`` seconds have passed."""
+    """Counts judged documents; redraws at most ``rate`` times a second once ``delay`` seconds have passed.
 
-    def __init__(self, stream: TextIO, enabled: bool, delay: float | None = None, rate: float = 8.0) -> None:
+    With ``total`` (bytes of input), a bar shows the share of the input judged so far.
+    """
+
+    def __init__(
+        self,
+        stream: TextIO,
+        enabled: bool,
+        total: int | None = None,
+        delay: float | None = None,
+        rate: float | None = None,
+    ) -> None:
         self.stream = stream
         self.enabled = enabled
         self.started = time.monotonic()
         self.delay = DELAY if delay is None else delay
-        self.interval = 1 / rate
+        self.interval = 1 / (RATE if rate is None else rate)
         self.last = 0.0
         self.shown = False
-        self.documents = self.invalid = 0
+        self.total = total
+        self.documents = self.invalid = self.size = 0
 
-    def update(self, documents: int, invalid: int) -> None:
+    def update(self, documents: int, invalid: int, size: int = 0) -> None:
         self.documents += documents
         self.invalid += invalid
+        self.size += size
         if not self.enabled:
             return
         now = time.monotonic()
@@ -32,7 +48,13 @@ class Progress:
             return
         self.last = now
         speed = self.documents / max(now - self.started, 1e-9)
-        self.stream.write(f"\r\x1b[2K{self.documents:,} documents checked, {self.invalid:,} invalid ({speed:,.0f}/s)")
+        bar = ""
+        if self.total:
+            done = min(self.size / self.total, 1.0)
+            filled = round(done * BAR)
+            bar = f"[{'#' * filled}{'.' * (BAR - filled)}] {done:4.0%} "
+        counts = f"{self.documents:,} documents checked, {self.invalid:,} invalid ({speed:,.0f}/s)"
+        self.stream.write(f"\r\x1b[2K{bar}{counts}")
         self.stream.flush()
         self.shown = True
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from functools import partial
 
@@ -70,7 +71,7 @@ def _positive(text: str) -> int:
 def run(args: argparse.Namespace) -> int:
     out, err = sys.stdout, sys.stderr
     show = args.progress if args.progress is not None else err.isatty()
-    progress = Progress(err, enabled=show)
+    progress = Progress(err, enabled=show, total=_total_size(args.paths) if show else None)
     documents = invalid = unusable = 0
     work = partial(judge, fmt=args.format, quiet=args.quiet)
     try:
@@ -82,7 +83,7 @@ def run(args: argparse.Namespace) -> int:
             documents += result.documents
             invalid += result.invalid
             unusable += result.unusable
-            progress.update(result.documents, result.invalid)
+            progress.update(result.documents, result.invalid, result.size)
     finally:
         progress.clear()
     if args.format == "text":
@@ -93,6 +94,13 @@ def run(args: argparse.Namespace) -> int:
     if unusable or documents == 0:
         return 2
     return 1 if invalid else 0
+
+
+def _total_size(paths: list[str]) -> int | None:
+    """Bytes of input when known up front: every path a file (not standard input, not a directory)."""
+    if any(path == "-" or os.path.isdir(path) for path in paths):
+        return None
+    return sum(os.path.getsize(path) for path in paths if os.path.isfile(path))
 
 
 def _summary(documents: int, invalid: int, unusable: int) -> str:
