@@ -120,6 +120,19 @@ def test_thirty_megabyte_strings_are_judged(tmp_path: Path, capsys) -> None:
     assert result.code == 1
 
 
+@pytest.mark.parametrize("depth", [50, 500, 1000, 1100])
+def test_deep_nesting_inside_a_field_gives_a_verdict(depth: int, parser) -> None:
+    deep = "[" * depth + "]" * depth
+    wrong = GOOD.replace('"mlm:architecture": "U-Net"', f'"mlm:architecture": {deep}', 1)
+    assert wrong != GOOD
+    harmless = GOOD.replace('"mlm:hyperparameters": {', f'"mlm:hyperparameters": {{"deep": {deep}, ', 1)
+    wrong_record, harmless_record = batch.check_text(wrong), batch.check_text(harmless)
+    assert wrong_record["valid"] is False
+    assert len(wrong_record["errors"]) == 1
+    # the standard parser stops at about 1000 levels (less the stack in use), orjson at 1024
+    assert harmless_record["valid"] is (depth < 900 or (parser and depth <= 1024))
+
+
 WRONG_VALUES = [None, True, 0, -1.5, "", "x", [], [None], {}, {"": None}]
 
 
