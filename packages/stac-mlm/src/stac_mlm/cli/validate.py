@@ -72,13 +72,14 @@ def run(args: argparse.Namespace) -> int:
     out, err = sys.stdout, sys.stderr
     show = args.progress if args.progress is not None else err.isatty()
     progress = Progress(err, enabled=show, total=_total_size(args.paths) if show else None)
+    shared_screen = show and out.isatty()  # results and progress on one terminal: erase the bar first
     documents = invalid = unusable = 0
     work = partial(judge, fmt=args.format, quiet=args.quiet)
     try:
         for result in ordered_map(work, chunked(entries(args.paths)), args.jobs):
-            if result.err:
+            if result.err or (result.out and shared_screen):
                 progress.clear()
-                err.write(result.err)
+            err.write(result.err)
             out.write(result.out)
             documents += result.documents
             invalid += result.invalid
@@ -89,8 +90,6 @@ def run(args: argparse.Namespace) -> int:
     if args.format == "text":
         out.write(_summary(documents, invalid, unusable))
     out.flush()
-    if documents == 0 and unusable == 0:  # pragma: no cover - every input yields a document or a complaint
-        err.write("stac-mlm: nothing to check\n")
     if unusable or documents == 0:
         return 2
     return 1 if invalid else 0
