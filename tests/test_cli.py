@@ -206,3 +206,18 @@ def test_unexpected_failure_is_one_line_not_a_traceback(folder: Path, monkeypatc
     result = run(["validate", str(folder)], capsys)
     assert result.code == 2
     assert result.err == "stac-mlm: internal error: RuntimeError: disk on fire (set STAC_MLM_DEBUG=1 for details)\n"
+
+
+def test_a_worker_that_dies_is_reported_in_one_line(folder: Path, monkeypatch, capsys) -> None:
+    from concurrent.futures.process import BrokenProcessPool
+
+    from stac_mlm.cli import validate as command
+
+    def broken(*args, **kwargs):
+        raise BrokenProcessPool("gone")
+
+    monkeypatch.setattr(command, "ordered_map", broken)
+    monkeypatch.delenv("STAC_MLM_DEBUG", raising=False)
+    result = run(["validate", str(folder)], capsys)
+    assert result.code == 2
+    assert result.err == "stac-mlm: a worker process stopped unexpectedly (out of memory?); try --jobs 1\n"

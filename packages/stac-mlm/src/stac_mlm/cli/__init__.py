@@ -13,7 +13,6 @@ import importlib
 import os
 import sys
 from collections.abc import Callable, Sequence
-from concurrent.futures.process import BrokenProcessPool
 
 from .._schema import SPEC_VERSION
 
@@ -68,9 +67,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         with contextlib.suppress(OSError, ValueError):
             os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
         return INVALID
-    except BrokenProcessPool:
-        return _fail("a worker process stopped unexpectedly (out of memory?); try --jobs 1")
     except Exception as error:
         if os.environ.get("STAC_MLM_DEBUG"):
             raise
+        if type(error).__name__ == "BrokenProcessPool":  # not imported up front: it is slow to import
+            return _fail("a worker process stopped unexpectedly (out of memory?); try --jobs 1")
         return _fail(f"internal error: {type(error).__name__}: {error} (set STAC_MLM_DEBUG=1 for details)")

@@ -8,11 +8,13 @@ import signal
 import sys
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
-from concurrent.futures import Future, ProcessPoolExecutor
 from itertools import chain, islice
-from typing import TypeVar
+from typing import TYPE_CHECKING, TypeVar
 
 from ._sources import Block, Entry, Unusable
+
+if TYPE_CHECKING:  # pragma: no cover
+    from concurrent.futures import Future
 
 T = TypeVar("T")
 
@@ -69,6 +71,8 @@ def ordered_map(func: Callable[[list[Entry]], T], chunks: Iterable[list[Entry]],
     if jobs <= 1 or len(head) < 2:
         yield from map(func, chain(head, chunks))
         return
+    from concurrent.futures import ProcessPoolExecutor  # only for batches large enough to spread
+
     executor = ProcessPoolExecutor(jobs, mp_context=_context(), initializer=_quiet_worker)
     pending: deque[Future[T]] = deque()
     try:
