@@ -22,10 +22,18 @@ def _json_schema(model: SourceModel) -> str:
     return dump_json(build_json_schema(model))
 
 
+def _pydantic(model: SourceModel) -> str:
+    from .pydantic import build_pydantic
+
+    return build_pydantic(model)
+
+
 OUTPUTS: tuple[Output, ...] = (
     Output("generated/json-schema/schema.json", _json_schema),
     # The runtime package ships the same schema as package data (its one validation authority).
     Output("packages/stac-mlm/src/stac_mlm/_generated/schema.json", _json_schema),
+    # Its typed classes (pydantic v2 only, no linkml at run time).
+    Output("packages/stac-mlm/src/stac_mlm/_generated/models.py", _pydantic),
 )
 
 
