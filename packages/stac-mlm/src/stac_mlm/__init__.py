@@ -1,20 +1,46 @@
 """STAC Machine Learning Model (MLM) extension v1.5.2: validation, typed classes, migrations.
 
-Heavy parts are imported on first use, so ``import stac_mlm`` stays fast.
+Heavy parts are imported on first use, so ``import stac_mlm`` stays fast: ``stac_mlm.parse`` and the
+typed classes (``stac_mlm.MLMItem``, ``stac_mlm.models``) load pydantic when first touched.
 """
 
 from __future__ import annotations
 
+import importlib
 from typing import TYPE_CHECKING, Any
 
 from ._schema import SCHEMA_URL, SPEC_VERSION, json_schema
+from .errors import MLMValidationError
 from .validation import Problem, validate
 
-__all__ = ["SCHEMA_URL", "SPEC_VERSION", "Problem", "json_schema", "validate"]
+__all__ = [
+    "SCHEMA_URL",
+    "SPEC_VERSION",
+    "MLMCollection",
+    "MLMItem",
+    "MLMValidationError",
+    "Problem",
+    "json_schema",
+    "parse",
+    "validate",
+]
 
 if TYPE_CHECKING:  # pragma: no cover
-    pass
+    from . import models
+    from .models import MLMCollection, MLMItem, parse
+
+# Attribute -> module that provides it, imported on first access.
+_LAZY = {"parse": "models", "MLMItem": "models", "MLMCollection": "models", "models": None}
 
 
-def __getattr__(name: str) -> Any:  # lazily exposed parts are added here by later modules
+def __getattr__(name: str) -> Any:
+    if name in _LAZY:
+        module = importlib.import_module(f"{__name__}.{_LAZY[name] or name}")
+        value = module if _LAZY[name] is None else getattr(module, name)
+        globals()[name] = value
+        return value
     raise AttributeError(f"module 'stac_mlm' has no attribute {name!r}")
+
+
+def __dir__() -> list[str]:
+    return sorted(set(globals()) | set(_LAZY))

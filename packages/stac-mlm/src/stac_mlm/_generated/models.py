@@ -21,6 +21,7 @@ from pydantic import (
     SerializerFunctionWrapHandler,
     Strict,
     StrictBool,
+    ValidationInfo,
     ValidatorFunctionWrapHandler,
     model_serializer,
     model_validator,
@@ -40,6 +41,8 @@ def _unique_items(values: list[Any]) -> list[Any]:
             raise ValueError(f"items must not repeat ({value!r} appears twice)")
     return values
 
+
+_READING: dict[str, Any] = {}  # validation context of from_dict: remember what the document looked like
 
 # JSON numbers keep the form they were written in: an integer field also accepts 3.0 (JSON Schema
 # reads it as an integer) and keeps it a float; a number field keeps 0 an int.
@@ -69,9 +72,9 @@ class ConfiguredBaseModel(BaseModel):
 
     @model_validator(mode="wrap")
     @classmethod
-    def _remember_document(cls, data: Any, handler: ValidatorFunctionWrapHandler) -> Any:
+    def _remember_document(cls, data: Any, handler: ValidatorFunctionWrapHandler, info: ValidationInfo) -> Any:
         result = handler(data)
-        if isinstance(data, dict) and isinstance(result, ConfiguredBaseModel):
+        if info.context is _READING and isinstance(data, dict) and isinstance(result, ConfiguredBaseModel):
             result._key_order = tuple(data)
             extra = result.__pydantic_extra__
             if extra:  # a key that is a field's Python name but not its JSON name is data, not that field
@@ -95,7 +98,7 @@ class ConfiguredBaseModel(BaseModel):
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> Any:
         """Read a JSON object. Keys are JSON names only (Python attribute names are ordinary keys there)."""
-        return cls.model_validate(data, by_alias=True, by_name=False)
+        return cls.model_validate(data, by_alias=True, by_name=False, context=_READING)
 
     def to_dict(self) -> dict[str, Any]:
         """The JSON object: fields never set are left out; explicit nulls, unknown keys and order are kept."""
