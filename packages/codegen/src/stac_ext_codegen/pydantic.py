@@ -171,9 +171,13 @@ class LinkMLPydanticGenerator(PydanticGenerator):
                     list_keywords.setdefault("max_length", slot.maximum_cardinality)
                 validators = ["AfterValidator(_unique_items)"] if slot.list_elements_unique else []
                 field_type = _annotated(f"list[{item}]", list_keywords, validators)
+        # Same order as the JSON Schema generator: a nullable value stays nullable inside the list.
+        nullable = is_true(notes.get("nullable", False))
+        if nullable:
+            field_type = f"{field_type} | None"
         if is_true(notes.get("one_or_many", False)):
             field_type = f"{field_type} | {_annotated(f'list[{field_type}]', {'min_length': 1})}"
-        if not slot.required or is_true(notes.get("nullable", False)):
+        if not slot.required and not nullable:
             field_type = f"{field_type} | None"
         return field_type
 

@@ -26,7 +26,7 @@ __all__ = [
 ]
 
 if TYPE_CHECKING:  # pragma: no cover
-    from . import models
+    from . import models as models
     from .models import MLMCollection, MLMItem, parse
 
 # Attribute -> module that provides it, imported on first access.

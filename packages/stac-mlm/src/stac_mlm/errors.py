@@ -20,4 +20,6 @@ class MLMValidationError(ValueError):
         if len(self.problems) > _SHOWN:
             lines.append(f"... and {len(self.problems) - _SHOWN} more")
         count = len(self.problems)
-        super().__init__(f"not a valid MLM document ({count} problem{'s' if count != 1 else ''}):\n  " + "\n  ".join(lines))
+        super().__init__(
+            f"not a valid MLM document ({count} problem{'s' if count != 1 else ''}):\n  " + "\n  ".join(lines)
+        )

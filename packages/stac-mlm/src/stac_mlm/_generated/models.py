@@ -486,7 +486,7 @@ class ModelInput(ConfiguredBaseModel):
     description: Annotated[str, Field(min_length=1)] | None = Field(default=None, description="""Free text that explains the object to a reader.""")
     value_scaling: Annotated[list[ValueScalingMinMax | ValueScalingZScore | ValueScalingClip | ValueScalingClipMin | ValueScalingClipMax | ValueScalingOffset | ValueScalingScale | ValueScalingProcessing], Field(min_length=1)] | None = Field(default=None, description="""How raw values are rescaled before they enter the model: one object applied to every band or variable, or one object per band or variable, in order. Null when no scaling is applied.""")
     resize_type: ResizeTypeEnum | None = Field(default=None, description="""How data of another size is brought to the tensor's spatial size before inference; null when no resizing is done.""")
-    pre_processing_function: ProcessingExpression | Annotated[list[ProcessingExpression], Field(min_length=1)] | None = Field(default=None, description="""Processing to run on the data before the model sees it (after value scaling and resizing), as one processing expression or an ordered, non-empty list of them.""")
+    pre_processing_function: ProcessingExpression | None | Annotated[list[ProcessingExpression | None], Field(min_length=1)] = Field(default=None, description="""Processing to run on the data before the model sees it (after value scaling and resizing), as one processing expression or an ordered, non-empty list of them.""")
 
 
 class ModelOutput(ConfiguredBaseModel):
@@ -501,7 +501,7 @@ class ModelOutput(ConfiguredBaseModel):
     bands: list[Annotated[str, Field(min_length=1)] | ModelBandOrVariable] | None = Field(default=None, description="""The bands the tensor is made of, in the order they are stacked, each given by name or as an object that may derive the band from others. Whenever this list is not empty the tensor's `dim_order` must include `bands`, and the Item must define its bands elsewhere (see rules R6, R7). Names may repeat.""")
     variables: list[Annotated[str, Field(min_length=1)] | ModelBandOrVariable] | None = Field(default=None, description="""The data variables (as in a data cube) the tensor is made of, in order, each given by name or as an object. Whenever this list is not empty the tensor's `dim_order` must include `variables`, and the Item must define the variables with the datacube extension (see rules R6, R8).""")
     classification_classes: Annotated[list[ClassificationClass], AfterValidator(_unique_items)] | None = Field(default=None, alias="classification:classes", description="""The classes that the output's values stand for, as defined by the classification extension, without repetition.""")
-    post_processing_function: ProcessingExpression | Annotated[list[ProcessingExpression], Field(min_length=1)] | None = Field(default=None, description="""Processing to run on the raw model output to obtain the final result, as one processing expression or an ordered, non-empty list of them.""")
+    post_processing_function: ProcessingExpression | None | Annotated[list[ProcessingExpression | None], Field(min_length=1)] = Field(default=None, description="""Processing to run on the raw model output to obtain the final result, as one processing expression or an ordered, non-empty list of them.""")
 
 
 class InputStructure(ConfiguredBaseModel):
