@@ -53,7 +53,7 @@ def check(session: nox.Session) -> None:
 def tests(session: nox.Session) -> None:
     """Run the test suite (tests needing ../shared/upstream-data skip when it is absent)."""
     _install_codegen(session)
-    session.install(*TEST_DEPS)
+    session.install(*TEST_DEPS, "-e", "packages/stac-mlm[pystac]")
     session.run("pytest", "tests", *session.posargs)
 
 
