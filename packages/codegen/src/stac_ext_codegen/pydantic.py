@@ -13,7 +13,9 @@ write JSON documents without loss, so the hooks change what the stock generator 
 - classes that close their extra slots forbid unknown keys; all others keep them.
 
 The base class (templates/pydantic/base_model.py.jinja) adds ``from_dict`` and ``to_dict``: keys are read
-by their JSON names only, fields never set stay out, explicit nulls and key order are kept.
+by their JSON names only, fields never set stay out, explicit nulls and key order are kept. Classes with
+a field whose JSON name differs from its Python name get a validator that keeps a key spelled like the
+Python name as extra data (pydantic would otherwise count that field as set).
 """
 
 from __future__ import annotations
@@ -53,6 +55,7 @@ class GeneratedClass(PydanticClass):
 
     always_set: list[str] | None = None
     closed: bool = False
+    renamed: bool = False  # a field's JSON name differs from its Python name
 
 
 def _constraint_args(constraints: dict[str, Any]) -> str:
@@ -108,7 +111,8 @@ class LinkMLPydanticGenerator(PydanticGenerator):
         closed = extra_slots is not None and getattr(extra_slots, "allowed", None) is False
         fields = {name: getattr(stock, name) for name in PydanticClass.model_fields}
         fields["bases"] = self._bases(cls_result.source, sv, stock.bases)
-        cls_result.cls = GeneratedClass(**fields, always_set=self._always_set or None, closed=closed)
+        renamed = any(a.alias and a.alias != a.name for a in (stock.attributes or {}).values())
+        cls_result.cls = GeneratedClass(**fields, always_set=self._always_set or None, closed=closed, renamed=renamed)
         return cls_result
 
     def _bases(self, cls: Any, sv: SchemaView, bases: list[str] | str) -> list[str] | str:

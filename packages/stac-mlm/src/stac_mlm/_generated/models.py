@@ -18,12 +18,9 @@ from pydantic import (
     ConfigDict,
     Field,
     PrivateAttr,
-    SerializerFunctionWrapHandler,
     Strict,
     StrictBool,
-    ValidationInfo,
     ValidatorFunctionWrapHandler,
-    model_serializer,
     model_validator,
 )
 
@@ -41,8 +38,6 @@ def _unique_items(values: list[Any]) -> list[Any]:
             raise ValueError(f"items must not repeat ({value!r} appears twice)")
     return values
 
-
-_READING: dict[str, Any] = {}  # validation context of from_dict: remember what the document looked like
 
 # JSON numbers keep the form they were written in: an integer field also accepts 3.0 (JSON Schema
 # reads it as an integer) and keeps it a float; a number field keeps 0 an int.
@@ -64,45 +59,45 @@ class ConfiguredBaseModel(BaseModel):
     )
 
     _always_set: ClassVar[frozenset[str]] = frozenset()
-    _key_order: tuple[str, ...] | None = PrivateAttr(default=None)
+    _source: Any = PrivateAttr(default=None)
 
-    def model_post_init(self, context: Any, /) -> None:
-        if self._always_set:  # constant fields are written even when they kept their default
-            self.__pydantic_fields_set__.update(self._always_set)
-
-    @model_validator(mode="wrap")
     @classmethod
-    def _remember_document(cls, data: Any, handler: ValidatorFunctionWrapHandler, info: ValidationInfo) -> Any:
-        result = handler(data)
-        if info.context is _READING and isinstance(data, dict) and isinstance(result, ConfiguredBaseModel):
-            result._key_order = tuple(data)
-            extra = result.__pydantic_extra__
-            if extra:  # a key that is a field's Python name but not its JSON name is data, not that field
-                for key in extra:
-                    field = type(result).model_fields.get(key)
-                    if field is not None and field.alias not in (None, key) and field.alias not in data:
-                        result.__pydantic_fields_set__.discard(key)
+    def _keep_extra_keys(cls, data: Any, result: Any) -> Any:
+        """Read by JSON names, a key equal to a field's Python name is extra data, not that field: do not
+        count the field as set (pydantic lists extra keys among the fields set)."""
+        extra = result.__pydantic_extra__
+        if extra and isinstance(data, dict):
+            for key in extra:
+                field = cls.model_fields.get(key)
+                if field is not None and field.alias not in (None, key) and field.alias not in data:
+                    result.__pydantic_fields_set__.discard(key)
         return result
-
-    @model_serializer(mode="wrap")
-    def _in_document_order(self, handler: SerializerFunctionWrapHandler) -> Any:
-        data = handler(self)
-        order = self._key_order
-        if order and isinstance(data, dict):
-            ordered = {key: data[key] for key in order if key in data}
-            if len(ordered) < len(data):
-                ordered.update(data)  # keys set since reading go last
-            return ordered
-        return data
 
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> Any:
-        """Read a JSON object. Keys are JSON names only (Python attribute names are ordinary keys there)."""
-        return cls.model_validate(data, by_alias=True, by_name=False, context=_READING)
+        """Read a JSON object. Keys are JSON names only (Python attribute names are ordinary keys there).
+        The object remembers ``data`` (not a copy) to write its keys back in the same order."""
+        result = cls.model_validate(data, by_alias=True, by_name=False)
+        result._source = data
+        return result
 
     def to_dict(self) -> dict[str, Any]:
-        """The JSON object: fields never set are left out; explicit nulls, unknown keys and order are kept."""
-        return self.model_dump(mode="json", exclude_unset=True)
+        """The JSON object: fields never set are left out; explicit nulls, unknown keys and number forms are
+        kept, and so is the key order of the document read by ``from_dict``."""
+        data = self.model_dump(mode="json", exclude_unset=True)
+        return data if self._source is None else _in_order(data, self._source)
+
+
+def _in_order(data: Any, source: Any) -> Any:
+    """``data`` with the keys of each object in the order they have in ``source`` (new keys last)."""
+    if isinstance(data, dict) and isinstance(source, dict):
+        ordered = {key: _in_order(data[key], source[key]) for key in source if key in data}
+        if len(ordered) < len(data):
+            ordered.update((key, value) for key, value in data.items() if key not in ordered)
+        return ordered
+    if isinstance(data, list) and isinstance(source, list):
+        return [_in_order(value, source[i]) if i < len(source) else value for i, value in enumerate(data)]
+    return data
 
 
 class TaskEnum(str, Enum):
@@ -494,6 +489,11 @@ class ModelOutput(ConfiguredBaseModel):
     One output tensor of the model: its name, the tasks it serves, its structure, the bands, variables or classes its values stand for, and how to post-process it. Keys not listed here are allowed.
     """
 
+    @model_validator(mode="wrap")
+    @classmethod
+    def _read_extra_keys(cls, data: Any, handler: ValidatorFunctionWrapHandler) -> Any:
+        return cls._keep_extra_keys(data, handler(data))
+
     name: Annotated[str, Field(min_length=1)] = Field(default=..., description="""A name for the output, unique among the model's outputs.""")
     description: Annotated[str, Field(min_length=1)] | None = Field(default=None, description="""Free text that explains the object to a reader.""")
     tasks: Annotated[list[TaskEnum], AfterValidator(_unique_items)] = Field(default=..., description="""The tasks this output serves, without repetition; usually a subset of the model's `mlm:tasks`.""")
@@ -551,6 +551,10 @@ class ValueScalingMinMax(ValueScaling):
 
     _always_set: ClassVar[frozenset[str]] = frozenset(['type'])
 
+    def model_post_init(self, context: Any, /) -> None:
+        super().model_post_init(context)
+        self.__pydantic_fields_set__.update(self._always_set)  # constants are written even when defaulted
+
     minimum: JsonNumber = Field(default=..., description="""The lower bound of the scaling.""")
     maximum: JsonNumber = Field(default=..., description="""The upper bound of the scaling.""")
     type: Literal['min-max'] = Field(default='min-max', description="""Which scaling operation this object describes.""")
@@ -562,6 +566,10 @@ class ValueScalingZScore(ValueScaling):
     """
 
     _always_set: ClassVar[frozenset[str]] = frozenset(['type'])
+
+    def model_post_init(self, context: Any, /) -> None:
+        super().model_post_init(context)
+        self.__pydantic_fields_set__.update(self._always_set)  # constants are written even when defaulted
 
     mean: JsonNumber = Field(default=..., description="""The mean subtracted from each value.""")
     stddev: JsonNumber = Field(default=..., description="""The standard deviation each centred value is divided by.""")
@@ -575,6 +583,10 @@ class ValueScalingClip(ValueScaling):
 
     _always_set: ClassVar[frozenset[str]] = frozenset(['type'])
 
+    def model_post_init(self, context: Any, /) -> None:
+        super().model_post_init(context)
+        self.__pydantic_fields_set__.update(self._always_set)  # constants are written even when defaulted
+
     minimum: JsonNumber = Field(default=..., description="""The lower bound of the scaling.""")
     maximum: JsonNumber = Field(default=..., description="""The upper bound of the scaling.""")
     type: Literal['clip'] = Field(default='clip', description="""Which scaling operation this object describes.""")
@@ -586,6 +598,10 @@ class ValueScalingClipMin(ValueScaling):
     """
 
     _always_set: ClassVar[frozenset[str]] = frozenset(['type'])
+
+    def model_post_init(self, context: Any, /) -> None:
+        super().model_post_init(context)
+        self.__pydantic_fields_set__.update(self._always_set)  # constants are written even when defaulted
 
     minimum: JsonNumber = Field(default=..., description="""The lower bound of the scaling.""")
     maximum: JsonNumber | None = Field(default=None, description="""The upper bound of the scaling.""")
@@ -599,6 +615,10 @@ class ValueScalingClipMax(ValueScaling):
 
     _always_set: ClassVar[frozenset[str]] = frozenset(['type'])
 
+    def model_post_init(self, context: Any, /) -> None:
+        super().model_post_init(context)
+        self.__pydantic_fields_set__.update(self._always_set)  # constants are written even when defaulted
+
     maximum: JsonNumber = Field(default=..., description="""The upper bound of the scaling.""")
     type: Literal['clip-max'] = Field(default='clip-max', description="""Which scaling operation this object describes.""")
 
@@ -609,6 +629,10 @@ class ValueScalingOffset(ValueScaling):
     """
 
     _always_set: ClassVar[frozenset[str]] = frozenset(['type'])
+
+    def model_post_init(self, context: Any, /) -> None:
+        super().model_post_init(context)
+        self.__pydantic_fields_set__.update(self._always_set)  # constants are written even when defaulted
 
     value: JsonNumber = Field(default=..., description="""The constant of the operation.""")
     type: Literal['offset'] = Field(default='offset', description="""Which scaling operation this object describes.""")
@@ -621,6 +645,10 @@ class ValueScalingScale(ValueScaling):
 
     _always_set: ClassVar[frozenset[str]] = frozenset(['type'])
 
+    def model_post_init(self, context: Any, /) -> None:
+        super().model_post_init(context)
+        self.__pydantic_fields_set__.update(self._always_set)  # constants are written even when defaulted
+
     value: JsonNumber = Field(default=..., description="""The constant of the operation.""")
     type: Literal['scale'] = Field(default='scale', description="""Which scaling operation this object describes.""")
 
@@ -631,6 +659,10 @@ class ValueScalingProcessing(ValueScaling, ProcessingExpression):
     """
 
     _always_set: ClassVar[frozenset[str]] = frozenset(['type'])
+
+    def model_post_init(self, context: Any, /) -> None:
+        super().model_post_init(context)
+        self.__pydantic_fields_set__.update(self._always_set)  # constants are written even when defaulted
 
     format: str = Field(default=..., description="""The language or convention of the expression, for example `python` (a `module:function` path), `docker` (an image), `uri` (a link to a script) or a band-math dialect such as `gdal-calc` or `rio-calc`.""")
     expression: Any = Field(default=..., description="""The processing step itself, in the given format; any JSON value.""")
@@ -651,6 +683,10 @@ class Item(ConfiguredBaseModel):
 
     _always_set: ClassVar[frozenset[str]] = frozenset(['stac_extensions', 'type'])
 
+    def model_post_init(self, context: Any, /) -> None:
+        super().model_post_init(context)
+        self.__pydantic_fields_set__.update(self._always_set)  # constants are written even when defaulted
+
     type: Literal['Feature'] | None = Field(default='Feature', description="""The kind of STAC document. MLM rules apply to Items (`Feature`) and Collections (`Collection`); documents of any other kind pass the MLM schema unchecked.""")
     stac_extensions: list[Any] = Field(default=['https://stac-extensions.github.io/mlm/v1.5.2/schema.json'], description="""URLs of the JSON Schemas of the extensions the document uses. An MLM document must list the schema URL of this exact MLM version.""")
     properties: ItemProperties = Field(default=..., description="""The Item's properties object, where the model-level MLM fields live.""")
@@ -664,6 +700,10 @@ class Collection(ConfiguredBaseModel):
 
     _always_set: ClassVar[frozenset[str]] = frozenset(['stac_extensions', 'type'])
 
+    def model_post_init(self, context: Any, /) -> None:
+        super().model_post_init(context)
+        self.__pydantic_fields_set__.update(self._always_set)  # constants are written even when defaulted
+
     type: Literal['Collection'] | None = Field(default='Collection', description="""The kind of STAC document. MLM rules apply to Items (`Feature`) and Collections (`Collection`); documents of any other kind pass the MLM schema unchecked.""")
     stac_extensions: list[Any] = Field(default=['https://stac-extensions.github.io/mlm/v1.5.2/schema.json'], description="""URLs of the JSON Schemas of the extensions the document uses. An MLM document must list the schema URL of this exact MLM version.""")
     summaries: dict[str, CollectionSummaryFields] | None = Field(default=None, description="""Summaries of the values the Items of a Collection take, keyed by field name. For MLM every summary value is read as an object of MLM fields.""")
@@ -675,6 +715,11 @@ class MLMFields(ConfiguredBaseModel):
     """
     Every MLM field, whatever the level it is used at. Keys outside the `mlm:` namespace are left to other extensions; a key inside it that MLM does not define is an error.
     """
+
+    @model_validator(mode="wrap")
+    @classmethod
+    def _read_extra_keys(cls, data: Any, handler: ValidatorFunctionWrapHandler) -> Any:
+        return cls._keep_extra_keys(data, handler(data))
 
     mlm_name: Annotated[str, Field(pattern='^[a-zA-Z][a-zA-Z0-9_.\\-\\s]+[a-zA-Z0-9]$')] | None = Field(default=None, alias="mlm:name", description="""A short, human-readable name for the model. It should tell this model apart from others in the same catalog. At least three characters: a letter first, then letters, digits, `_`, `.`, `-` or spaces, ending with a letter or digit.""")
     mlm_architecture: str | None = Field(default=None, alias="mlm:architecture", description="""The model's architecture family, as commonly named in the literature (for example a ResNet, a U-Net or a Vision Transformer). Prefer the known name over a class path in code.""")
@@ -703,6 +748,11 @@ class ItemProperties(ConfiguredBaseModel):
     The properties of an MLM Item: the model as a whole. Name, architecture, tasks, inputs and outputs are required here; fields that describe one stored artifact belong on its asset.
     """
 
+    @model_validator(mode="wrap")
+    @classmethod
+    def _read_extra_keys(cls, data: Any, handler: ValidatorFunctionWrapHandler) -> Any:
+        return cls._keep_extra_keys(data, handler(data))
+
     mlm_name: Annotated[str, Field(pattern='^[a-zA-Z][a-zA-Z0-9_.\\-\\s]+[a-zA-Z0-9]$')] = Field(default=..., alias="mlm:name", description="""A short, human-readable name for the model. It should tell this model apart from others in the same catalog. At least three characters: a letter first, then letters, digits, `_`, `.`, `-` or spaces, ending with a letter or digit.""")
     mlm_architecture: str = Field(default=..., alias="mlm:architecture", description="""The model's architecture family, as commonly named in the literature (for example a ResNet, a U-Net or a Vision Transformer). Prefer the known name over a class path in code.""")
     mlm_tasks: Annotated[list[TaskEnum], AfterValidator(_unique_items)] = Field(default=..., alias="mlm:tasks", description="""The machine learning tasks the model performs, without repetition. List every task that applies, including a generic one beside a more specific one (for example both `segmentation` and `semantic-segmentation`).""")
@@ -727,6 +777,11 @@ class AssetFields(ConfiguredBaseModel):
     MLM fields on an asset (of an Item or a Collection, or an item_assets definition). An asset may refine the model-level fields for the artifact it points at, but cannot rename the model or redefine its inputs, outputs or hyperparameters.
     """
 
+    @model_validator(mode="wrap")
+    @classmethod
+    def _read_extra_keys(cls, data: Any, handler: ValidatorFunctionWrapHandler) -> Any:
+        return cls._keep_extra_keys(data, handler(data))
+
     mlm_architecture: str | None = Field(default=None, alias="mlm:architecture", description="""The model's architecture family, as commonly named in the literature (for example a ResNet, a U-Net or a Vision Transformer). Prefer the known name over a class path in code.""")
     mlm_tasks: Annotated[list[TaskEnum], AfterValidator(_unique_items)] | None = Field(default=None, alias="mlm:tasks", description="""The machine learning tasks the model performs, without repetition. List every task that applies, including a generic one beside a more specific one (for example both `segmentation` and `semantic-segmentation`).""")
     mlm_framework: FrameworkEnum | Annotated[str, Field(pattern='^(?=[^\\s._\\-]).*[^\\s._\\-]$')] | None = Field(default=None, alias="mlm:framework", description="""The software framework the model was built with. Use one of the recommended spellings when it applies; any other name is accepted if it does not start or end with whitespace, `.`, `_` or `-`.""")
@@ -749,6 +804,11 @@ class CollectionSummaryFields(MLMFields):
     """
     One value of a Collection's `summaries`. The official schema reads each summary value as an object of MLM fields (so a plain list of values is rejected) and forbids only the combination of input, output, artifact type and compile method (see rule R5 and errata E5, E6).
     """
+
+    @model_validator(mode="wrap")
+    @classmethod
+    def _read_extra_keys(cls, data: Any, handler: ValidatorFunctionWrapHandler) -> Any:
+        return cls._keep_extra_keys(data, handler(data))
 
     mlm_name: Annotated[str, Field(pattern='^[a-zA-Z][a-zA-Z0-9_.\\-\\s]+[a-zA-Z0-9]$')] | None = Field(default=None, alias="mlm:name", description="""A short, human-readable name for the model. It should tell this model apart from others in the same catalog. At least three characters: a letter first, then letters, digits, `_`, `.`, `-` or spaces, ending with a letter or digit.""")
     mlm_architecture: str | None = Field(default=None, alias="mlm:architecture", description="""The model's architecture family, as commonly named in the literature (for example a ResNet, a U-Net or a Vision Transformer). Prefer the known name over a class path in code.""")
