@@ -39,10 +39,18 @@ def _yaml_folder_as_json(folder: str) -> Callable[[SourceModel], str]:
     return render
 
 
+def _pydantic(model: SourceModel) -> str:
+    from .pydantic import build_pydantic
+
+    return build_pydantic(model)
+
+
 OUTPUTS: tuple[Output, ...] = (
     Output("generated/json-schema/schema.json", _json_schema),
     # The runtime package ships the same schema as package data (its one validation authority).
     Output("packages/stac-mlm/src/stac_mlm/_generated/schema.json", _json_schema),
+    # Its typed classes (pydantic v2 only, no linkml at run time).
+    Output("packages/stac-mlm/src/stac_mlm/_generated/models.py", _pydantic),
     # Migration tables (schema/migrations/*.yaml), read by the runtime's migrations and by the docs.
     Output("packages/stac-mlm/src/stac_mlm/_generated/migrations.json", _yaml_folder_as_json("migrations")),
 )

@@ -1,28 +1,58 @@
 """STAC Machine Learning Model (MLM) extension v1.5.2: validation, typed classes, migrations.
 
-Heavy parts are imported on first use, so ``import stac_mlm`` stays fast.
+Heavy parts are imported on first use, so ``import stac_mlm`` stays fast: ``stac_mlm.parse``, the
+typed classes (``stac_mlm.MLMItem``, ``stac_mlm.models``) and ``stac_mlm.migrate`` load their modules
+(and pydantic) when first touched.
 """
 
 from __future__ import annotations
 
+import importlib
 from typing import TYPE_CHECKING, Any
 
 from ._schema import SCHEMA_URL, SPEC_VERSION, json_schema
-from .validation import Problem, validate
+from .errors import MLMValidationError
+from .validation import Problem, is_valid, validate
 
-__all__ = ["SCHEMA_URL", "SPEC_VERSION", "Problem", "json_schema", "validate"]
+__all__ = [
+    "SCHEMA_URL",
+    "SPEC_VERSION",
+    "MLMCollection",
+    "MLMItem",
+    "MLMValidationError",
+    "Migration",
+    "Problem",
+    "is_valid",
+    "json_schema",
+    "migrate",
+    "parse",
+    "validate",
+]
 
 if TYPE_CHECKING:  # pragma: no cover
-    pass
+    from . import models as models
+    from .migration import Migration, migrate
+    from .models import MLMCollection, MLMItem, parse
+
+# Attribute -> submodule that provides it (None: the attribute is the submodule), imported on first access.
+_LAZY = {
+    "parse": "models",
+    "MLMItem": "models",
+    "MLMCollection": "models",
+    "models": None,
+    "migrate": "migration",
+    "Migration": "migration",
+}
 
 
-_LAZY = {"migrate": ("stac_mlm.migration", "migrate"), "Migration": ("stac_mlm.migration", "Migration")}
-
-
-def __getattr__(name: str) -> Any:  # lazily exposed parts are added here by later modules
+def __getattr__(name: str) -> Any:
     if name in _LAZY:
-        from importlib import import_module
-
-        module, attribute = _LAZY[name]
-        return getattr(import_module(module), attribute)
+        module = importlib.import_module(f"{__name__}.{_LAZY[name] or name}")
+        value = module if _LAZY[name] is None else getattr(module, name)
+        globals()[name] = value
+        return value
     raise AttributeError(f"module 'stac_mlm' has no attribute {name!r}")
+
+
+def __dir__() -> list[str]:
+    return sorted(set(globals()) | set(_LAZY))

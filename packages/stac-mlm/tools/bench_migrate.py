@@ -34,7 +34,7 @@ def _rate(documents: list[dict]) -> float:
 
 
 def main(argv: list[str]) -> int:
-    upstream = Path(argv[0]) if argv else Path(__file__).resolve().parents[2] / "shared" / "upstream-data"
+    upstream = Path(argv[0]) if argv else Path(__file__).resolve().parents[4] / "shared" / "upstream-data"
     sources = [read_document(p.read_bytes())[0] for paths in legacy_files(upstream).values() for p in paths]
     legacy = [d for d in sources if not migrate(d).valid or migrate(d).report]
     batch = (legacy * (BATCH // len(legacy) + 1))[:BATCH]

@@ -8,7 +8,7 @@ from pathlib import Path
 
 from stac_mlm.migration import MigrationError, migrate_text
 
-ROOT = Path(__file__).resolve().parents[1]
+ROOT = Path(__file__).resolve().parents[3]
 SUFFIXES = {".json", ".jsonc"}
 
 

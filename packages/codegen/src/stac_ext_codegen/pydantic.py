@@ -1,0 +1,231 @@
+"""Pydantic v2 classes from a LinkML model, through LinkML's ``PydanticGenerator`` and its lifecycle hooks.
+
+The generated module imports only pydantic and the standard library. Its classes are meant to read and
+write JSON documents without loss, so the hooks change what the stock generator emits:
+
+- every field type is rebuilt from the slot (``after_generate_slot``): the annotation vocabulary
+  (``nullable``, ``one_or_many``, ``json_map``, ``json_schema.<keyword>``) and ``list_elements_unique``
+  apply; constraints of a type or an ``any_of`` branch apply to each value, never to the list holding
+  them; JSON numbers keep their form (``0`` stays an int, ``1.0`` stays a float, even in an integer field);
+- slots a class declares ``ABSENT`` are left out of it (``before_generate_slots``);
+- a slot with an ``equals_string`` value (or a required list that must hold one) gets it as default, and
+  the class lists it as always written, so objects built in Python serialise to valid documents;
+- classes that close their extra slots forbid unknown keys; all others keep them.
+
+The base class (templates/pydantic/base_model.py.jinja) adds ``from_dict`` and ``to_dict``: keys are read
+by their JSON names only, fields never set stay out, explicit nulls and key order are kept. Classes with
+a field whose JSON name differs from its Python name get a validator that keeps a key spelled like the
+Python name as extra data (pydantic would otherwise count that field as set).
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from linkml.generators.pydanticgen import PydanticGenerator
+from linkml.generators.pydanticgen.pydanticgen import MetadataMode, _get_pyrange
+from linkml.generators.pydanticgen.template import PydanticClass
+from linkml_runtime import SchemaView
+from linkml_runtime.linkml_model.meta import PresenceEnum
+from linkml_runtime.utils.formatutils import camelcase
+
+from .annotations import annotation_values, is_true, json_schema_keywords, type_annotations
+from .model import ModelError, SourceModel
+
+TEMPLATES = Path(__file__).parent / "templates" / "pydantic"
+
+# JSON Schema keywords (from ``json_schema.<keyword>`` annotations) that pydantic can check on one value.
+VALUE_KEYWORDS = {
+    "minLength": "min_length",
+    "maxLength": "max_length",
+    "pattern": "pattern",
+    "minimum": "ge",
+    "maximum": "le",
+    "exclusiveMinimum": "gt",
+    "exclusiveMaximum": "lt",
+}
+LIST_KEYWORDS = {"minItems": "min_length", "maxItems": "max_length"}
+# Python types of LinkML base types, as the generated module names them (see the base model template).
+SCALARS = {"int": "JsonInteger", "float": "JsonNumber", "Decimal": "JsonNumber", "bool": "StrictBool"}
+
+
+class GeneratedClass(PydanticClass):
+    """A generated class with the extra facts the project's class template renders."""
+
+    always_set: list[str] | None = None
+    closed: bool = False
+    renamed: bool = False  # a field's JSON name differs from its Python name
+
+
+def _constraint_args(constraints: dict[str, Any]) -> str:
+    return ", ".join(f"{name}={value!r}" for name, value in constraints.items())
+
+
+def _annotated(base: str, constraints: dict[str, Any], validators: list[str] = ()) -> str:
+    parts = ([f"Field({_constraint_args(constraints)})"] if constraints else []) + list(validators)
+    return f"Annotated[{base}, {', '.join(parts)}]" if parts else base
+
+
+def _union(members: list[str]) -> str:
+    unique = list(dict.fromkeys(members))
+    return " | ".join(unique)
+
+
+class LinkMLPydanticGenerator(PydanticGenerator):
+    """``PydanticGenerator`` with the project's annotation vocabulary and lossless JSON round trips."""
+
+    def __init__(self, schema: str, **kwargs: Any) -> None:
+        kwargs.setdefault("extra_fields", "allow")
+        kwargs.setdefault("metadata_mode", MetadataMode.NONE)
+        kwargs.setdefault("template_dir", str(TEMPLATES))
+        super().__init__(schema, **kwargs)
+        self._always_set: list[str] = []
+
+    # Slots declared ABSENT in a class are not fields of it.
+    def before_generate_slots(self, slots: list[Any], sv: SchemaView) -> list[Any]:
+        absent = PresenceEnum(PresenceEnum.ABSENT)
+        return [slot for slot in slots if slot.value_presence != absent]
+
+    def after_generate_slot(self, slot_result: Any, sv: SchemaView) -> Any:
+        slot = slot_result.source
+        attribute = slot_result.attribute
+        attribute.range = self._field_type(slot, sv)
+        # Constraints now live in the type, on each value; the stock template must not repeat them.
+        for name in ("pattern", "minimum_value", "maximum_value", "equals_number"):
+            setattr(attribute, name, None)
+        for name in ("minimum_cardinality", "maximum_cardinality", "exact_cardinality"):
+            setattr(attribute, name, None)
+        constant = self._constant(slot)
+        if constant is not None:
+            attribute.predefined = repr(constant)
+        return slot_result
+
+    def after_generate_slots(self, slot_results: list[Any], sv: SchemaView) -> list[Any]:
+        self._always_set = [r.attribute.name for r in slot_results if self._constant(r.source) is not None]
+        return slot_results
+
+    def after_generate_class(self, cls_result: Any, sv: SchemaView) -> Any:
+        stock: PydanticClass = cls_result.cls
+        extra_slots = cls_result.source.extra_slots
+        closed = extra_slots is not None and getattr(extra_slots, "allowed", None) is False
+        fields = {name: getattr(stock, name) for name in PydanticClass.model_fields}
+        fields["bases"] = self._bases(cls_result.source, sv, stock.bases)
+        renamed = any(a.alias and a.alias != a.name for a in (stock.attributes or {}).values())
+        cls_result.cls = GeneratedClass(**fields, always_set=self._always_set or None, closed=closed, renamed=renamed)
+        return cls_result
+
+    def _bases(self, cls: Any, sv: SchemaView, bases: list[str] | str) -> list[str] | str:
+        """A Python subclass cannot drop an inherited field: a class that declares slots of its parents
+        ABSENT derives from the parents' own bases instead (it declares every slot it has anyway)."""
+        absent = PresenceEnum(PresenceEnum.ABSENT)
+        dropped = {slot.name for slot in sv.class_induced_slots(cls.name) if slot.value_presence == absent}
+        if not dropped:
+            return bases
+        parents = [cls.is_a, *cls.mixins] if cls.is_a else list(cls.mixins)
+        kept: list[str] = []
+        for parent in parents:
+            if dropped & set(sv.class_slots(parent)):
+                grand = self._bases(sv.get_class(parent), sv, self.class_bases.get(camelcase(parent), []))
+                kept.extend([grand] if isinstance(grand, str) else grand)
+            else:
+                kept.append(camelcase(parent))
+        return list(dict.fromkeys(kept)) or PydanticClass.model_fields["bases"].default
+
+    def before_render_template(self, template: Any, sv: SchemaView) -> Any:
+        schema = sv.schema
+        template.meta = {"title": schema.title or schema.name, "version": schema.version or ""}
+        return template
+
+    # --- helpers -------------------------------------------------------------------------------------
+
+    @staticmethod
+    def _constant(slot: Any) -> Any:
+        """The value a slot always has, if it has one: its ``equals_string``, or for a required list that
+        must contain a given string, a list holding just that string."""
+        if slot.equals_string is not None:
+            return slot.equals_string
+        member = slot.has_member
+        if slot.multivalued and slot.required and member is not None and member.equals_string is not None:
+            return [member.equals_string]
+        return None
+
+    def _field_type(self, slot: Any, sv: SchemaView) -> str:
+        notes = annotation_values(slot)
+        branches = list(slot.any_of or []) or [slot]
+        value_keywords, list_keywords = {}, {}
+        for keyword, value in json_schema_keywords(notes).items():
+            if keyword in VALUE_KEYWORDS and not slot.multivalued:
+                value_keywords[VALUE_KEYWORDS[keyword]] = value
+            elif keyword in LIST_KEYWORDS and slot.multivalued:
+                list_keywords[LIST_KEYWORDS[keyword]] = value
+        item = _union([self._value_type(branch, slot, sv, value_keywords) for branch in branches])
+
+        field_type = item
+        if slot.multivalued:
+            mode = notes.get("json_map")
+            if mode is not None:
+                field_type = f"dict[str, {item}]"
+                if str(mode) == "lenient":  # the value's JSON type is not checked
+                    field_type = f"{field_type} | Any"
+            else:
+                if slot.minimum_cardinality is not None:
+                    list_keywords.setdefault("min_length", slot.minimum_cardinality)
+                if slot.maximum_cardinality is not None:
+                    list_keywords.setdefault("max_length", slot.maximum_cardinality)
+                validators = ["AfterValidator(_unique_items)"] if slot.list_elements_unique else []
+                field_type = _annotated(f"list[{item}]", list_keywords, validators)
+        # Same order as the JSON Schema generator: a nullable value stays nullable inside the list.
+        nullable = is_true(notes.get("nullable", False))
+        if nullable:
+            field_type = f"{field_type} | None"
+        if is_true(notes.get("one_or_many", False)):
+            field_type = f"{field_type} | {_annotated(f'list[{field_type}]', {'min_length': 1})}"
+        if not slot.required and not nullable:
+            field_type = f"{field_type} | None"
+        return field_type
+
+    def _value_type(self, branch: Any, slot: Any, sv: SchemaView, slot_keywords: dict[str, Any]) -> str:
+        """The type of one value of a slot (one ``any_of`` branch), with the constraints on that value."""
+        if slot.equals_string is not None:
+            return f"Literal[{slot.equals_string!r}]"
+        range_name = branch.range or slot.range
+        if range_name in sv.all_classes():
+            return self.get_class_slot_range(range_name, inlined=True, inlined_as_list=slot.inlined_as_list)
+        if range_name in sv.all_enums():
+            return camelcase(range_name)
+        if range_name not in sv.all_types():
+            raise ModelError(f"slot {slot.name}: unknown range {range_name!r}")
+        python_type = _get_pyrange(sv.get_type(range_name), sv).strip()
+        constraints: dict[str, Any] = {}
+        for ancestor in reversed(sv.type_ancestors(range_name)):  # nearest definition wins
+            definition = sv.get_type(ancestor)
+            constraints.update(self._expression_constraints(definition))
+        for keyword, value in json_schema_keywords(type_annotations(sv, range_name)).items():
+            if keyword in VALUE_KEYWORDS:
+                constraints[VALUE_KEYWORDS[keyword]] = value
+        constraints.update(self._expression_constraints(slot))
+        if branch is not slot:
+            constraints.update(self._expression_constraints(branch))
+        constraints.update(slot_keywords)
+        return _annotated(SCALARS.get(python_type, python_type), constraints)
+
+    @staticmethod
+    def _expression_constraints(element: Any) -> dict[str, Any]:
+        found = {}
+        for metaslot, argument in (("minimum_value", "ge"), ("maximum_value", "le"), ("pattern", "pattern")):
+            value = getattr(element, metaslot, None)
+            if value is not None:
+                found[argument] = value
+        return found
+
+
+def build_pydantic(model: SourceModel) -> str:
+    """Generate the Python module of pydantic classes for the model."""
+    text = LinkMLPydanticGenerator(str(model.root_path)).serialize()
+    lines = [line.rstrip() for line in text.splitlines()]
+    collapsed: list[str] = []
+    for line in lines:  # at most two blank lines in a row
+        if line or len(collapsed) < 2 or collapsed[-1] or collapsed[-2]:
+            collapsed.append(line)
+    return "\n".join(collapsed).strip() + "\n"

@@ -1,0 +1,110 @@
+"""``stac-mlm validate``: judge files, directories, NDJSON and standard input against MLM v1.5.2."""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+from functools import partial
+
+from ._judge import judge
+from ._parallel import chunked, ordered_map, usable_cpus
+from ._progress import Progress
+from ._sources import entries
+
+DESCRIPTION = """\
+Check STAC documents against the MLM v1.5.2 schema, offline.
+
+PATH may be a JSON file (one document), a directory (every *.json below it, in sorted order), an .ndjson or
+.jsonl file (one document per line; blank lines are skipped), or - for standard input (NDJSON when its
+first line is a whole JSON value and more lines follow, otherwise one document).
+
+A document that is empty, not UTF-8, not JSON or not a JSON object is invalid, like one that breaks a
+rule. An input that cannot be read at all (a missing path, a directory without *.json, an NDJSON file
+without documents, a document over 256 MiB) is unusable and reported on stderr; the rest is still checked.
+
+exit status: 0 every document is valid; 1 some document is invalid; 2 some input is unusable (or nothing was
+given to check), or the command line is wrong."""
+
+
+def add_parser(subparsers: argparse._SubParsersAction) -> argparse.ArgumentParser:
+    parser = subparsers.add_parser(
+        "validate",
+        help="check documents against MLM v1.5.2",
+        description=DESCRIPTION,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    parser.add_argument("paths", nargs="+", metavar="PATH", help="file, directory, .ndjson/.jsonl file, or -")
+    parser.add_argument(
+        "--format",
+        choices=["text", "json"],
+        default="text",
+        help="text for people (default); json: one JSON object per document and line, in input order",
+    )
+    parser.add_argument("-q", "--quiet", action="store_true", help="text format: list only invalid documents")
+    parser.add_argument(
+        "-j",
+        "--jobs",
+        type=_positive,
+        default=usable_cpus(),
+        help="processes for large batches (default: the usable CPUs, %(default)s here)",
+    )
+    parser.add_argument(
+        "--progress",
+        action=argparse.BooleanOptionalAction,
+        default=None,
+        help="show progress on stderr (default: when stderr is a terminal)",
+    )
+    return parser
+
+
+def _positive(text: str) -> int:
+    try:
+        value = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a whole number: {text!r}") from None
+    if value < 1:
+        raise argparse.ArgumentTypeError("must be at least 1")
+    return value
+
+
+def run(args: argparse.Namespace) -> int:
+    out, err = sys.stdout, sys.stderr
+    show = args.progress if args.progress is not None else err.isatty()
+    progress = Progress(err, enabled=show, total=_total_size(args.paths) if show else None)
+    shared_screen = show and out.isatty()  # results and progress on one terminal: erase the bar first
+    documents = invalid = unusable = 0
+    work = partial(judge, fmt=args.format, quiet=args.quiet)
+    try:
+        for result in ordered_map(work, chunked(entries(args.paths)), args.jobs):
+            if result.err or (result.out and shared_screen):
+                progress.clear()
+            err.write(result.err)
+            out.write(result.out)
+            documents += result.documents
+            invalid += result.invalid
+            unusable += result.unusable
+            progress.update(result.documents, result.invalid, result.size)
+    finally:
+        progress.clear()
+    if args.format == "text":
+        out.write(_summary(documents, invalid, unusable))
+    out.flush()
+    if unusable or documents == 0:
+        return 2
+    return 1 if invalid else 0
+
+
+def _total_size(paths: list[str]) -> int | None:
+    """Bytes of input when known up front: every path a file (not standard input, not a directory)."""
+    if any(path == "-" or os.path.isdir(path) for path in paths):
+        return None
+    return sum(os.path.getsize(path) for path in paths if os.path.isfile(path))
+
+
+def _summary(documents: int, invalid: int, unusable: int) -> str:
+    text = f"{documents} document{'s' if documents != 1 else ''} checked: "
+    text += f"{documents - invalid} valid, {invalid} invalid"
+    if unusable:
+        text += f"; {unusable} input{'s' if unusable != 1 else ''} could not be read"
+    return text + "\n"
