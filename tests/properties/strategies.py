@@ -610,6 +610,7 @@ class Break:
     kind: str  # the constraint kind, or the rule id
     where: str  # JSON pointer of the object (or document) changed
     detail: str = ""
+    class_name: str = ""  # the model class of the object changed (field breaks)
 
 
 @dataclass(frozen=True)
@@ -655,6 +656,7 @@ def _scalar_breaks(field: Field, container: Any, slot: str | int, value: Any) ->
 class _Candidate:
     kind: str
     path: Path  # of the object changed
+    class_name: str
     key: str | int
     apply: Callable[[Doc, Any], None]
     detail: str
@@ -668,7 +670,7 @@ def field_breaks(doc: Doc) -> list[_Candidate]:
         info = M.class_info(loc.class_name)
 
         def add(kind: str, key: str | int, apply: Callable[[Doc, Any], None], detail: str = "") -> None:
-            out.append(_Candidate(kind, loc.path, key, apply, detail))  # noqa: B023 - used at once
+            out.append(_Candidate(kind, loc.path, loc.class_name, key, apply, detail))  # noqa: B023 - used at once
 
         for field in info.fields:
             where = (*loc.path, field.key)
@@ -748,4 +750,5 @@ def near_misses(
     candidates = field_breaks(doc)
     chosen = draw(st.sampled_from(candidates))
     chosen.apply(doc, draw)
-    return NearMiss(doc, Break("field", chosen.kind, _pointer(chosen.path), f"{chosen.key}: {chosen.detail}"))
+    where = _pointer(chosen.path)
+    return NearMiss(doc, Break("field", chosen.kind, where, f"{chosen.key}: {chosen.detail}", chosen.class_name))
