@@ -329,7 +329,7 @@ def _fields_context(docs: Docs) -> dict[str, Any]:
         where = f" in {', '.join(required_at)}" if required_at else ""
         row = docs.row(slot, required=bool(required_at), with_rules=True, required_where=where)
         if len(allowed_at) < len(levels):
-            row["description"] += _cell(f" Allowed in: {', '.join(allowed_at)}.")
+            row["description"] += " " + _cell(f"Allowed in: {', '.join(allowed_at)}.")
         rows.append(row)
         matrix.append({"field": row["field"], "cells": [presence[level] for level in levels]})
     places = {level: ", ".join(f"{docs.ref(e)} `{docs.key(s)}`" for e, s in docs.levels[level]) for level in levels}
