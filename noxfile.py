@@ -130,4 +130,13 @@ def docs(session: nox.Session) -> None:
             session.run("apt-get", "update", "-qq", external=True)
             session.run("apt-get", "install", "-y", "-qq", "chromium", "chromium-driver", external=True)
         session.install(*READER_DEPS)
-        session.run("pytest", "tests/test_docs_site.py", "-m", "docs", "-p", "no:cacheprovider", *session.posargs[1:])
+        session.run(
+            "pytest",
+            "tests/test_docs_site.py",
+            "-m",
+            "docs",
+            "-p",
+            "no:cacheprovider",
+            *session.posargs[1:],
+            env={"DOCS_READER_REQUIRED": "1"},  # here a missing browser is a failure, not a skip
+        )
