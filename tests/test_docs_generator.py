@@ -150,7 +150,7 @@ def test_examples_are_rendered_with_verdict_raw_file_and_sidecar(model: SourceMo
     rejected = site.pages["examples/invalid/no-url.md"]
     assert "Rejected by the generated schema" in rejected and '"path": "/stac_extensions"' in rejected
     assert json.loads(site.files["examples/raw/invalid/no-url.json"]) == {**valid, "stac_extensions": []}
-    assert site.nav["examples/"][1:] == ["examples/collection.md", "examples/invalid/no-url.md"]
+    assert site.nav["examples/"][1:] == ["examples/collection.md", {"Invalid": ["examples/invalid/no-url.md"]}]
 
 
 def test_migration_tables_render_only_when_mapping_data_exists(model: SourceModel, tmp_path: Path) -> None:

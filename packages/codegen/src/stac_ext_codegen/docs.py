@@ -635,7 +635,11 @@ def build_site(model: SourceModel, root: Path, examples: Path | None = None, mig
         files[example["raw"]] = example["text"] + "\n"
         render(example["page"], "example.md.jinja", lambda _, e: {"example": e}, example)
     render("examples/index.md", "examples_index.md.jinja", lambda _: {"examples": found})
-    nav["examples/"] = ["examples/index.md", *[e["page"] for e in found]]
+    groups: dict[str, list[str]] = {}
+    for example in found:
+        groups.setdefault(example["group"], []).append(example["page"])
+    top = groups.pop("valid", [])
+    nav["examples/"] = ["examples/index.md", *top, *({group.capitalize(): pages} for group, pages in groups.items())]
 
     if migrations is not None and migrations.is_dir():
         tables = _migration_tables(migrations)
