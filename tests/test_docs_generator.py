@@ -161,8 +161,10 @@ def test_migration_tables_render_only_when_mapping_data_exists(model: SourceMode
         "fields:\n  - {from: 'ml-model:architecture', to: 'mlm:architecture', action: renamed}\n"
         "  - {from: 'ml-model:learning_approach', to: null, action: dropped}\n"
     )
+    (folder / "dlm.yaml").write_text("dlm:runtime:\n  to: mlm:accelerator\n  action: converted\n")
     site = build_site(model, tmp_path, None, folder)
     page = site.pages["migrations.md"]
+    assert "| `dlm:runtime` | `mlm:accelerator` | `converted` |" in page
     assert "| from | to | action |" in page
     assert "| `ml-model:architecture` | `mlm:architecture` | `renamed` |" in page
     assert site.nav["migrations/"] == ["migrations.md"]

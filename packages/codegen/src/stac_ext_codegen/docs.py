@@ -571,9 +571,15 @@ def _migration_tables(folder: Path) -> list[dict[str, Any]]:
 def _record_lists(title: str, data: Any) -> Iterable[tuple[str, list[dict[str, Any]]]]:
     if isinstance(data, list) and data and all(isinstance(r, dict) for r in data):
         yield title, data
+    elif isinstance(data, dict) and data and all(_flat_record(v) for v in data.values()):
+        yield title, [{"key": key, **value} for key, value in data.items()]  # a mapping keyed by source name
     elif isinstance(data, dict):
         for key, value in data.items():
             yield from _record_lists(f"{title}: {key}", value)
+
+
+def _flat_record(value: Any) -> bool:
+    return isinstance(value, dict) and bool(value) and not any(isinstance(v, dict | list) for v in value.values())
 
 
 def _plain(value: Any) -> str:
