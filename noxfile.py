@@ -96,6 +96,63 @@ def bench(session: nox.Session) -> None:
     session.run("python", "packages/stac-mlm/tools/bench_cli.py")
 
 
+DOCS_DEPS = ["mkdocs==1.6.1", "mkdocs-material==9.8.1", "pymdown-extensions==13.1"]
+READER_DEPS = ["pytest>=8", "selenium==4.51.0"]
+MERMAID = "mermaid@11.4.1"  # served with the site (docs/assets/vendor/, git-ignored) so the diagram renders offline
+
+
+def _vendor_mermaid(session: nox.Session) -> None:
+    """Put mermaid.min.js beside the docs (from the npm registry); without it the theme loads it from a CDN."""
+    import shutil
+    import tarfile
+
+    target = ROOT / "docs" / "assets" / "vendor" / "mermaid.min.js"
+    if target.is_file():
+        return
+    if shutil.which("npm") is None:
+        session.log("npm not found: the class diagram will load mermaid from a CDN when the site is read")
+        return
+    scratch = ROOT / "build" / "vendor"
+    scratch.mkdir(parents=True, exist_ok=True)
+    session.run("npm", "pack", MERMAID, "--silent", "--pack-destination", str(scratch), external=True, silent=True)
+    archive = next(scratch.glob("mermaid-*.tgz"))
+    with tarfile.open(archive) as tar:
+        member = tar.extractfile("package/dist/mermaid.min.js")
+        assert member is not None
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_bytes(member.read())
+
+
+@nox.session
+def docs(session: nox.Session) -> None:
+    """Build the docs site (`mkdocs build --strict`); `-- serve` for live editing; `-- check` to read it
+    in headless Chromium (installs Debian's chromium when missing; screenshots in build/screenshots/)."""
+    _install_codegen(session)
+    session.install(*DOCS_DEPS)
+    session.env["NO_MKDOCS_2_WARNING"] = "1"  # mkdocs-material 9.8 prints an end-of-life banner otherwise
+    action = session.posargs[0] if session.posargs else "build"
+    _vendor_mermaid(session)
+    if action == "serve":
+        session.run("mkdocs", "serve", *session.posargs[1:])
+        return
+    session.run("mkdocs", "build", "--strict", "--site-dir", "site")
+    if action == "check":
+        if not Path("/usr/bin/chromium").exists():
+            session.run("apt-get", "update", "-qq", external=True)
+            session.run("apt-get", "install", "-y", "-qq", "chromium", "chromium-driver", external=True)
+        session.install(*READER_DEPS)
+        session.run(
+            "pytest",
+            "tests/test_docs_site.py",
+            "-m",
+            "docs",
+            "-p",
+            "no:cacheprovider",
+            *session.posargs[1:],
+            env={"DOCS_READER_REQUIRED": "1"},  # here a missing browser is a failure, not a skip
+        )
+
+
 @nox.session
 def fuzz(session: nox.Session) -> None:
     """Long property-based campaign over tests/properties: MLM_FUZZ_EXAMPLES examples per property

@@ -117,6 +117,7 @@ def test_apply_patch() -> None:
 def test_check_reports_drift_and_stale_files_in_examples(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     for part in ["schema", "generated", "examples", "packages/stac-mlm/src/stac_mlm/_generated"]:
         shutil.copytree(REPO / part, tmp_path / part)
+    shutil.copy(REPO / "README.md", tmp_path / "README.md")  # holds a generated region
     assert codegen(["--root", str(tmp_path), "check"]) == 0
     (tmp_path / "examples" / "invalid" / "leftover.json").write_text("{}")
     edited = tmp_path / "examples" / "s2-landcover-unet.json"

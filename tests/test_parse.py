@@ -32,8 +32,8 @@ def _same(a: object, b: object) -> bool:
 def _own_documents() -> dict[str, dict]:
     found = {name: build() for name, build in documents.SEEDS.items()}
     if EXAMPLES_DIR.is_dir():
-        for path in sorted(EXAMPLES_DIR.rglob("*.json")):
-            if "invalid" not in path.parts and not path.name.endswith(".expected.json"):
+        for path in sorted(EXAMPLES_DIR.glob("*.json")):  # the valid examples (invalid/ and errata/ are below)
+            if not path.name.endswith(".expected.json"):
                 document = json.loads(path.read_text(encoding="utf-8"))
                 if isinstance(document, dict) and stac_mlm.SCHEMA_URL in document.get("stac_extensions", []):
                     found[f"examples/{path.relative_to(EXAMPLES_DIR)}"] = document

@@ -61,7 +61,7 @@ def _check(args: argparse.Namespace) -> int:
     model = SourceModel.load(args.root / "schema")
     with tempfile.TemporaryDirectory(prefix="codegen-check-") as scratch:
         scratch_root = Path(scratch)
-        produced = write_all(model, scratch_root)
+        produced = write_all(model, scratch_root, base=args.root)
         drift = 0
         expected = {p.relative_to(scratch_root) for p in produced}
         for fresh in produced:

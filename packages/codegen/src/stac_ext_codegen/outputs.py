@@ -6,17 +6,23 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
+from .docs import readme_fields
 from .fixtures import render_fixtures
 from .jsonschema import dump_json, json_schema_of
-from .model import SourceModel
+from .model import ModelError, SourceModel
 
 
 @dataclass(frozen=True)
 class Output:
-    """One generated file, relative to the repository root."""
+    """One generated file, relative to the repository root, or one marked region of a hand-written file.
+
+    With ``region``, only the text between ``<!-- {region}:start -->`` and ``<!-- {region}:end -->`` is
+    generated; the rest of the file is kept as it is.
+    """
 
     path: str
     render: Callable[[SourceModel], str]
+    region: str | None = None
 
 
 def _json_schema(model: SourceModel) -> str:
@@ -53,6 +59,8 @@ OUTPUTS: tuple[Output, ...] = (
     Output("packages/stac-mlm/src/stac_mlm/_generated/models.py", _pydantic),
     # Migration tables (schema/migrations/*.yaml), read by the runtime's migrations and by the docs.
     Output("packages/stac-mlm/src/stac_mlm/_generated/migrations.json", _yaml_folder_as_json("migrations")),
+    # The README's field tables, between <!-- fields:start --> and <!-- fields:end -->.
+    Output("README.md", readme_fields, region="fields"),
 )
 
 
@@ -75,18 +83,41 @@ def owned_folders() -> list[str]:
     return [folder.folder for folder in FOLDERS]
 
 
-def render_all(model: SourceModel) -> dict[str, str]:
-    """Every generated file's text, keyed by its path relative to the repository root."""
-    files = {output.path: output.render(model) for output in OUTPUTS}
+def splice(text: str, region: str, content: str, path: str = "") -> str:
+    """Replace what lies between a region's start and end markers in ``text``."""
+    start, end = f"<!-- {region}:start -->", f"<!-- {region}:end -->"
+    begin, finish = text.find(start), text.find(end)
+    if begin < 0 or finish < begin:
+        raise ModelError(f"{path}: needs the markers {start} and {end}, in that order, around the generated region")
+    return text[: begin + len(start)] + "\n" + content.strip("\n") + "\n" + text[finish:]
+
+
+def render_all(model: SourceModel, base: Path | None = None) -> dict[str, str]:
+    """Every generated file's text, keyed by its path relative to the repository root.
+
+    Files with generated regions are read from ``base`` (the repository holding the hand-written parts).
+    """
+    texts: dict[str, str] = {}
+    for output in OUTPUTS:
+        text = output.render(model)
+        if output.region is not None:
+            if output.path not in texts:
+                source = (base or Path.cwd()) / output.path
+                if not source.is_file():
+                    raise ModelError(f"{output.path}: not found, so its region {output.region!r} cannot be generated")
+                texts[output.path] = source.read_text(encoding="utf-8")
+            text = splice(texts[output.path], output.region, text, output.path)
+        texts[output.path] = text
     for folder in FOLDERS:
-        files |= {f"{folder.folder}/{name}": text for name, text in folder.render(model).items()}
-    return files
+        texts |= {f"{folder.folder}/{name}": text for name, text in folder.render(model).items()}
+    return texts
 
 
-def write_all(model: SourceModel, root: Path) -> list[Path]:
-    """Write every generated file (unchanged ones are left alone) and remove stale files of owned folders."""
+def write_all(model: SourceModel, root: Path, base: Path | None = None) -> list[Path]:
+    """Write every generated file under ``root`` (unchanged ones are left alone) and remove stale files of
+    owned folders; regions are spliced into the files of ``base`` (default: ``root``)."""
     written = []
-    for relative, text in render_all(model).items():
+    for relative, text in render_all(model, base or root).items():
         target = root / relative
         target.parent.mkdir(parents=True, exist_ok=True)
         if not target.exists() or target.read_text(encoding="utf-8") != text:

@@ -1,0 +1,655 @@
+"""Reference documentation pages generated from the source model (Markdown for mkdocs-material).
+
+Why SchemaView and Jinja2 rather than LinkML's ``gen-doc``: the pages a STAC reader needs are not
+LinkML's page-per-element set. Fields are shown by their JSON key (the slot alias), one table says
+at which STAC level each field is required, allowed or forbidden (read from the level classes'
+``slot_usage``), the cross-object rules come from the rules file, and the README embeds the same
+table. ``gen-doc`` would need overrides of most templates plus post-filtering of its ~95 pages;
+reading the model with SchemaView and rendering a handful of small templates is shorter.
+
+Everything here is derived from the model and its annotations; nothing names an element of a
+particular extension. :func:`build_pages` returns ``{relative path: Markdown}``; :func:`readme_fields`
+returns the README's field tables.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from functools import cached_property
+from pathlib import Path
+from typing import Any
+
+import yaml
+from jinja2 import Environment, PackageLoader, StrictUndefined
+from linkml_runtime.linkml_model.meta import PresenceEnum
+
+from .annotations import annotation_values, class_annotations, is_true, json_schema_keywords, type_annotations
+from .model import ModelError, SourceModel
+
+REFERENCE = "reference"
+JSON_TYPES = {"string": "string", "integer": "integer", "float": "number", "double": "number", "decimal": "number"}
+KEYWORD_PHRASES = {  # JSON Schema keyword -> (phrase, singular noun, plural noun)
+    "minLength": ("at least {} {}", "character", "characters"),
+    "maxLength": ("at most {} {}", "character", "characters"),
+    "minProperties": ("at least {} {}", "entry", "entries"),
+    "minItems": ("at least {} {}", "item", "items"),
+}
+
+
+def _env() -> Environment:
+    env = Environment(
+        loader=PackageLoader("stac_ext_codegen", "templates/docs"),
+        undefined=StrictUndefined,
+        keep_trailing_newline=True,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        autoescape=False,
+    )
+    env.filters["json"] = lambda value: json.dumps(value, indent=2, ensure_ascii=False)
+    env.filters["cell"] = _cell
+    return env
+
+
+def _cell(text: Any) -> str:
+    """Make text safe inside a Markdown table cell."""
+    return " ".join(str(text or "").split()).replace("|", "\\|")
+
+
+def _slug(text: str) -> str:
+    return re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-")
+
+
+def _words(name: str) -> str:
+    """``ModelInput`` -> ``Model Input``."""
+    return re.sub(r"(?<=[a-z0-9])(?=[A-Z])", " ", name)
+
+
+def _presence(slot: Any) -> str:
+    if slot.value_presence == PresenceEnum(PresenceEnum.ABSENT):
+        return "forbidden"
+    return "required" if slot.required else "optional"
+
+
+def _ifabsent(value: str | None) -> str | None:
+    """LinkML ``ifabsent`` (``true``, ``int(3)``, ``string(x)``) as a JSON literal."""
+    if value is None:
+        return None
+    match = re.fullmatch(r"\w+\((.*)\)", value)
+    inner = match.group(1) if match else value
+    return inner if match is None or not value.startswith("string(") else json.dumps(inner)
+
+
+@dataclass
+class Link:
+    """Where an element is documented: a page (relative to the docs root) and an anchor."""
+
+    page: str
+    anchor: str = ""
+
+    def href(self, from_page: str) -> str:
+        depth = from_page.count("/")
+        target = "../" * depth + self.page
+        return f"{target}#{self.anchor}" if self.anchor else target
+
+
+@dataclass
+class Docs:
+    """The model read for documentation: which pages exist and how each element is shown."""
+
+    model: SourceModel
+    links: bool = True  # False for text rendered outside the site (the README)
+    page: str = ""  # the page being rendered, for relative links
+    _anchors: dict[str, Link] = field(default_factory=dict)
+
+    @property
+    def view(self) -> Any:
+        return self.model.view
+
+    # ----- structure ---------------------------------------------------------------------------------------
+    @cached_property
+    def any_classes(self) -> set[str]:
+        return {name for name, cls in self.view.all_classes().items() if cls.class_uri == "linkml:Any"}
+
+    @cached_property
+    def entry_points(self) -> list[str]:
+        view = self.view
+        return [n for n in view.all_classes() if is_true(class_annotations(view, n).get("entry_point", False))]
+
+    @cached_property
+    def levels(self) -> dict[str, list[tuple[str, Any]]]:
+        """Classes reached from an entry point's slots: ``{level class: [(entry point, slot), ...]}``."""
+        found: dict[str, list[tuple[str, Any]]] = {}
+        for entry in self.entry_points:
+            for slot in self.view.class_induced_slots(entry):
+                if slot.range in self.view.all_classes() and slot.range not in self.any_classes:
+                    found.setdefault(slot.range, []).append((entry, slot))
+        return found
+
+    @cached_property
+    def field_class(self) -> str | None:
+        """The nearest ancestor shared by every level class (the class that declares the fields)."""
+        ancestors = [self.view.class_ancestors(level)[1:] for level in self.levels]
+        if not ancestors:
+            return None
+        shared = [name for name in ancestors[0] if all(name in other for other in ancestors[1:])]
+        return shared[0] if shared else None
+
+    @cached_property
+    def grouped(self) -> dict[str, list[str]]:
+        """Abstract classes documented together with their children: ``{parent: [children]}``."""
+        groups = {}
+        for name, cls in self.view.all_classes().items():
+            if cls.abstract and name != self.field_class:
+                children = [c for c in self.view.class_children(name, mixins=False) if c not in self.levels]
+                if children:
+                    groups[name] = children
+        return groups
+
+    @cached_property
+    def object_classes(self) -> list[str]:
+        """Classes with a page of their own (entry points first)."""
+        hidden = self.any_classes | set(self.levels) | {self.field_class}
+        hidden |= {child for children in self.grouped.values() for child in children}
+        rest = [n for n in self.view.all_classes() if n not in hidden and n not in self.entry_points]
+        return [*self.entry_points, *rest]
+
+    def level_label(self, level: str) -> str:
+        cls = self.view.get_class(level)
+        return str(annotation_values(cls).get("doc_label") or cls.title or _words(level))
+
+    def key(self, slot: Any) -> str:
+        return slot.alias or slot.name
+
+    # ----- links -------------------------------------------------------------------------------------------
+    def link_of(self, name: str) -> Link | None:
+        if name in self.view.all_enums():
+            return Link(f"{REFERENCE}/enums/{name}.md")
+        if name in self.levels or name == self.field_class:
+            return Link(f"{REFERENCE}/fields.md")
+        for parent, children in self.grouped.items():
+            if name in children:
+                return Link(f"{REFERENCE}/objects/{parent}.md", _slug(name))
+        if name in self.view.all_classes() and name not in self.any_classes:
+            return Link(f"{REFERENCE}/objects/{name}.md")
+        return None
+
+    def ref(self, name: str, text: str | None = None) -> str:
+        text = text or name
+        link = self.link_of(name)
+        if not self.links or link is None:
+            return text
+        return f"[{text}]({link.href(self.page)})"
+
+    def href(self, page: str, anchor: str = "") -> str:
+        return Link(page, anchor).href(self.page)
+
+    def rule_ref(self, rule_id: str) -> str:
+        return f"[{rule_id}]({self.href(f'{REFERENCE}/rules.md', _slug(rule_id))})" if self.links else rule_id
+
+    def erratum_ref(self, erratum: str) -> str:
+        return f"[{erratum}]({self.href('errata.md')})" if self.links else erratum
+
+    # ----- one slot ----------------------------------------------------------------------------------------
+    def range_text(self, name: str) -> str:
+        view = self.view
+        if name in self.any_classes:
+            return "any"
+        if name in view.all_types():
+            base = view.type_ancestors(name)[-1]
+            return JSON_TYPES.get(base, base)
+        return self.ref(name)
+
+    def type_cell(self, slot: Any) -> str:
+        ranges = [branch.range or "string" for branch in slot.any_of] if slot.any_of else [slot.range or "string"]
+        for parent, children in self.grouped.items():  # every kind of one abstract class: name the class
+            if len(ranges) > 1 and set(ranges) <= set(children):
+                ranges = [parent]
+        texts = list(dict.fromkeys(self.range_text(r) for r in ranges))
+        single = " | ".join(texts)
+        notes = annotation_values(slot)
+        if "json_map" in notes:
+            text = f"Map<string, {single}>"
+        elif slot.multivalued:
+            text = f"\\[{single}\\]"
+        else:
+            text = single
+        if is_true(notes.get("one_or_many", False)):
+            text = f"{single} | \\[{single}\\]"
+        if is_true(notes.get("nullable", False)):
+            text += " | null"
+        return text
+
+    def constraints(self, slot: Any) -> list[str]:
+        out = []
+        ranges = [b.range for b in slot.any_of] if slot.any_of else [slot.range]
+        for rng in ranges:
+            if rng in self.view.all_types():
+                source = self.view.get_type(rng)
+                out += self._value_constraints(source, type_annotations(self.view, rng))
+        out += self._value_constraints(slot, annotation_values(slot))
+        if slot.equals_string is not None:
+            out.append(f"Must be `{slot.equals_string}`.")
+        if slot.has_member is not None and slot.has_member.equals_string:
+            out.append(f"Must contain `{slot.has_member.equals_string}`.")
+        if slot.minimum_cardinality:
+            out.append(f"At least {slot.minimum_cardinality} item{'' if slot.minimum_cardinality == 1 else 's'}.")
+        if slot.list_elements_unique:
+            out.append("No duplicates.")
+        return out
+
+    @staticmethod
+    def _value_constraints(element: Any, notes: dict[str, Any]) -> list[str]:
+        out = []
+        if getattr(element, "pattern", None):
+            out.append(f"Pattern: `{element.pattern}`.")
+        if getattr(element, "minimum_value", None) is not None:
+            out.append(f"Minimum: {element.minimum_value}.")
+        if getattr(element, "maximum_value", None) is not None:
+            out.append(f"Maximum: {element.maximum_value}.")
+        for keyword, value in json_schema_keywords(notes).items():
+            if keyword in KEYWORD_PHRASES:
+                phrase, one, many = KEYWORD_PHRASES[keyword]
+                out.append(phrase.format(value, one if str(value) == "1" else many).capitalize() + ".")
+            else:
+                out.append(f"`{keyword}: {value}`.")
+        return out
+
+    def notes(self, slot: Any, *, with_rules: bool = False) -> list[str]:
+        """Sentences appended to a field's description: constraints, default, suggestions, errata."""
+        values = annotation_values(slot)
+        out = self.constraints(slot)
+        default = _ifabsent(slot.ifabsent)
+        if default is not None:
+            out.append(f"Default: `{default}`.")
+        if "recommended_values" in values:
+            enum = str(values["recommended_values"])
+            out.append(f"Recommended values: {self.ref(enum)} (others are accepted).")
+        if with_rules:
+            rules = self.rules_naming(self.key(slot))
+            if rules:
+                out.append("Rules: " + ", ".join(self.rule_ref(r) for r in rules) + ".")
+        if "erratum" in values:
+            out.append(f"See erratum {self.erratum_ref(str(values['erratum']))}.")
+        return out
+
+    def rules_naming(self, key: str) -> list[str]:
+        needle = f"`{key}`"
+        return [
+            str(rule["id"])
+            for rule in self.model.rules
+            if any(needle in str(rule.get(part, "")) for part in ("title", "summary", "description"))
+        ]
+
+    def row(self, slot: Any, *, required: bool, with_rules: bool = False, required_where: str = "") -> dict[str, str]:
+        prefix = f"**REQUIRED**{required_where}. " if required else ""
+        text = " ".join([prefix + (slot.description or "").strip(), *self.notes(slot, with_rules=with_rules)])
+        return {"field": self.key(slot), "type": _cell(self.type_cell(slot)), "description": _cell(text)}
+
+    # ----- class-level facts -------------------------------------------------------------------------------
+    def extra_keys(self, name: str) -> str:
+        cls = self.view.get_class(name)
+        pattern = class_annotations(self.view, name).get("extra_keys_pattern")
+        if pattern:
+            return f"Other keys are allowed only if they match `{pattern}`."
+        if cls.extra_slots is not None and cls.extra_slots.allowed is False:
+            return "No other keys are allowed."
+        return "Other keys are allowed."
+
+    def class_rules(self, name: str) -> list[str]:
+        """Ids of rules-file rules applied to, or declared on, a class."""
+        ids = []
+        for rule in self.model.rules:
+            targets = {a.get("to") for a in rule.get("apply", []) or []}
+            if name in targets or re.search(rf"\b{re.escape(name)}\b", str(rule.get("where", ""))):
+                ids.append(str(rule["id"]))
+        return ids
+
+    def slot_rows(self, name: str) -> list[dict[str, str]]:
+        return [self.row(s, required=bool(s.required)) for s in self.view.class_induced_slots(name)]
+
+    def class_title(self, name: str) -> str:
+        cls = self.view.get_class(name)
+        return str(cls.title or _words(name))
+
+
+# ----- pages ---------------------------------------------------------------------------------------------------
+def _fields_context(docs: Docs) -> dict[str, Any]:
+    view = docs.view
+    levels = list(docs.levels)
+    field_class = docs.field_class
+    slots = view.class_induced_slots(field_class) if field_class else []
+    rows, matrix = [], []
+    for slot in slots:
+        presence = {level: _presence(view.induced_slot(slot.name, level)) for level in levels}
+        required_at = [docs.level_label(level) for level in levels if presence[level] == "required"]
+        allowed_at = [docs.level_label(level) for level in levels if presence[level] != "forbidden"]
+        where = f" in {', '.join(required_at)}" if required_at else ""
+        row = docs.row(slot, required=bool(required_at), with_rules=True, required_where=where)
+        if len(allowed_at) < len(levels):
+            row["description"] += " " + _cell(f"Allowed in: {', '.join(allowed_at)}.")
+        rows.append(row)
+        matrix.append({"field": row["field"], "cells": [presence[level] for level in levels]})
+    places = {level: ", ".join(f"{docs.ref(e)} `{docs.key(s)}`" for e, s in docs.levels[level]) for level in levels}
+    return {
+        "field_class": field_class,
+        "title": docs.class_title(field_class) if field_class else "Fields",
+        "description": view.get_class(field_class).description if field_class else "",
+        "extra_keys": docs.extra_keys(field_class) if field_class else "",
+        "levels": [
+            {
+                "label": docs.level_label(level),
+                "places": places[level],
+                "description": view.get_class(level).description or "",
+                "rules": docs.class_rules(level),
+            }
+            for level in levels
+        ],
+        "rows": rows,
+        "matrix": matrix,
+        "marks": {"required": "**required**", "optional": "allowed", "forbidden": "—"},
+    }
+
+
+def readme_fields(model: SourceModel) -> str:
+    """The README's field tables (no links into the docs site)."""
+    docs = Docs(model, links=False)
+    return _env().get_template("readme_fields.md.jinja").render(**_fields_context(docs), docs=docs)
+
+
+def _object_context(docs: Docs, name: str) -> dict[str, Any]:
+    view = docs.view
+    cls = view.get_class(name)
+    kinds = []
+    for child in docs.grouped.get(name, []):
+        inherited = {slot.name for slot in view.class_induced_slots(name)}
+        own = [s for s in view.class_induced_slots(child) if s.name not in inherited]
+        discriminator = next((s for s in view.class_induced_slots(child) if s.equals_string is not None), None)
+        kinds.append(
+            {
+                "cls": child,
+                "anchor": _slug(child),
+                "value": discriminator.equals_string if discriminator else child,
+                "key": docs.key(discriminator) if discriminator else "",
+                "required": [docs.key(s) for s in own if s.required],
+                "optional": [docs.key(s) for s in own if not s.required],
+                "description": view.get_class(child).description or "",
+                "rows": [docs.row(s, required=bool(s.required)) for s in own],
+            }
+        )
+    parents = [p for p in [cls.is_a, *cls.mixins] if p]
+    return {
+        "cls": name,
+        "title": docs.class_title(name),
+        "description": cls.description or "",
+        "rows": docs.slot_rows(name),
+        "extra_keys": docs.extra_keys(name),
+        "constraints": [r.description for r in cls.rules or [] if r.description],
+        "rules": docs.class_rules(name),
+        "parents": parents,
+        "kinds": kinds,
+        "entry_point": name in docs.entry_points,
+        "erratum": annotation_values(cls).get("erratum"),
+        "used_by": _used_by(docs, name),
+    }
+
+
+def _used_by(docs: Docs, name: str) -> list[tuple[str, str]]:
+    """``(class, key)`` pairs of the slots whose range (or one of whose ranges) is ``name``."""
+    found = []
+    targets = {name, *docs.grouped.get(name, [])}
+    owners = [n for n in docs.view.all_classes() if n not in docs.levels and n not in docs.any_classes]
+    for owner in owners:
+        for slot in docs.view.class_induced_slots(owner):
+            ranges = {slot.range, *(b.range for b in slot.any_of)}
+            notes = annotation_values(slot)
+            if targets & ranges or str(notes.get("recommended_values")) in targets:
+                found.append((owner, docs.key(slot)))
+    return found
+
+
+def _enum_context(docs: Docs, name: str) -> dict[str, Any]:
+    enum = docs.view.get_enum(name)
+    notes = annotation_values(enum)
+    values = [
+        {"value": str(v), "description": _cell(pv.description or "")} for v, pv in enum.permissible_values.items()
+    ]
+    return {
+        "enum": name,
+        "title": str(enum.title or _words(name)),
+        "description": enum.description or "",
+        "open": is_true(notes.get("open_enum", False)),
+        "erratum": notes.get("erratum"),
+        "values": values,
+        "described": any(v["description"] for v in values),
+        "used_by": _used_by(docs, name),
+    }
+
+
+def _rules_context(docs: Docs) -> dict[str, Any]:
+    rules = []
+    for rule in docs.model.rules:
+        applications = rule.get("apply", []) or []
+        examples = rule.get("examples") or {}
+        rules.append(
+            {
+                "id": rule["id"],
+                "anchor": _slug(str(rule["id"])),
+                "title": rule.get("title", ""),
+                "summary": rule.get("summary", ""),
+                "description": rule.get("description", ""),
+                "linkml": rule.get("expressed_in") == "linkml",
+                "where": rule.get("where", ""),
+                "targets": [a["to"] for a in applications],
+                "enforced": rule.get("enforced", True) is not False,
+                "errata": rule.get("errata", []) or [],
+                "valid": examples.get("valid", []) or [],
+                "invalid": examples.get("invalid", []) or [],
+                "json_schema": [{"to": a["to"], "schema": a["json_schema"]} for a in applications],
+            }
+        )
+    return {"rules": rules}
+
+
+def _diagram(docs: Docs) -> str:
+    """A Mermaid class diagram: inheritance, and which class holds which (slot keys as labels)."""
+    view = docs.view
+    shown = [n for n in view.all_classes() if n not in docs.any_classes]
+    lines = ["classDiagram", "    direction LR"]
+    for name in shown:
+        cls = view.get_class(name)
+        if cls.is_a and cls.is_a in shown:
+            lines.append(f"    {cls.is_a} <|-- {name}")
+        for mixin in cls.mixins or []:
+            lines.append(f"    {mixin} <|.. {name}")
+    for name in shown:
+        for slot_name in view.class_slots(name, direct=True):
+            slot = view.induced_slot(slot_name, name)
+            ranges = [b.range for b in slot.any_of] if slot.any_of else [slot.range]
+            for parent, children in docs.grouped.items():
+                if len(ranges) > 1 and set(ranges) <= set(children):
+                    ranges = [parent]
+            many = "*" if slot.multivalued else ("1" if slot.required else "0..1")
+            for target in dict.fromkeys(r for r in ranges if r in shown):
+                label = docs.key(slot).replace(":", "#58;")  # a bare colon ends a Mermaid label
+                lines.append(f'    {name} --> "{many}" {target} : {label}')
+    return "\n".join(dict.fromkeys(lines))
+
+
+def _examples(root: Path, folder: Path) -> list[dict[str, Any]]:
+    """Example files (``*.json``, sidecars ``*.expected.json`` attached), for rendering."""
+    if not folder.is_dir():
+        return []
+    found = []
+    for path in sorted(folder.rglob("*.json")):
+        if path.name.endswith(".expected.json"):
+            continue
+        relative = path.relative_to(folder)
+        sidecar = path.with_name(path.stem + ".expected.json")
+        text = path.read_text(encoding="utf-8")
+        try:
+            document = json.loads(text)
+        except ValueError:
+            document = None
+        found.append(
+            {
+                "path": relative.as_posix(),
+                "group": relative.parts[0] if len(relative.parts) > 1 else "valid",
+                "page": f"examples/{relative.with_suffix('').as_posix()}.md",
+                "raw": f"examples/raw/{relative.as_posix()}",
+                "text": text.rstrip("\n"),
+                "document": document,
+                "sidecar": sidecar.read_text(encoding="utf-8").rstrip("\n") if sidecar.is_file() else None,
+                "source": path.relative_to(root).as_posix() if path.is_relative_to(root) else str(path),
+            }
+        )
+    return found
+
+
+def _example_schema(schema: dict[str, Any], rule: dict[str, Any], target: str | None) -> dict[str, Any]:
+    """The schema a rule's example is checked against (see the header of the rules file)."""
+    if target is None:
+        return schema
+    fragments = [a["json_schema"] for a in rule.get("apply", []) or [] if a.get("to") == target]
+    if fragments:
+        return {"allOf": fragments, "$defs": schema["$defs"]}
+    if target not in schema["$defs"]:
+        raise ModelError(f"rule {rule.get('id')}: example is checked as {target!r}, which the schema does not define")
+    return {"$ref": f"#/$defs/{target}", "$defs": schema["$defs"]}
+
+
+def check_rule_examples(model: SourceModel, schema: dict[str, Any]) -> list[str]:
+    """Each rule example must get its verdict: ``valid`` ones pass, ``invalid`` ones fail. Returns failures."""
+    import jsonschema
+
+    failures = []
+    for rule in model.rules:
+        examples = rule.get("examples") or {}
+        for verdict in ("valid", "invalid"):
+            for number, example in enumerate(examples.get(verdict, []) or [], 1):
+                if not isinstance(example, dict) or "json" not in example:
+                    failures.append(f"rule {rule.get('id')}: {verdict} example {number} has no `json`")
+                    continue
+                checked = _example_schema(schema, rule, example.get("object"))
+                passes = jsonschema.Draft7Validator(checked).is_valid(example["json"])
+                if passes != (verdict == "valid"):
+                    got = "passes" if passes else "fails"
+                    note = example.get("note", "")
+                    failures.append(f"rule {rule.get('id')}: {verdict} example {number} {got} ({note})")
+    return failures
+
+
+def _verdict(schema: dict[str, Any], document: Any) -> list[str]:
+    import jsonschema
+
+    validator = jsonschema.Draft7Validator(schema)
+    errors = sorted(validator.iter_errors(document), key=lambda e: list(e.absolute_path))
+    return [f"`{e.json_path}`: {e.message[:300]}" for e in errors]
+
+
+def _migration_tables(folder: Path) -> list[dict[str, Any]]:
+    """Tables of the mapping files found under ``folder`` (lists of records in YAML, JSON or CSV)."""
+    import csv
+
+    tables = []
+    for path in sorted(p for p in folder.rglob("*") if p.suffix in {".yaml", ".yml", ".json", ".csv"}):
+        if path.suffix == ".csv":
+            with path.open(encoding="utf-8", newline="") as handle:
+                data: Any = list(csv.DictReader(handle))
+        else:
+            data = yaml.safe_load(path.read_text(encoding="utf-8"))
+        for title, records in _record_lists(path.stem, data):
+            columns = list(dict.fromkeys(k for r in records for k in r))
+            rows = [[_cell(_plain(r.get(c, ""))) for c in columns] for r in records]
+            source = path.relative_to(folder).as_posix()
+            tables.append({"title": title, "source": source, "columns": columns, "rows": rows})
+    return tables
+
+
+def _record_lists(title: str, data: Any) -> Iterable[tuple[str, list[dict[str, Any]]]]:
+    if isinstance(data, list) and data and all(isinstance(r, dict) for r in data):
+        yield title, data
+    elif isinstance(data, dict) and data and all(_flat_record(v) for v in data.values()):
+        yield title, [{"key": key, **value} for key, value in data.items()]  # a mapping keyed by source name
+    elif isinstance(data, dict):
+        for key, value in data.items():
+            yield from _record_lists(f"{title}: {key}", value)
+
+
+def _flat_record(value: Any) -> bool:
+    return isinstance(value, dict) and bool(value) and not any(isinstance(v, dict | list) for v in value.values())
+
+
+def _plain(value: Any) -> str:
+    if isinstance(value, str):
+        return f"`{value}`" if value and " " not in value else value
+    return "" if value is None else f"`{json.dumps(value, ensure_ascii=False)}`"
+
+
+@dataclass
+class Site:
+    """The generated part of the docs site: pages (Markdown), raw files, and its navigation."""
+
+    pages: dict[str, str]
+    files: dict[str, str]
+    nav: dict[str, list[Any]]
+
+
+def build_site(model: SourceModel, root: Path, examples: Path | None = None, migrations: Path | None = None) -> Site:
+    """Render every generated page. ``examples`` and ``migrations`` are rendered when they exist."""
+    from .jsonschema import json_schema_of
+
+    env = _env()
+    pages: dict[str, str] = {}
+    files: dict[str, str] = {}
+    docs = Docs(model)
+
+    def render(page: str, template: str, context: Callable[..., dict[str, Any]], *args: Any) -> None:
+        docs.page = page  # before building the context: links in it are relative to this page
+        pages[page] = env.get_template(template).render(docs=docs, page=page, **context(docs, *args))
+
+    enums = sorted(docs.view.all_enums())
+    render(f"{REFERENCE}/fields.md", "fields.md.jinja", _fields_context)
+    for name in docs.object_classes:
+        render(f"{REFERENCE}/objects/{name}.md", "object.md.jinja", _object_context, name)
+    for name in enums:
+        render(f"{REFERENCE}/enums/{name}.md", "enum.md.jinja", _enum_context, name)
+    render(f"{REFERENCE}/rules.md", "rules.md.jinja", _rules_context)
+    render(f"{REFERENCE}/diagram.md", "diagram.md.jinja", lambda d: {"diagram": _diagram(d)})
+    index = {"objects": docs.object_classes, "enums": enums, "schema": model.view.schema, "rules": model.rules}
+    render(f"{REFERENCE}/index.md", "reference_index.md.jinja", lambda _: index)
+    nav: dict[str, list[Any]] = {
+        f"{REFERENCE}/": [
+            f"{REFERENCE}/index.md",
+            f"{REFERENCE}/fields.md",
+            {"Objects": [f"{REFERENCE}/objects/{n}.md" for n in docs.object_classes]},
+            {"Enumerations": [f"{REFERENCE}/enums/{n}.md" for n in enums]},
+            f"{REFERENCE}/rules.md",
+            f"{REFERENCE}/diagram.md",
+        ]
+    }
+
+    schema = json_schema_of(model)
+    failures = check_rule_examples(model, schema)
+    if failures:
+        raise ModelError("rule examples with the wrong verdict:\n  " + "\n  ".join(failures))
+    found = _examples(root, examples) if examples else []
+    for example in found:
+        example["problems"] = _verdict(schema, example["document"]) if example["document"] is not None else None
+        files[example["raw"]] = example["text"] + "\n"
+        render(example["page"], "example.md.jinja", lambda _, e: {"example": e}, example)
+    render("examples/index.md", "examples_index.md.jinja", lambda _: {"examples": found})
+    groups: dict[str, list[str]] = {}
+    for example in found:
+        groups.setdefault(example["group"], []).append(example["page"])
+    top = groups.pop("valid", [])
+    nav["examples/"] = ["examples/index.md", *top, *({group.capitalize(): pages} for group, pages in groups.items())]
+
+    if migrations is not None and migrations.is_dir():
+        tables = _migration_tables(migrations)
+        if tables:
+            render("migrations.md", "migrations.md.jinja", lambda _: {"tables": tables})
+            nav["migrations/"] = ["migrations.md"]
+    return Site(pages=pages, files=files, nav=nav)

@@ -1,0 +1,85 @@
+"""mkdocs plugin: adds the pages generated from the source model to the site on every build.
+
+In ``mkdocs.yml``::
+
+    plugins:
+      - stac-ext-docs:            # options are paths relative to mkdocs.yml (defaults shown)
+          schema: schema
+          examples: examples
+          migrations: schema/migrations
+    nav:
+      - Reference: reference/     # replaced by the generated reference pages
+      - Examples: examples/       # replaced by the example pages (dropped when there are none)
+
+Nothing is written into ``docs/``: the pages exist only in the build, and ``mkdocs serve`` rebuilds
+them when the model, the examples or the generator change.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from mkdocs.config import config_options as opt
+from mkdocs.config.base import Config
+from mkdocs.exceptions import PluginError
+from mkdocs.plugins import BasePlugin
+from mkdocs.structure.files import File, Files
+
+from .docs import Site, build_site
+from .model import ModelError, SourceModel
+
+
+class SourceModelDocsConfig(Config):
+    schema = opt.Type(str, default="schema")
+    examples = opt.Type(str, default="examples")
+    migrations = opt.Type(str, default="schema/migrations")
+
+
+def _expand(items: list[Any] | None, generated: dict[str, list[Any]]) -> list[Any] | None:
+    """Replace nav entries naming a generated section (``reference/``) by its pages."""
+    if items is None:
+        return None
+    out: list[Any] = []
+    for item in items:
+        if isinstance(item, dict):
+            ((title, value),) = item.items()
+            if isinstance(value, str) and value.endswith("/"):
+                if value in generated:
+                    out.append({title: generated[value]})
+                continue
+            out.append({title: _expand(value, generated) if isinstance(value, list) else value})
+        else:
+            out.append(item)
+    return out
+
+
+class SourceModelDocs(BasePlugin[SourceModelDocsConfig]):
+    site: Site | None = None
+
+    def _root(self, config: Any) -> Path:
+        return Path(config.config_file_path).resolve().parent
+
+    def on_config(self, config: Any) -> Any:
+        root = self._root(config)
+        try:
+            model = SourceModel.load(root / self.config.schema)
+            self.site = build_site(model, root, root / self.config.examples, root / self.config.migrations)
+        except ModelError as error:
+            raise PluginError(f"stac-ext-docs: {error}") from error
+        config.nav = _expand(config.nav, self.site.nav)
+        return config
+
+    def on_files(self, files: Files, *, config: Any) -> Files:
+        assert self.site is not None
+        for path, text in {**self.site.pages, **self.site.files}.items():
+            files.append(File.generated(config, path, content=text))
+        return files
+
+    def on_serve(self, server: Any, *, config: Any, builder: Any) -> Any:
+        root = self._root(config)
+        for relative in (self.config.schema, self.config.examples, self.config.migrations):
+            if (root / relative).exists():
+                server.watch(str(root / relative))
+        server.watch(str(Path(__file__).parent))
+        return server
