@@ -83,3 +83,72 @@ def test_migrate_gives_a_clear_error_or_a_result_on_malformed_extension_lists(na
         assert str(error)
         return
     assert migrate(result.document).document == result.document
+
+
+# Found by property 2b (the classes check exactly the field-level constraints) and fixed at the
+# source, the Pydantic generator (packages/codegen/src/stac_ext_codegen/pydantic.py):
+# C1: an optional field that is not nullable was typed `X | None`, so the classes accepted an explicit
+#     null the schema rejects; now typed `X` with a default of None (defaults are not validated).
+# C2: the lenient JSON map of Item assets (erratum E9) was typed `dict[str, AssetFields] | Any`, so an
+#     invalid asset fell through to `Any`; now `dict[str, AssetFields] | NotAnObject`.
+_ITEM = {
+    "type": "Feature",
+    "stac_extensions": [MLM],
+    "properties": {"mlm:name": "abc", "mlm:architecture": "U-Net", "mlm:tasks": [], "mlm:input": [], "mlm:output": []},
+    "assets": {"model": {"roles": ["mlm:model"], "mlm:artifact_type": "torch.save"}},
+}
+CLASS_CASES = {
+    "C1-null-summary-field": (
+        {"type": "Collection", "stac_extensions": [MLM], "summaries": {"s": {"mlm:accelerator_summary": None}}},
+        {"type": "Collection", "stac_extensions": [MLM], "summaries": {"s": {"mlm:accelerator_summary": "A100"}}},
+    ),
+    "C1-null-memory-size": (
+        {**_ITEM, "properties": {**_ITEM["properties"], "mlm:memory_size": None}},
+        {**_ITEM, "properties": {**_ITEM["properties"], "mlm:memory_size": 1}},
+    ),
+    "C1-null-band-format": (
+        {
+            **_ITEM,
+            "properties": {
+                **_ITEM["properties"],
+                "mlm:output": [
+                    {
+                        "name": "o",
+                        "tasks": [],
+                        "result": {"shape": [1], "dim_order": ["x"], "data_type": "uint8"},
+                        "classification:classes": [],
+                        "variables": [],
+                        "bands": [],
+                    }
+                ],
+                "mlm:input": [
+                    {
+                        "name": "i",
+                        "bands": [{"name": "b", "format": None}],
+                        "input": {"shape": [1], "dim_order": ["bands"], "data_type": "uint8"},
+                    }
+                ],
+            },
+        },
+        None,
+    ),
+    "C2-invalid-item-asset-entry": (
+        {**_ITEM, "assets": {"model": {**_ITEM["assets"]["model"], "mlm:architecture": 7}}},
+        _ITEM,
+    ),
+}
+
+
+@pytest.mark.parametrize("name", sorted(CLASS_CASES))
+def test_classes_reject_what_the_schema_rejects_field_by_field(name: str) -> None:
+    from pydantic import ValidationError
+    from stac_mlm._generated import models
+
+    invalid, valid = CLASS_CASES[name]
+    cls = {"Feature": models.Item, "Collection": models.Collection}[invalid["type"]]
+    assert not validators.generated_validator().is_valid(invalid)
+    with pytest.raises(ValidationError):
+        cls.from_dict(invalid)
+    if valid is not None:
+        assert validators.generated_validator().is_valid(valid)
+        assert cls.from_dict(valid).to_dict() == valid
