@@ -748,7 +748,8 @@ def near_misses(
             BREAK[rule].apply(doc, draw)
             return NearMiss(doc, Break("rule", rule, "/"))
     candidates = field_breaks(doc)
-    chosen = draw(st.sampled_from(candidates))
+    kind = draw(st.sampled_from(sorted({c.kind for c in candidates})))  # rare kinds as often as common ones
+    chosen = draw(st.sampled_from([c for c in candidates if c.kind == kind]))
     chosen.apply(doc, draw)
     where = _pointer(chosen.path)
     return NearMiss(doc, Break("field", chosen.kind, where, f"{chosen.key}: {chosen.detail}", chosen.class_name))

@@ -31,6 +31,10 @@ def known_bug(doc: dict) -> str | None:
         return "M1 stac_extensions not iterable"
     if isinstance(extensions, list) and any(isinstance(x, list | dict) for x in extensions):
         return "M2 stac_extensions holds an array or object"
+    assets = doc.get("assets")
+    for asset in assets.values() if isinstance(assets, dict) else []:
+        if isinstance(asset, dict) and isinstance(asset.get("mlm:accelerator"), list | dict):
+            return "M3 mlm:accelerator is an array or object"
     return None
 
 

@@ -69,6 +69,14 @@ MIGRATION_BUGS = {
     # M2: an array inside `stac_extensions` (the model accepts any values there; the MLM URL removed):
     # TypeError (unhashable list) in finish.extensions.
     "M2-stac-extensions-nested-array": {"stac_extensions": [[]], "type": "Collection", "stac_version": "1.0.0"},
+    # M3: an asset's `mlm:accelerator` that is an object (a type break): TypeError (unhashable dict) in
+    # converters.accelerator. Found by the fuzz campaign.
+    "M3-asset-accelerator-object": {
+        "type": "Feature",
+        "stac_extensions": [MLM],
+        "properties": {"mlm:name": "abc", "mlm:architecture": "x", "mlm:tasks": [], "mlm:input": [], "mlm:output": []},
+        "assets": {"m": {"roles": ["mlm:model"], "mlm:artifact_type": "torch.save", "mlm:accelerator": {}}},
+    },
 }
 
 
@@ -131,6 +139,36 @@ CLASS_CASES = {
             },
         },
         None,
+    ),
+    # C3 (found by the fuzz campaign): a required fixed value (the `type` of a value scaling) had a
+    # default, so the classes accepted a scaling object without `type`; now it must be given.
+    "C3-value-scaling-without-type": (
+        {
+            **_ITEM,
+            "properties": {
+                **_ITEM["properties"],
+                "mlm:input": [
+                    {
+                        "name": "i",
+                        "input": {"shape": [1], "dim_order": ["x"], "data_type": "uint8"},
+                        "value_scaling": [{"minimum": 0, "maximum": 1}],
+                    }
+                ],
+            },
+        },
+        {
+            **_ITEM,
+            "properties": {
+                **_ITEM["properties"],
+                "mlm:input": [
+                    {
+                        "name": "i",
+                        "input": {"shape": [1], "dim_order": ["x"], "data_type": "uint8"},
+                        "value_scaling": [{"type": "min-max", "minimum": 0, "maximum": 1}],
+                    }
+                ],
+            },
+        },
     ),
     "C2-invalid-item-asset-entry": (
         {**_ITEM, "assets": {"model": {**_ITEM["assets"]["model"], "mlm:architecture": 7}}},
