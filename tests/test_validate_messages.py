@@ -5,7 +5,6 @@ from __future__ import annotations
 import json
 
 import pytest
-
 import stac_mlm
 from support import documents
 
