@@ -68,7 +68,7 @@ def lint(session: nox.Session) -> None:
     session.run("ruff", "check", ".")
     session.run("ruff", "format", "--check", ".")
     for source in sorted(Path("schema").glob("*.yaml")):
-        if source.name != "rules.yaml":  # not LinkML: the cross-object rules, read by the generator
+        if source.name != "rules.yaml" and not source.name.startswith("."):  # rules.yaml is not LinkML
             session.run("linkml-lint", "--config", "schema/.linkmllint.yaml", str(source))
 
 
@@ -78,7 +78,8 @@ def bench(session: nox.Session) -> None:
     under 0.3 s) and parse throughput beside stac-model 0.7.0 (a comparison baseline, never a dependency)."""
     runs = []
     command = [sys.executable, "-m", "nox", "-R", "-s", "generate"]
-    subprocess.run(command, cwd=ROOT, check=True, capture_output=True)  # make sure the env exists
+    # build (or update) the environment once with its installs, then time the warm runs
+    subprocess.run([sys.executable, "-m", "nox", "-s", "generate"], cwd=ROOT, check=True, capture_output=True)
     for _ in range(5):
         started = time.perf_counter()
         subprocess.run(command, cwd=ROOT, check=True, capture_output=True)

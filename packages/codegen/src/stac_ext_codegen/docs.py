@@ -228,7 +228,12 @@ class Docs:
         for rng in ranges:
             if rng in self.view.all_types():
                 source = self.view.get_type(rng)
-                out += self._value_constraints(source, type_annotations(self.view, rng))
+                found = self._value_constraints(source, type_annotations(self.view, rng))
+                if slot.multivalued and found:  # the type constrains each value, not the list
+                    builtin = self.view.type_ancestors(rng)[-1]
+                    which = f"{JSON_TYPES.get(builtin, builtin)} item" if len(ranges) > 1 else "item"
+                    found = [f"Each {which}: {c[0].lower()}{c[1:]}" for c in found]
+                out += found
         out += self._value_constraints(slot, annotation_values(slot))
         if slot.equals_string is not None:
             out.append(f"Must be `{slot.equals_string}`.")

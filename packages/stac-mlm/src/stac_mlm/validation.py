@@ -12,6 +12,7 @@ import jsonschema_rs
 from ._schema import _parsed
 
 _RULE_PREFIX = "Rule "
+TOO_DEEP = "the document is nested too deeply to be checked in detail (the validator's recursion limit was reached)"
 
 
 @dataclass(frozen=True, slots=True)
@@ -190,7 +191,11 @@ def validate(document: Any) -> list[Problem]:
     validator = _validator()
     if validator.is_valid(document):
         return []
-    problems = {(_p := _problem(error)).path + "\0" + _p.message: _p for error in validator.iter_errors(document)}
+    try:
+        errors = list(validator.iter_errors(document))
+    except (ValueError, RecursionError):  # the validator gives up on values nested thousands of levels deep
+        return [Problem("", TOO_DEEP)]
+    problems = {(_p := _problem(error)).path + "\0" + _p.message: _p for error in errors}
     return sorted(problems.values(), key=lambda p: (p.path, p.message))
 
 
