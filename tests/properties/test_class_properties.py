@@ -72,9 +72,28 @@ def test_classes_accept_every_valid_document(doc: dict) -> None:
     assert accepted, why
 
 
+def known_gap(broken: S.Break) -> str | None:
+    """Near misses the classes accept on purpose or by a reported gap, pinned in test_regressions.py.
+
+    C3: a required fixed value (the ``type`` of a value scaling) has a default in the classes, so that
+    ``ValueScalingZScore(mean=..., stddev=...)`` can be built in Python; ``from_dict`` therefore also
+    accepts an object without it, which the schema rejects. Reported to the lead.
+    """
+    if broken.family == "field" and broken.kind == "required" and broken.class_name:
+        key = broken.detail.split(":")[0]
+        info = model().class_info(broken.class_name)
+        if any(f.key == key and f.equals_string is not None for f in info.fields):
+            return "C3"
+    return None
+
+
 @PROPERTY_SETTINGS
 @given(S.near_misses())
 def test_classes_check_exactly_the_field_level_constraints(miss: S.NearMiss) -> None:
+    gap = known_gap(miss.broken)
+    if gap:
+        record("2b classes vs schema split on near misses", kind=f"known gap {gap}")
+        return
     accepted, why = classes_accept(miss.document)
     expected = schema_only(miss.broken)
     schema_rejects = not validators.generated_validator().is_valid(miss.document)

@@ -97,8 +97,8 @@ class LinkMLPydanticGenerator(PydanticGenerator):
         for name in ("minimum_cardinality", "maximum_cardinality", "exact_cardinality"):
             setattr(attribute, name, None)
         constant = self._constant(slot)
-        if constant is not None and not (slot.required and slot.equals_string is not None):
-            attribute.predefined = repr(constant)  # a required fixed value (a discriminator) must be given
+        if constant is not None:
+            attribute.predefined = repr(constant)
         return slot_result
 
     def after_generate_slots(self, slot_results: list[Any], sv: SchemaView) -> list[Any]:

@@ -567,7 +567,7 @@ class ValueScalingMinMax(ValueScaling):
 
     minimum: JsonNumber = Field(default=..., description="""The lower bound of the scaling.""")
     maximum: JsonNumber = Field(default=..., description="""The upper bound of the scaling.""")
-    type: Literal['min-max'] = Field(default=..., description="""Which scaling operation this object describes.""")
+    type: Literal['min-max'] = Field(default='min-max', description="""Which scaling operation this object describes.""")
 
 
 class ValueScalingZScore(ValueScaling):
@@ -583,7 +583,7 @@ class ValueScalingZScore(ValueScaling):
 
     mean: JsonNumber = Field(default=..., description="""The mean subtracted from each value.""")
     stddev: JsonNumber = Field(default=..., description="""The standard deviation each centred value is divided by.""")
-    type: Literal['z-score'] = Field(default=..., description="""Which scaling operation this object describes.""")
+    type: Literal['z-score'] = Field(default='z-score', description="""Which scaling operation this object describes.""")
 
 
 class ValueScalingClip(ValueScaling):
@@ -599,7 +599,7 @@ class ValueScalingClip(ValueScaling):
 
     minimum: JsonNumber = Field(default=..., description="""The lower bound of the scaling.""")
     maximum: JsonNumber = Field(default=..., description="""The upper bound of the scaling.""")
-    type: Literal['clip'] = Field(default=..., description="""Which scaling operation this object describes.""")
+    type: Literal['clip'] = Field(default='clip', description="""Which scaling operation this object describes.""")
 
 
 class ValueScalingClipMin(ValueScaling):
@@ -615,7 +615,7 @@ class ValueScalingClipMin(ValueScaling):
 
     minimum: JsonNumber = Field(default=..., description="""The lower bound of the scaling.""")
     maximum: JsonNumber = Field(default=None, description="""The upper bound of the scaling.""")
-    type: Literal['clip-min'] = Field(default=..., description="""Which scaling operation this object describes.""")
+    type: Literal['clip-min'] = Field(default='clip-min', description="""Which scaling operation this object describes.""")
 
 
 class ValueScalingClipMax(ValueScaling):
@@ -630,7 +630,7 @@ class ValueScalingClipMax(ValueScaling):
         self.__pydantic_fields_set__.update(self._always_set)  # constants are written even when defaulted
 
     maximum: JsonNumber = Field(default=..., description="""The upper bound of the scaling.""")
-    type: Literal['clip-max'] = Field(default=..., description="""Which scaling operation this object describes.""")
+    type: Literal['clip-max'] = Field(default='clip-max', description="""Which scaling operation this object describes.""")
 
 
 class ValueScalingOffset(ValueScaling):
@@ -645,7 +645,7 @@ class ValueScalingOffset(ValueScaling):
         self.__pydantic_fields_set__.update(self._always_set)  # constants are written even when defaulted
 
     value: JsonNumber = Field(default=..., description="""The constant of the operation.""")
-    type: Literal['offset'] = Field(default=..., description="""Which scaling operation this object describes.""")
+    type: Literal['offset'] = Field(default='offset', description="""Which scaling operation this object describes.""")
 
 
 class ValueScalingScale(ValueScaling):
@@ -660,7 +660,7 @@ class ValueScalingScale(ValueScaling):
         self.__pydantic_fields_set__.update(self._always_set)  # constants are written even when defaulted
 
     value: JsonNumber = Field(default=..., description="""The constant of the operation.""")
-    type: Literal['scale'] = Field(default=..., description="""Which scaling operation this object describes.""")
+    type: Literal['scale'] = Field(default='scale', description="""Which scaling operation this object describes.""")
 
 
 class ValueScalingProcessing(ValueScaling, ProcessingExpression):
@@ -677,7 +677,7 @@ class ValueScalingProcessing(ValueScaling, ProcessingExpression):
     format: str = Field(default=..., description="""The language or convention of the expression, for example `python` (a `module:function` path), `docker` (an image), `uri` (a link to a script) or a band-math dialect such as `gdal-calc` or `rio-calc`.""")
     expression: Any = Field(default=..., description="""The processing step itself, in the given format; any JSON value.""")
     description: str = Field(default=None, description="""What the step does, for a reader.""")
-    type: Literal['processing'] = Field(default=..., description="""Which scaling operation this object describes.""")
+    type: Literal['processing'] = Field(default='processing', description="""Which scaling operation this object describes.""")
 
 
 class Hyperparameters(ConfiguredBaseModel):
