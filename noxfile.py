@@ -152,3 +152,13 @@ def docs(session: nox.Session) -> None:
             *session.posargs[1:],
             env={"DOCS_READER_REQUIRED": "1"},  # here a missing browser is a failure, not a skip
         )
+
+
+@nox.session
+def fuzz(session: nox.Session) -> None:
+    """Long property-based campaign over tests/properties: MLM_FUZZ_EXAMPLES examples per property
+    (default 20,000), random seeds; prints the counts per property. `-- -k <name>` picks properties."""
+    _install_codegen(session)
+    session.install(*TEST_DEPS, "-e", "packages/stac-mlm")
+    env = {"MLM_HYPOTHESIS_PROFILE": "fuzz", "MLM_FUZZ_EXAMPLES": os.environ.get("MLM_FUZZ_EXAMPLES", "20000")}
+    session.run("pytest", "tests/properties", "-p", "no:cacheprovider", *session.posargs, env=env)

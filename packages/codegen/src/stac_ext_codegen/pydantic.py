@@ -166,8 +166,8 @@ class LinkMLPydanticGenerator(PydanticGenerator):
             mode = notes.get("json_map")
             if mode is not None:
                 field_type = f"dict[str, {item}]"
-                if str(mode) == "lenient":  # the value's JSON type is not checked
-                    field_type = f"{field_type} | Any"
+                if str(mode) == "lenient":  # the JSON type is not checked, but an object's entries are
+                    field_type = f"{field_type} | NotAnObject"
             else:
                 if slot.minimum_cardinality is not None:
                     list_keywords.setdefault("min_length", slot.minimum_cardinality)
@@ -181,8 +181,8 @@ class LinkMLPydanticGenerator(PydanticGenerator):
             field_type = f"{field_type} | None"
         if is_true(notes.get("one_or_many", False)):
             field_type = f"{field_type} | {_annotated(f'list[{field_type}]', {'min_length': 1})}"
-        if not slot.required and not nullable:
-            field_type = f"{field_type} | None"
+        # An optional field that is not nullable stays without `| None`: a missing key takes the default
+        # (defaults are not validated) but an explicit null is rejected, as the JSON Schema does.
         return field_type
 
     def _value_type(self, branch: Any, slot: Any, sv: SchemaView, slot_keywords: dict[str, Any]) -> str:

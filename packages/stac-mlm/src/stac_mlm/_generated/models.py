@@ -45,6 +45,16 @@ JsonInteger = Annotated[int, Strict()] | Annotated[float, Strict(), AfterValidat
 JsonNumber = Annotated[int, Strict()] | Annotated[float, Strict()]
 
 
+def _not_an_object(value: Any) -> Any:
+    if isinstance(value, dict):
+        raise ValueError("an object here must hold valid entries")
+    return value
+
+
+# A JSON map whose JSON type is not checked (``json_map: lenient``): any value that is not an object.
+NotAnObject = Annotated[Any, AfterValidator(_not_an_object)]
+
+
 class ConfiguredBaseModel(BaseModel):
     """Base of the generated classes: JSON keys as aliases, unknown keys kept, lossless round trips."""
 
@@ -455,7 +465,7 @@ class ProcessingExpression(ConfiguredBaseModel):
 
     format: str = Field(default=..., description="""The language or convention of the expression, for example `python` (a `module:function` path), `docker` (an image), `uri` (a link to a script) or a band-math dialect such as `gdal-calc` or `rio-calc`.""")
     expression: Any = Field(default=..., description="""The processing step itself, in the given format; any JSON value.""")
-    description: str | None = Field(default=None, description="""What the step does, for a reader.""")
+    description: str = Field(default=None, description="""What the step does, for a reader.""")
 
 
 class ClassificationClass(ConfiguredBaseModel):
@@ -465,8 +475,8 @@ class ClassificationClass(ConfiguredBaseModel):
 
     value: JsonInteger = Field(default=..., description="""The value that stands for the class in the output.""")
     description: str = Field(default=..., description="""What the class means.""")
-    name: str | None = Field(default=None, description="""A short name for the class.""")
-    color_hint: Annotated[str, Field(pattern='^([0-9A-Fa-f]{6})$')] | None = Field(default=None, description="""A suggested display colour, as six hexadecimal digits (RGB) without `#`.""")
+    name: str = Field(default=None, description="""A short name for the class.""")
+    color_hint: Annotated[str, Field(pattern='^([0-9A-Fa-f]{6})$')] = Field(default=None, description="""A suggested display colour, as six hexadecimal digits (RGB) without `#`.""")
 
 
 class ModelInput(ConfiguredBaseModel):
@@ -475,10 +485,10 @@ class ModelInput(ConfiguredBaseModel):
     """
 
     name: Annotated[str, Field(min_length=1)] = Field(default=..., description="""A name for the input, unique among the model's inputs.""")
-    bands: list[Annotated[str, Field(min_length=1)] | ModelBandOrVariable] | None = Field(default=None, description="""The bands the tensor is made of, in the order they are stacked, each given by name or as an object that may derive the band from others. Whenever this list is not empty the tensor's `dim_order` must include `bands`, and the Item must define its bands elsewhere (see rules R6, R7). Names may repeat.""")
-    variables: list[Annotated[str, Field(min_length=1)] | ModelBandOrVariable] | None = Field(default=None, description="""The data variables (as in a data cube) the tensor is made of, in order, each given by name or as an object. Whenever this list is not empty the tensor's `dim_order` must include `variables`, and the Item must define the variables with the datacube extension (see rules R6, R8).""")
+    bands: list[Annotated[str, Field(min_length=1)] | ModelBandOrVariable] = Field(default=None, description="""The bands the tensor is made of, in the order they are stacked, each given by name or as an object that may derive the band from others. Whenever this list is not empty the tensor's `dim_order` must include `bands`, and the Item must define its bands elsewhere (see rules R6, R7). Names may repeat.""")
+    variables: list[Annotated[str, Field(min_length=1)] | ModelBandOrVariable] = Field(default=None, description="""The data variables (as in a data cube) the tensor is made of, in order, each given by name or as an object. Whenever this list is not empty the tensor's `dim_order` must include `variables`, and the Item must define the variables with the datacube extension (see rules R6, R8).""")
     input: InputStructure = Field(default=..., description="""The structure (shape, dimension order, data type) of the input tensor.""")
-    description: Annotated[str, Field(min_length=1)] | None = Field(default=None, description="""Free text that explains the object to a reader.""")
+    description: Annotated[str, Field(min_length=1)] = Field(default=None, description="""Free text that explains the object to a reader.""")
     value_scaling: Annotated[list[ValueScalingMinMax | ValueScalingZScore | ValueScalingClip | ValueScalingClipMin | ValueScalingClipMax | ValueScalingOffset | ValueScalingScale | ValueScalingProcessing], Field(min_length=1)] | None = Field(default=None, description="""How raw values are rescaled before they enter the model: one object applied to every band or variable, or one object per band or variable, in order. Null when no scaling is applied.""")
     resize_type: ResizeTypeEnum | None = Field(default=None, description="""How data of another size is brought to the tensor's spatial size before inference; null when no resizing is done.""")
     pre_processing_function: ProcessingExpression | None | Annotated[list[ProcessingExpression | None], Field(min_length=1)] = Field(default=None, description="""Processing to run on the data before the model sees it (after value scaling and resizing), as one processing expression or an ordered, non-empty list of them.""")
@@ -495,12 +505,12 @@ class ModelOutput(ConfiguredBaseModel):
         return cls._keep_extra_keys(data, handler(data))
 
     name: Annotated[str, Field(min_length=1)] = Field(default=..., description="""A name for the output, unique among the model's outputs.""")
-    description: Annotated[str, Field(min_length=1)] | None = Field(default=None, description="""Free text that explains the object to a reader.""")
+    description: Annotated[str, Field(min_length=1)] = Field(default=None, description="""Free text that explains the object to a reader.""")
     tasks: Annotated[list[TaskEnum], AfterValidator(_unique_items)] = Field(default=..., description="""The tasks this output serves, without repetition; usually a subset of the model's `mlm:tasks`.""")
     result: ResultStructure = Field(default=..., description="""The structure (shape, dimension order, data type) of the output tensor.""")
-    bands: list[Annotated[str, Field(min_length=1)] | ModelBandOrVariable] | None = Field(default=None, description="""The bands the tensor is made of, in the order they are stacked, each given by name or as an object that may derive the band from others. Whenever this list is not empty the tensor's `dim_order` must include `bands`, and the Item must define its bands elsewhere (see rules R6, R7). Names may repeat.""")
-    variables: list[Annotated[str, Field(min_length=1)] | ModelBandOrVariable] | None = Field(default=None, description="""The data variables (as in a data cube) the tensor is made of, in order, each given by name or as an object. Whenever this list is not empty the tensor's `dim_order` must include `variables`, and the Item must define the variables with the datacube extension (see rules R6, R8).""")
-    classification_classes: Annotated[list[ClassificationClass], AfterValidator(_unique_items)] | None = Field(default=None, alias="classification:classes", description="""The classes that the output's values stand for, as defined by the classification extension, without repetition.""")
+    bands: list[Annotated[str, Field(min_length=1)] | ModelBandOrVariable] = Field(default=None, description="""The bands the tensor is made of, in the order they are stacked, each given by name or as an object that may derive the band from others. Whenever this list is not empty the tensor's `dim_order` must include `bands`, and the Item must define its bands elsewhere (see rules R6, R7). Names may repeat.""")
+    variables: list[Annotated[str, Field(min_length=1)] | ModelBandOrVariable] = Field(default=None, description="""The data variables (as in a data cube) the tensor is made of, in order, each given by name or as an object. Whenever this list is not empty the tensor's `dim_order` must include `variables`, and the Item must define the variables with the datacube extension (see rules R6, R8).""")
+    classification_classes: Annotated[list[ClassificationClass], AfterValidator(_unique_items)] = Field(default=None, alias="classification:classes", description="""The classes that the output's values stand for, as defined by the classification extension, without repetition.""")
     post_processing_function: ProcessingExpression | None | Annotated[list[ProcessingExpression | None], Field(min_length=1)] = Field(default=None, description="""Processing to run on the raw model output to obtain the final result, as one processing expression or an ordered, non-empty list of them.""")
 
 
@@ -532,8 +542,8 @@ class ModelBandOrVariable(ConfiguredBaseModel):
     model_config = ConfigDict(extra="forbid")
 
     name: Annotated[str, Field(min_length=1)] = Field(default=..., description="""The name of the band or variable.""")
-    format: Annotated[str, Field(min_length=1)] | None = Field(default=None, description="""The language or convention the expression is written in.""")
-    expression: Any | None = Field(default=None, description="""How to compute the band or variable, in the given format; any JSON value.""")
+    format: Annotated[str, Field(min_length=1)] = Field(default=None, description="""The language or convention the expression is written in.""")
+    expression: Any = Field(default=None, description="""How to compute the band or variable, in the given format; any JSON value.""")
 
 
 class ValueScaling(ConfiguredBaseModel):
@@ -604,7 +614,7 @@ class ValueScalingClipMin(ValueScaling):
         self.__pydantic_fields_set__.update(self._always_set)  # constants are written even when defaulted
 
     minimum: JsonNumber = Field(default=..., description="""The lower bound of the scaling.""")
-    maximum: JsonNumber | None = Field(default=None, description="""The upper bound of the scaling.""")
+    maximum: JsonNumber = Field(default=None, description="""The upper bound of the scaling.""")
     type: Literal['clip-min'] = Field(default='clip-min', description="""Which scaling operation this object describes.""")
 
 
@@ -666,7 +676,7 @@ class ValueScalingProcessing(ValueScaling, ProcessingExpression):
 
     format: str = Field(default=..., description="""The language or convention of the expression, for example `python` (a `module:function` path), `docker` (an image), `uri` (a link to a script) or a band-math dialect such as `gdal-calc` or `rio-calc`.""")
     expression: Any = Field(default=..., description="""The processing step itself, in the given format; any JSON value.""")
-    description: str | None = Field(default=None, description="""What the step does, for a reader.""")
+    description: str = Field(default=None, description="""What the step does, for a reader.""")
     type: Literal['processing'] = Field(default='processing', description="""Which scaling operation this object describes.""")
 
 
@@ -687,10 +697,10 @@ class Item(ConfiguredBaseModel):
         super().model_post_init(context)
         self.__pydantic_fields_set__.update(self._always_set)  # constants are written even when defaulted
 
-    type: Literal['Feature'] | None = Field(default='Feature', description="""The kind of STAC document. MLM rules apply to Items (`Feature`) and Collections (`Collection`); documents of any other kind pass the MLM schema unchecked.""")
+    type: Literal['Feature'] = Field(default='Feature', description="""The kind of STAC document. MLM rules apply to Items (`Feature`) and Collections (`Collection`); documents of any other kind pass the MLM schema unchecked.""")
     stac_extensions: list[Any] = Field(default=['https://stac-extensions.github.io/mlm/v1.5.2/schema.json'], description="""URLs of the JSON Schemas of the extensions the document uses. An MLM document must list the schema URL of this exact MLM version.""")
     properties: ItemProperties = Field(default=..., description="""The Item's properties object, where the model-level MLM fields live.""")
-    assets: dict[str, AssetFields] | Any = Field(default=..., description="""The document's assets, keyed by asset name.""")
+    assets: dict[str, AssetFields] | NotAnObject = Field(default=..., description="""The document's assets, keyed by asset name.""")
 
 
 class Collection(ConfiguredBaseModel):
@@ -704,11 +714,11 @@ class Collection(ConfiguredBaseModel):
         super().model_post_init(context)
         self.__pydantic_fields_set__.update(self._always_set)  # constants are written even when defaulted
 
-    type: Literal['Collection'] | None = Field(default='Collection', description="""The kind of STAC document. MLM rules apply to Items (`Feature`) and Collections (`Collection`); documents of any other kind pass the MLM schema unchecked.""")
+    type: Literal['Collection'] = Field(default='Collection', description="""The kind of STAC document. MLM rules apply to Items (`Feature`) and Collections (`Collection`); documents of any other kind pass the MLM schema unchecked.""")
     stac_extensions: list[Any] = Field(default=['https://stac-extensions.github.io/mlm/v1.5.2/schema.json'], description="""URLs of the JSON Schemas of the extensions the document uses. An MLM document must list the schema URL of this exact MLM version.""")
-    summaries: dict[str, CollectionSummaryFields] | None = Field(default=None, description="""Summaries of the values the Items of a Collection take, keyed by field name. For MLM every summary value is read as an object of MLM fields.""")
-    assets: dict[str, AssetFields] | None = Field(default=None, description="""The document's assets, keyed by asset name.""")
-    item_assets: dict[str, AssetFields] | None = Field(default=None, description="""Asset definitions that the Items of a Collection are expected to carry, keyed by asset name.""")
+    summaries: dict[str, CollectionSummaryFields] = Field(default=None, description="""Summaries of the values the Items of a Collection take, keyed by field name. For MLM every summary value is read as an object of MLM fields.""")
+    assets: dict[str, AssetFields] = Field(default=None, description="""The document's assets, keyed by asset name.""")
+    item_assets: dict[str, AssetFields] = Field(default=None, description="""Asset definitions that the Items of a Collection are expected to carry, keyed by asset name.""")
 
 
 class MLMFields(ConfiguredBaseModel):
@@ -721,26 +731,26 @@ class MLMFields(ConfiguredBaseModel):
     def _read_extra_keys(cls, data: Any, handler: ValidatorFunctionWrapHandler) -> Any:
         return cls._keep_extra_keys(data, handler(data))
 
-    mlm_name: Annotated[str, Field(pattern='^[a-zA-Z][a-zA-Z0-9_.\\-\\s]+[a-zA-Z0-9]$')] | None = Field(default=None, alias="mlm:name", description="""A short, human-readable name for the model. It should tell this model apart from others in the same catalog. At least three characters: a letter first, then letters, digits, `_`, `.`, `-` or spaces, ending with a letter or digit.""")
-    mlm_architecture: str | None = Field(default=None, alias="mlm:architecture", description="""The model's architecture family, as commonly named in the literature (for example a ResNet, a U-Net or a Vision Transformer). Prefer the known name over a class path in code.""")
-    mlm_tasks: Annotated[list[TaskEnum], AfterValidator(_unique_items)] | None = Field(default=None, alias="mlm:tasks", description="""The machine learning tasks the model performs, without repetition. List every task that applies, including a generic one beside a more specific one (for example both `segmentation` and `semantic-segmentation`).""")
-    mlm_framework: FrameworkEnum | Annotated[str, Field(pattern='^(?=[^\\s._\\-]).*[^\\s._\\-]$')] | None = Field(default=None, alias="mlm:framework", description="""The software framework the model was built with. Use one of the recommended spellings when it applies; any other name is accepted if it does not start or end with whitespace, `.`, `_` or `-`.""")
-    mlm_framework_version: Annotated[str, Field(pattern='^(0|[1-9]\\d*)\\.(0|[1-9]\\d*)\\.(0|[1-9]\\d*)(?:-((?:0|[1-9]\\d*|\\d*[a-zA-Z-][0-9a-zA-Z-]*)(?:\\.(?:0|[1-9]\\d*|\\d*[a-zA-Z-][0-9a-zA-Z-]*))*))?(?:\\+([0-9a-zA-Z-]+(?:\\.[0-9a-zA-Z-]+)*))?$')] | None = Field(default=None, alias="mlm:framework_version", description="""The version of the framework, as a full semantic version (`MAJOR.MINOR.PATCH`, optionally with a pre-release and build suffix, such as `2.1.2+cu121`).""")
-    mlm_memory_size: Annotated[JsonInteger, Field(ge=0)] | None = Field(default=None, alias="mlm:memory_size", description="""How much memory, in bytes, loading the model takes on the accelerator it targets.""")
-    mlm_total_parameters: Annotated[JsonInteger, Field(ge=0)] | None = Field(default=None, alias="mlm:total_parameters", description="""The number of parameters of the model (trainable and not).""")
-    mlm_pretrained: StrictBool | None = Field(default=None, alias="mlm:pretrained", description="""Whether training started from weights learned before (fine-tuning) rather than from a random initialisation.""")
+    mlm_name: Annotated[str, Field(pattern='^[a-zA-Z][a-zA-Z0-9_.\\-\\s]+[a-zA-Z0-9]$')] = Field(default=None, alias="mlm:name", description="""A short, human-readable name for the model. It should tell this model apart from others in the same catalog. At least three characters: a letter first, then letters, digits, `_`, `.`, `-` or spaces, ending with a letter or digit.""")
+    mlm_architecture: str = Field(default=None, alias="mlm:architecture", description="""The model's architecture family, as commonly named in the literature (for example a ResNet, a U-Net or a Vision Transformer). Prefer the known name over a class path in code.""")
+    mlm_tasks: Annotated[list[TaskEnum], AfterValidator(_unique_items)] = Field(default=None, alias="mlm:tasks", description="""The machine learning tasks the model performs, without repetition. List every task that applies, including a generic one beside a more specific one (for example both `segmentation` and `semantic-segmentation`).""")
+    mlm_framework: FrameworkEnum | Annotated[str, Field(pattern='^(?=[^\\s._\\-]).*[^\\s._\\-]$')] = Field(default=None, alias="mlm:framework", description="""The software framework the model was built with. Use one of the recommended spellings when it applies; any other name is accepted if it does not start or end with whitespace, `.`, `_` or `-`.""")
+    mlm_framework_version: Annotated[str, Field(pattern='^(0|[1-9]\\d*)\\.(0|[1-9]\\d*)\\.(0|[1-9]\\d*)(?:-((?:0|[1-9]\\d*|\\d*[a-zA-Z-][0-9a-zA-Z-]*)(?:\\.(?:0|[1-9]\\d*|\\d*[a-zA-Z-][0-9a-zA-Z-]*))*))?(?:\\+([0-9a-zA-Z-]+(?:\\.[0-9a-zA-Z-]+)*))?$')] = Field(default=None, alias="mlm:framework_version", description="""The version of the framework, as a full semantic version (`MAJOR.MINOR.PATCH`, optionally with a pre-release and build suffix, such as `2.1.2+cu121`).""")
+    mlm_memory_size: Annotated[JsonInteger, Field(ge=0)] = Field(default=None, alias="mlm:memory_size", description="""How much memory, in bytes, loading the model takes on the accelerator it targets.""")
+    mlm_total_parameters: Annotated[JsonInteger, Field(ge=0)] = Field(default=None, alias="mlm:total_parameters", description="""The number of parameters of the model (trainable and not).""")
+    mlm_pretrained: StrictBool = Field(default=None, alias="mlm:pretrained", description="""Whether training started from weights learned before (fine-tuning) rather than from a random initialisation.""")
     mlm_pretrained_source: str | None = Field(default=None, alias="mlm:pretrained_source", description="""Where the starting weights came from: a data set, a model or a URL. Use an explicit null for a model trained from scratch.""")
-    mlm_batch_size_suggestion: Annotated[JsonInteger, Field(ge=0)] | None = Field(default=None, alias="mlm:batch_size_suggestion", description="""A batch size that works well for inference on the intended hardware.""")
+    mlm_batch_size_suggestion: Annotated[JsonInteger, Field(ge=0)] = Field(default=None, alias="mlm:batch_size_suggestion", description="""A batch size that works well for inference on the intended hardware.""")
     mlm_accelerator: AcceleratorEnum | None = Field(default=None, alias="mlm:accelerator", description="""The kind of hardware the model is meant to run on. Null (the default) means no particular accelerator.""")
-    mlm_accelerator_constrained: StrictBool | None = Field(default=False, alias="mlm:accelerator_constrained", description="""True when the model runs only on the named accelerator; false (the default) when it can also run elsewhere, possibly slower.""")
-    mlm_accelerator_summary: str | None = Field(default=None, alias="mlm:accelerator_summary", description="""A free-text description of the accelerator, such as a GPU model.""")
-    mlm_accelerator_count: Annotated[JsonInteger, Field(ge=1)] | None = Field(default=None, alias="mlm:accelerator_count", description="""The smallest number of accelerators needed to run the model.""")
-    mlm_input: list[ModelInput] | None = Field(default=None, alias="mlm:input", description="""The inputs the model consumes, one object per input tensor. An empty list states that the model takes no input that can be described this way.""")
-    mlm_output: list[ModelOutput] | None = Field(default=None, alias="mlm:output", description="""The outputs the model produces, one object per output tensor.""")
-    mlm_hyperparameters: Hyperparameters | None = Field(default=None, alias="mlm:hyperparameters", description="""Settings that shaped the model or its training (learning rate, number of epochs, ...), as a non-empty object of named values of any type.""")
-    mlm_artifact_type: Annotated[str, Field(min_length=1)] | None = Field(default=None, alias="mlm:artifact_type", description="""How the model artifact was written, named after the function or method that saved it, so that a reader knows how to load it back. Required on the asset that holds the model.""")
-    mlm_compile_method: Annotated[str, Field(min_length=1)] | None = Field(default=None, alias="mlm:compile_method", description="""How the model artifact was compiled, if it was: ahead of time or just in time.""")
-    mlm_entrypoint: Annotated[str, Field(min_length=1)] | None = Field(default=None, alias="mlm:entrypoint", description="""Where execution starts in a source code asset: a `module:function` path or a script file name. The asset must have the `code` role.""")
+    mlm_accelerator_constrained: StrictBool = Field(default=False, alias="mlm:accelerator_constrained", description="""True when the model runs only on the named accelerator; false (the default) when it can also run elsewhere, possibly slower.""")
+    mlm_accelerator_summary: str = Field(default=None, alias="mlm:accelerator_summary", description="""A free-text description of the accelerator, such as a GPU model.""")
+    mlm_accelerator_count: Annotated[JsonInteger, Field(ge=1)] = Field(default=None, alias="mlm:accelerator_count", description="""The smallest number of accelerators needed to run the model.""")
+    mlm_input: list[ModelInput] = Field(default=None, alias="mlm:input", description="""The inputs the model consumes, one object per input tensor. An empty list states that the model takes no input that can be described this way.""")
+    mlm_output: list[ModelOutput] = Field(default=None, alias="mlm:output", description="""The outputs the model produces, one object per output tensor.""")
+    mlm_hyperparameters: Hyperparameters = Field(default=None, alias="mlm:hyperparameters", description="""Settings that shaped the model or its training (learning rate, number of epochs, ...), as a non-empty object of named values of any type.""")
+    mlm_artifact_type: Annotated[str, Field(min_length=1)] = Field(default=None, alias="mlm:artifact_type", description="""How the model artifact was written, named after the function or method that saved it, so that a reader knows how to load it back. Required on the asset that holds the model.""")
+    mlm_compile_method: Annotated[str, Field(min_length=1)] = Field(default=None, alias="mlm:compile_method", description="""How the model artifact was compiled, if it was: ahead of time or just in time.""")
+    mlm_entrypoint: Annotated[str, Field(min_length=1)] = Field(default=None, alias="mlm:entrypoint", description="""Where execution starts in a source code asset: a `module:function` path or a script file name. The asset must have the `code` role.""")
 
 
 class ItemProperties(ConfiguredBaseModel):
@@ -756,20 +766,20 @@ class ItemProperties(ConfiguredBaseModel):
     mlm_name: Annotated[str, Field(pattern='^[a-zA-Z][a-zA-Z0-9_.\\-\\s]+[a-zA-Z0-9]$')] = Field(default=..., alias="mlm:name", description="""A short, human-readable name for the model. It should tell this model apart from others in the same catalog. At least three characters: a letter first, then letters, digits, `_`, `.`, `-` or spaces, ending with a letter or digit.""")
     mlm_architecture: str = Field(default=..., alias="mlm:architecture", description="""The model's architecture family, as commonly named in the literature (for example a ResNet, a U-Net or a Vision Transformer). Prefer the known name over a class path in code.""")
     mlm_tasks: Annotated[list[TaskEnum], AfterValidator(_unique_items)] = Field(default=..., alias="mlm:tasks", description="""The machine learning tasks the model performs, without repetition. List every task that applies, including a generic one beside a more specific one (for example both `segmentation` and `semantic-segmentation`).""")
-    mlm_framework: FrameworkEnum | Annotated[str, Field(pattern='^(?=[^\\s._\\-]).*[^\\s._\\-]$')] | None = Field(default=None, alias="mlm:framework", description="""The software framework the model was built with. Use one of the recommended spellings when it applies; any other name is accepted if it does not start or end with whitespace, `.`, `_` or `-`.""")
-    mlm_framework_version: Annotated[str, Field(pattern='^(0|[1-9]\\d*)\\.(0|[1-9]\\d*)\\.(0|[1-9]\\d*)(?:-((?:0|[1-9]\\d*|\\d*[a-zA-Z-][0-9a-zA-Z-]*)(?:\\.(?:0|[1-9]\\d*|\\d*[a-zA-Z-][0-9a-zA-Z-]*))*))?(?:\\+([0-9a-zA-Z-]+(?:\\.[0-9a-zA-Z-]+)*))?$')] | None = Field(default=None, alias="mlm:framework_version", description="""The version of the framework, as a full semantic version (`MAJOR.MINOR.PATCH`, optionally with a pre-release and build suffix, such as `2.1.2+cu121`).""")
-    mlm_memory_size: Annotated[JsonInteger, Field(ge=0)] | None = Field(default=None, alias="mlm:memory_size", description="""How much memory, in bytes, loading the model takes on the accelerator it targets.""")
-    mlm_total_parameters: Annotated[JsonInteger, Field(ge=0)] | None = Field(default=None, alias="mlm:total_parameters", description="""The number of parameters of the model (trainable and not).""")
-    mlm_pretrained: StrictBool | None = Field(default=None, alias="mlm:pretrained", description="""Whether training started from weights learned before (fine-tuning) rather than from a random initialisation.""")
+    mlm_framework: FrameworkEnum | Annotated[str, Field(pattern='^(?=[^\\s._\\-]).*[^\\s._\\-]$')] = Field(default=None, alias="mlm:framework", description="""The software framework the model was built with. Use one of the recommended spellings when it applies; any other name is accepted if it does not start or end with whitespace, `.`, `_` or `-`.""")
+    mlm_framework_version: Annotated[str, Field(pattern='^(0|[1-9]\\d*)\\.(0|[1-9]\\d*)\\.(0|[1-9]\\d*)(?:-((?:0|[1-9]\\d*|\\d*[a-zA-Z-][0-9a-zA-Z-]*)(?:\\.(?:0|[1-9]\\d*|\\d*[a-zA-Z-][0-9a-zA-Z-]*))*))?(?:\\+([0-9a-zA-Z-]+(?:\\.[0-9a-zA-Z-]+)*))?$')] = Field(default=None, alias="mlm:framework_version", description="""The version of the framework, as a full semantic version (`MAJOR.MINOR.PATCH`, optionally with a pre-release and build suffix, such as `2.1.2+cu121`).""")
+    mlm_memory_size: Annotated[JsonInteger, Field(ge=0)] = Field(default=None, alias="mlm:memory_size", description="""How much memory, in bytes, loading the model takes on the accelerator it targets.""")
+    mlm_total_parameters: Annotated[JsonInteger, Field(ge=0)] = Field(default=None, alias="mlm:total_parameters", description="""The number of parameters of the model (trainable and not).""")
+    mlm_pretrained: StrictBool = Field(default=None, alias="mlm:pretrained", description="""Whether training started from weights learned before (fine-tuning) rather than from a random initialisation.""")
     mlm_pretrained_source: str | None = Field(default=None, alias="mlm:pretrained_source", description="""Where the starting weights came from: a data set, a model or a URL. Use an explicit null for a model trained from scratch.""")
-    mlm_batch_size_suggestion: Annotated[JsonInteger, Field(ge=0)] | None = Field(default=None, alias="mlm:batch_size_suggestion", description="""A batch size that works well for inference on the intended hardware.""")
+    mlm_batch_size_suggestion: Annotated[JsonInteger, Field(ge=0)] = Field(default=None, alias="mlm:batch_size_suggestion", description="""A batch size that works well for inference on the intended hardware.""")
     mlm_accelerator: AcceleratorEnum | None = Field(default=None, alias="mlm:accelerator", description="""The kind of hardware the model is meant to run on. Null (the default) means no particular accelerator.""")
-    mlm_accelerator_constrained: StrictBool | None = Field(default=False, alias="mlm:accelerator_constrained", description="""True when the model runs only on the named accelerator; false (the default) when it can also run elsewhere, possibly slower.""")
-    mlm_accelerator_summary: str | None = Field(default=None, alias="mlm:accelerator_summary", description="""A free-text description of the accelerator, such as a GPU model.""")
-    mlm_accelerator_count: Annotated[JsonInteger, Field(ge=1)] | None = Field(default=None, alias="mlm:accelerator_count", description="""The smallest number of accelerators needed to run the model.""")
+    mlm_accelerator_constrained: StrictBool = Field(default=False, alias="mlm:accelerator_constrained", description="""True when the model runs only on the named accelerator; false (the default) when it can also run elsewhere, possibly slower.""")
+    mlm_accelerator_summary: str = Field(default=None, alias="mlm:accelerator_summary", description="""A free-text description of the accelerator, such as a GPU model.""")
+    mlm_accelerator_count: Annotated[JsonInteger, Field(ge=1)] = Field(default=None, alias="mlm:accelerator_count", description="""The smallest number of accelerators needed to run the model.""")
     mlm_input: list[ModelInput] = Field(default=..., alias="mlm:input", description="""The inputs the model consumes, one object per input tensor. An empty list states that the model takes no input that can be described this way.""")
     mlm_output: list[ModelOutput] = Field(default=..., alias="mlm:output", description="""The outputs the model produces, one object per output tensor.""")
-    mlm_hyperparameters: Hyperparameters | None = Field(default=None, alias="mlm:hyperparameters", description="""Settings that shaped the model or its training (learning rate, number of epochs, ...), as a non-empty object of named values of any type.""")
+    mlm_hyperparameters: Hyperparameters = Field(default=None, alias="mlm:hyperparameters", description="""Settings that shaped the model or its training (learning rate, number of epochs, ...), as a non-empty object of named values of any type.""")
 
 
 class AssetFields(ConfiguredBaseModel):
@@ -782,22 +792,22 @@ class AssetFields(ConfiguredBaseModel):
     def _read_extra_keys(cls, data: Any, handler: ValidatorFunctionWrapHandler) -> Any:
         return cls._keep_extra_keys(data, handler(data))
 
-    mlm_architecture: str | None = Field(default=None, alias="mlm:architecture", description="""The model's architecture family, as commonly named in the literature (for example a ResNet, a U-Net or a Vision Transformer). Prefer the known name over a class path in code.""")
-    mlm_tasks: Annotated[list[TaskEnum], AfterValidator(_unique_items)] | None = Field(default=None, alias="mlm:tasks", description="""The machine learning tasks the model performs, without repetition. List every task that applies, including a generic one beside a more specific one (for example both `segmentation` and `semantic-segmentation`).""")
-    mlm_framework: FrameworkEnum | Annotated[str, Field(pattern='^(?=[^\\s._\\-]).*[^\\s._\\-]$')] | None = Field(default=None, alias="mlm:framework", description="""The software framework the model was built with. Use one of the recommended spellings when it applies; any other name is accepted if it does not start or end with whitespace, `.`, `_` or `-`.""")
-    mlm_framework_version: Annotated[str, Field(pattern='^(0|[1-9]\\d*)\\.(0|[1-9]\\d*)\\.(0|[1-9]\\d*)(?:-((?:0|[1-9]\\d*|\\d*[a-zA-Z-][0-9a-zA-Z-]*)(?:\\.(?:0|[1-9]\\d*|\\d*[a-zA-Z-][0-9a-zA-Z-]*))*))?(?:\\+([0-9a-zA-Z-]+(?:\\.[0-9a-zA-Z-]+)*))?$')] | None = Field(default=None, alias="mlm:framework_version", description="""The version of the framework, as a full semantic version (`MAJOR.MINOR.PATCH`, optionally with a pre-release and build suffix, such as `2.1.2+cu121`).""")
-    mlm_memory_size: Annotated[JsonInteger, Field(ge=0)] | None = Field(default=None, alias="mlm:memory_size", description="""How much memory, in bytes, loading the model takes on the accelerator it targets.""")
-    mlm_total_parameters: Annotated[JsonInteger, Field(ge=0)] | None = Field(default=None, alias="mlm:total_parameters", description="""The number of parameters of the model (trainable and not).""")
-    mlm_pretrained: StrictBool | None = Field(default=None, alias="mlm:pretrained", description="""Whether training started from weights learned before (fine-tuning) rather than from a random initialisation.""")
+    mlm_architecture: str = Field(default=None, alias="mlm:architecture", description="""The model's architecture family, as commonly named in the literature (for example a ResNet, a U-Net or a Vision Transformer). Prefer the known name over a class path in code.""")
+    mlm_tasks: Annotated[list[TaskEnum], AfterValidator(_unique_items)] = Field(default=None, alias="mlm:tasks", description="""The machine learning tasks the model performs, without repetition. List every task that applies, including a generic one beside a more specific one (for example both `segmentation` and `semantic-segmentation`).""")
+    mlm_framework: FrameworkEnum | Annotated[str, Field(pattern='^(?=[^\\s._\\-]).*[^\\s._\\-]$')] = Field(default=None, alias="mlm:framework", description="""The software framework the model was built with. Use one of the recommended spellings when it applies; any other name is accepted if it does not start or end with whitespace, `.`, `_` or `-`.""")
+    mlm_framework_version: Annotated[str, Field(pattern='^(0|[1-9]\\d*)\\.(0|[1-9]\\d*)\\.(0|[1-9]\\d*)(?:-((?:0|[1-9]\\d*|\\d*[a-zA-Z-][0-9a-zA-Z-]*)(?:\\.(?:0|[1-9]\\d*|\\d*[a-zA-Z-][0-9a-zA-Z-]*))*))?(?:\\+([0-9a-zA-Z-]+(?:\\.[0-9a-zA-Z-]+)*))?$')] = Field(default=None, alias="mlm:framework_version", description="""The version of the framework, as a full semantic version (`MAJOR.MINOR.PATCH`, optionally with a pre-release and build suffix, such as `2.1.2+cu121`).""")
+    mlm_memory_size: Annotated[JsonInteger, Field(ge=0)] = Field(default=None, alias="mlm:memory_size", description="""How much memory, in bytes, loading the model takes on the accelerator it targets.""")
+    mlm_total_parameters: Annotated[JsonInteger, Field(ge=0)] = Field(default=None, alias="mlm:total_parameters", description="""The number of parameters of the model (trainable and not).""")
+    mlm_pretrained: StrictBool = Field(default=None, alias="mlm:pretrained", description="""Whether training started from weights learned before (fine-tuning) rather than from a random initialisation.""")
     mlm_pretrained_source: str | None = Field(default=None, alias="mlm:pretrained_source", description="""Where the starting weights came from: a data set, a model or a URL. Use an explicit null for a model trained from scratch.""")
-    mlm_batch_size_suggestion: Annotated[JsonInteger, Field(ge=0)] | None = Field(default=None, alias="mlm:batch_size_suggestion", description="""A batch size that works well for inference on the intended hardware.""")
+    mlm_batch_size_suggestion: Annotated[JsonInteger, Field(ge=0)] = Field(default=None, alias="mlm:batch_size_suggestion", description="""A batch size that works well for inference on the intended hardware.""")
     mlm_accelerator: AcceleratorEnum | None = Field(default=None, alias="mlm:accelerator", description="""The kind of hardware the model is meant to run on. Null (the default) means no particular accelerator.""")
-    mlm_accelerator_constrained: StrictBool | None = Field(default=False, alias="mlm:accelerator_constrained", description="""True when the model runs only on the named accelerator; false (the default) when it can also run elsewhere, possibly slower.""")
-    mlm_accelerator_summary: str | None = Field(default=None, alias="mlm:accelerator_summary", description="""A free-text description of the accelerator, such as a GPU model.""")
-    mlm_accelerator_count: Annotated[JsonInteger, Field(ge=1)] | None = Field(default=None, alias="mlm:accelerator_count", description="""The smallest number of accelerators needed to run the model.""")
-    mlm_artifact_type: Annotated[str, Field(min_length=1)] | None = Field(default=None, alias="mlm:artifact_type", description="""How the model artifact was written, named after the function or method that saved it, so that a reader knows how to load it back. Required on the asset that holds the model.""")
-    mlm_compile_method: Annotated[str, Field(min_length=1)] | None = Field(default=None, alias="mlm:compile_method", description="""How the model artifact was compiled, if it was: ahead of time or just in time.""")
-    mlm_entrypoint: Annotated[str, Field(min_length=1)] | None = Field(default=None, alias="mlm:entrypoint", description="""Where execution starts in a source code asset: a `module:function` path or a script file name. The asset must have the `code` role.""")
+    mlm_accelerator_constrained: StrictBool = Field(default=False, alias="mlm:accelerator_constrained", description="""True when the model runs only on the named accelerator; false (the default) when it can also run elsewhere, possibly slower.""")
+    mlm_accelerator_summary: str = Field(default=None, alias="mlm:accelerator_summary", description="""A free-text description of the accelerator, such as a GPU model.""")
+    mlm_accelerator_count: Annotated[JsonInteger, Field(ge=1)] = Field(default=None, alias="mlm:accelerator_count", description="""The smallest number of accelerators needed to run the model.""")
+    mlm_artifact_type: Annotated[str, Field(min_length=1)] = Field(default=None, alias="mlm:artifact_type", description="""How the model artifact was written, named after the function or method that saved it, so that a reader knows how to load it back. Required on the asset that holds the model.""")
+    mlm_compile_method: Annotated[str, Field(min_length=1)] = Field(default=None, alias="mlm:compile_method", description="""How the model artifact was compiled, if it was: ahead of time or just in time.""")
+    mlm_entrypoint: Annotated[str, Field(min_length=1)] = Field(default=None, alias="mlm:entrypoint", description="""Where execution starts in a source code asset: a `module:function` path or a script file name. The asset must have the `code` role.""")
 
 
 class CollectionSummaryFields(MLMFields):
@@ -810,26 +820,26 @@ class CollectionSummaryFields(MLMFields):
     def _read_extra_keys(cls, data: Any, handler: ValidatorFunctionWrapHandler) -> Any:
         return cls._keep_extra_keys(data, handler(data))
 
-    mlm_name: Annotated[str, Field(pattern='^[a-zA-Z][a-zA-Z0-9_.\\-\\s]+[a-zA-Z0-9]$')] | None = Field(default=None, alias="mlm:name", description="""A short, human-readable name for the model. It should tell this model apart from others in the same catalog. At least three characters: a letter first, then letters, digits, `_`, `.`, `-` or spaces, ending with a letter or digit.""")
-    mlm_architecture: str | None = Field(default=None, alias="mlm:architecture", description="""The model's architecture family, as commonly named in the literature (for example a ResNet, a U-Net or a Vision Transformer). Prefer the known name over a class path in code.""")
-    mlm_tasks: Annotated[list[TaskEnum], AfterValidator(_unique_items)] | None = Field(default=None, alias="mlm:tasks", description="""The machine learning tasks the model performs, without repetition. List every task that applies, including a generic one beside a more specific one (for example both `segmentation` and `semantic-segmentation`).""")
-    mlm_framework: FrameworkEnum | Annotated[str, Field(pattern='^(?=[^\\s._\\-]).*[^\\s._\\-]$')] | None = Field(default=None, alias="mlm:framework", description="""The software framework the model was built with. Use one of the recommended spellings when it applies; any other name is accepted if it does not start or end with whitespace, `.`, `_` or `-`.""")
-    mlm_framework_version: Annotated[str, Field(pattern='^(0|[1-9]\\d*)\\.(0|[1-9]\\d*)\\.(0|[1-9]\\d*)(?:-((?:0|[1-9]\\d*|\\d*[a-zA-Z-][0-9a-zA-Z-]*)(?:\\.(?:0|[1-9]\\d*|\\d*[a-zA-Z-][0-9a-zA-Z-]*))*))?(?:\\+([0-9a-zA-Z-]+(?:\\.[0-9a-zA-Z-]+)*))?$')] | None = Field(default=None, alias="mlm:framework_version", description="""The version of the framework, as a full semantic version (`MAJOR.MINOR.PATCH`, optionally with a pre-release and build suffix, such as `2.1.2+cu121`).""")
-    mlm_memory_size: Annotated[JsonInteger, Field(ge=0)] | None = Field(default=None, alias="mlm:memory_size", description="""How much memory, in bytes, loading the model takes on the accelerator it targets.""")
-    mlm_total_parameters: Annotated[JsonInteger, Field(ge=0)] | None = Field(default=None, alias="mlm:total_parameters", description="""The number of parameters of the model (trainable and not).""")
-    mlm_pretrained: StrictBool | None = Field(default=None, alias="mlm:pretrained", description="""Whether training started from weights learned before (fine-tuning) rather than from a random initialisation.""")
+    mlm_name: Annotated[str, Field(pattern='^[a-zA-Z][a-zA-Z0-9_.\\-\\s]+[a-zA-Z0-9]$')] = Field(default=None, alias="mlm:name", description="""A short, human-readable name for the model. It should tell this model apart from others in the same catalog. At least three characters: a letter first, then letters, digits, `_`, `.`, `-` or spaces, ending with a letter or digit.""")
+    mlm_architecture: str = Field(default=None, alias="mlm:architecture", description="""The model's architecture family, as commonly named in the literature (for example a ResNet, a U-Net or a Vision Transformer). Prefer the known name over a class path in code.""")
+    mlm_tasks: Annotated[list[TaskEnum], AfterValidator(_unique_items)] = Field(default=None, alias="mlm:tasks", description="""The machine learning tasks the model performs, without repetition. List every task that applies, including a generic one beside a more specific one (for example both `segmentation` and `semantic-segmentation`).""")
+    mlm_framework: FrameworkEnum | Annotated[str, Field(pattern='^(?=[^\\s._\\-]).*[^\\s._\\-]$')] = Field(default=None, alias="mlm:framework", description="""The software framework the model was built with. Use one of the recommended spellings when it applies; any other name is accepted if it does not start or end with whitespace, `.`, `_` or `-`.""")
+    mlm_framework_version: Annotated[str, Field(pattern='^(0|[1-9]\\d*)\\.(0|[1-9]\\d*)\\.(0|[1-9]\\d*)(?:-((?:0|[1-9]\\d*|\\d*[a-zA-Z-][0-9a-zA-Z-]*)(?:\\.(?:0|[1-9]\\d*|\\d*[a-zA-Z-][0-9a-zA-Z-]*))*))?(?:\\+([0-9a-zA-Z-]+(?:\\.[0-9a-zA-Z-]+)*))?$')] = Field(default=None, alias="mlm:framework_version", description="""The version of the framework, as a full semantic version (`MAJOR.MINOR.PATCH`, optionally with a pre-release and build suffix, such as `2.1.2+cu121`).""")
+    mlm_memory_size: Annotated[JsonInteger, Field(ge=0)] = Field(default=None, alias="mlm:memory_size", description="""How much memory, in bytes, loading the model takes on the accelerator it targets.""")
+    mlm_total_parameters: Annotated[JsonInteger, Field(ge=0)] = Field(default=None, alias="mlm:total_parameters", description="""The number of parameters of the model (trainable and not).""")
+    mlm_pretrained: StrictBool = Field(default=None, alias="mlm:pretrained", description="""Whether training started from weights learned before (fine-tuning) rather than from a random initialisation.""")
     mlm_pretrained_source: str | None = Field(default=None, alias="mlm:pretrained_source", description="""Where the starting weights came from: a data set, a model or a URL. Use an explicit null for a model trained from scratch.""")
-    mlm_batch_size_suggestion: Annotated[JsonInteger, Field(ge=0)] | None = Field(default=None, alias="mlm:batch_size_suggestion", description="""A batch size that works well for inference on the intended hardware.""")
+    mlm_batch_size_suggestion: Annotated[JsonInteger, Field(ge=0)] = Field(default=None, alias="mlm:batch_size_suggestion", description="""A batch size that works well for inference on the intended hardware.""")
     mlm_accelerator: AcceleratorEnum | None = Field(default=None, alias="mlm:accelerator", description="""The kind of hardware the model is meant to run on. Null (the default) means no particular accelerator.""")
-    mlm_accelerator_constrained: StrictBool | None = Field(default=False, alias="mlm:accelerator_constrained", description="""True when the model runs only on the named accelerator; false (the default) when it can also run elsewhere, possibly slower.""")
-    mlm_accelerator_summary: str | None = Field(default=None, alias="mlm:accelerator_summary", description="""A free-text description of the accelerator, such as a GPU model.""")
-    mlm_accelerator_count: Annotated[JsonInteger, Field(ge=1)] | None = Field(default=None, alias="mlm:accelerator_count", description="""The smallest number of accelerators needed to run the model.""")
-    mlm_input: list[ModelInput] | None = Field(default=None, alias="mlm:input", description="""The inputs the model consumes, one object per input tensor. An empty list states that the model takes no input that can be described this way.""")
-    mlm_output: list[ModelOutput] | None = Field(default=None, alias="mlm:output", description="""The outputs the model produces, one object per output tensor.""")
-    mlm_hyperparameters: Hyperparameters | None = Field(default=None, alias="mlm:hyperparameters", description="""Settings that shaped the model or its training (learning rate, number of epochs, ...), as a non-empty object of named values of any type.""")
-    mlm_artifact_type: Annotated[str, Field(min_length=1)] | None = Field(default=None, alias="mlm:artifact_type", description="""How the model artifact was written, named after the function or method that saved it, so that a reader knows how to load it back. Required on the asset that holds the model.""")
-    mlm_compile_method: Annotated[str, Field(min_length=1)] | None = Field(default=None, alias="mlm:compile_method", description="""How the model artifact was compiled, if it was: ahead of time or just in time.""")
-    mlm_entrypoint: Annotated[str, Field(min_length=1)] | None = Field(default=None, alias="mlm:entrypoint", description="""Where execution starts in a source code asset: a `module:function` path or a script file name. The asset must have the `code` role.""")
+    mlm_accelerator_constrained: StrictBool = Field(default=False, alias="mlm:accelerator_constrained", description="""True when the model runs only on the named accelerator; false (the default) when it can also run elsewhere, possibly slower.""")
+    mlm_accelerator_summary: str = Field(default=None, alias="mlm:accelerator_summary", description="""A free-text description of the accelerator, such as a GPU model.""")
+    mlm_accelerator_count: Annotated[JsonInteger, Field(ge=1)] = Field(default=None, alias="mlm:accelerator_count", description="""The smallest number of accelerators needed to run the model.""")
+    mlm_input: list[ModelInput] = Field(default=None, alias="mlm:input", description="""The inputs the model consumes, one object per input tensor. An empty list states that the model takes no input that can be described this way.""")
+    mlm_output: list[ModelOutput] = Field(default=None, alias="mlm:output", description="""The outputs the model produces, one object per output tensor.""")
+    mlm_hyperparameters: Hyperparameters = Field(default=None, alias="mlm:hyperparameters", description="""Settings that shaped the model or its training (learning rate, number of epochs, ...), as a non-empty object of named values of any type.""")
+    mlm_artifact_type: Annotated[str, Field(min_length=1)] = Field(default=None, alias="mlm:artifact_type", description="""How the model artifact was written, named after the function or method that saved it, so that a reader knows how to load it back. Required on the asset that holds the model.""")
+    mlm_compile_method: Annotated[str, Field(min_length=1)] = Field(default=None, alias="mlm:compile_method", description="""How the model artifact was compiled, if it was: ahead of time or just in time.""")
+    mlm_entrypoint: Annotated[str, Field(min_length=1)] = Field(default=None, alias="mlm:entrypoint", description="""Where execution starts in a source code asset: a `module:function` path or a script file name. The asset must have the `code` role.""")
 
 
 # Resolve the forward references between classes.
