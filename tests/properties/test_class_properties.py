@@ -6,9 +6,10 @@ pattern, length, bound, cardinality, uniqueness, a required key, a fixed value, 
 class closed without a pattern. What spans several values is checked by the JSON Schema only:
 
 - the level rules: fields forbidden at a level (R3, R4: ``absent``), the MLM URL in
-  ``stac_extensions`` (R2: ``has_member``; the classes also default a missing ``stac_extensions`` to
-  the MLM URL, so removing the key is R2 too), the names of extra keys (R14 and hyperparameter names:
-  ``extra_key`` on a class with a key pattern), a non-empty hyperparameter object (``min_properties``);
+  ``stac_extensions`` (R2: ``has_member``; a missing ``stac_extensions`` is caught by the classes too,
+  since ``from_dict`` requires the keys of required fixed values), the names of extra keys (R14 and
+  hyperparameter names: ``extra_key`` on a class with a key pattern), a non-empty hyperparameter object
+  (``min_properties``);
 - the class rules of LinkML (R13: ``together``, format and expression);
 - every cross-object rule of rules.yaml (R5-R11).
 
@@ -40,16 +41,9 @@ SCHEMA_ONLY_KINDS = {"absent", "has_member", "together", "min_properties"}
 SCHEMA_ONLY_RULES = {rule["id"] for rule in model().enforced_rules("rules")}
 
 
-_MEMBER_KEYS = tuple(
-    f"{f.key}:" for name in model().entry_points().values() for f in model().class_info(name).fields if f.has_member
-)
-
-
 def schema_only(broken: S.Break) -> bool:
     if broken.family == "rule":
         return broken.kind in SCHEMA_ONLY_RULES
-    if broken.kind == "required" and broken.detail.startswith(_MEMBER_KEYS):  # R2: the classes default the list
-        return True
     if broken.kind == "extra_key":  # a closed class with a key pattern: the classes keep any extra key
         return model().class_info(broken.class_name).extra_keys_pattern is not None
     return broken.kind in SCHEMA_ONLY_KINDS
@@ -72,28 +66,9 @@ def test_classes_accept_every_valid_document(doc: dict) -> None:
     assert accepted, why
 
 
-def known_gap(broken: S.Break) -> str | None:
-    """Near misses the classes accept on purpose or by a reported gap, pinned in test_regressions.py.
-
-    C3: a required fixed value (the ``type`` of a value scaling) has a default in the classes, so that
-    ``ValueScalingZScore(mean=..., stddev=...)`` can be built in Python; ``from_dict`` therefore also
-    accepts an object without it, which the schema rejects. Reported to the lead.
-    """
-    if broken.family == "field" and broken.kind == "required" and broken.class_name:
-        key = broken.detail.split(":")[0]
-        info = model().class_info(broken.class_name)
-        if any(f.key == key and f.equals_string is not None for f in info.fields):
-            return "C3"
-    return None
-
-
 @PROPERTY_SETTINGS
 @given(S.near_misses())
 def test_classes_check_exactly_the_field_level_constraints(miss: S.NearMiss) -> None:
-    gap = known_gap(miss.broken)
-    if gap:
-        record("2b classes vs schema split on near misses", kind=f"known gap {gap}")
-        return
     accepted, why = classes_accept(miss.document)
     expected = schema_only(miss.broken)
     schema_rejects = not validators.generated_validator().is_valid(miss.document)

@@ -140,8 +140,9 @@ CLASS_CASES = {
         },
         None,
     ),
-    # C3 (found by the fuzz campaign, NOT fixed, see the xfail below): a required fixed value (the
-    # `type` of a value scaling) has a default, so the classes accept a scaling object without `type`.
+    # C3 (found by the fuzz campaign, fixed in the Pydantic generator): a required fixed value (the
+    # `type` of a value scaling) has a default so that objects can be built in Python without it; from_dict
+    # accepted a scaling object without `type`. Reading a document now requires the key.
     "C3-value-scaling-without-type": (
         {
             **_ITEM,
@@ -177,17 +178,7 @@ CLASS_CASES = {
 }
 
 
-C3_GAP = pytest.mark.xfail(
-    strict=True,
-    reason="reported to the lead: the default of a required fixed value (kept so that ValueScalingZScore(mean=..., "
-    "stddev=...) can be built in Python) lets from_dict accept a value scaling without `type`; a fix must "
-    "require the key when reading a document only (for instance through the validation context of from_dict)",
-)
-
-
-@pytest.mark.parametrize(
-    "name", [pytest.param(n, marks=C3_GAP) if n.startswith("C3") else n for n in sorted(CLASS_CASES)]
-)
+@pytest.mark.parametrize("name", sorted(CLASS_CASES))
 def test_classes_reject_what_the_schema_rejects_field_by_field(name: str) -> None:
     from pydantic import ValidationError
     from stac_mlm._generated import models
@@ -200,3 +191,26 @@ def test_classes_reject_what_the_schema_rejects_field_by_field(name: str) -> Non
     if valid is not None:
         assert validators.generated_validator().is_valid(valid)
         assert cls.from_dict(valid).to_dict() == valid
+
+
+def test_fixed_values_are_defaults_when_building_in_python() -> None:
+    """The C3 fix keeps building in Python convenient: the fixed `type` is filled in and written out."""
+    from stac_mlm._generated import models
+
+    built = models.ValueScalingZScore(mean=1, stddev=2)
+    assert built.to_dict() == {"type": "z-score", "mean": 1, "stddev": 2}
+    assert validators.generated_validator().is_valid(
+        {
+            **_ITEM,
+            "properties": {
+                **_ITEM["properties"],
+                "mlm:input": [
+                    {
+                        "name": "i",
+                        "input": {"shape": [1], "dim_order": ["x"], "data_type": "uint8"},
+                        "value_scaling": [built.to_dict()],
+                    }
+                ],
+            },
+        }
+    )

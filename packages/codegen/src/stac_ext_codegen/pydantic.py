@@ -54,6 +54,7 @@ class GeneratedClass(PydanticClass):
     """A generated class with the extra facts the project's class template renders."""
 
     always_set: list[str] | None = None
+    required_on_read: list[str] | None = None  # JSON keys of required fixed values (they have a default)
     closed: bool = False
     renamed: bool = False  # a field's JSON name differs from its Python name
 
@@ -81,6 +82,7 @@ class LinkMLPydanticGenerator(PydanticGenerator):
         kwargs.setdefault("template_dir", str(TEMPLATES))
         super().__init__(schema, **kwargs)
         self._always_set: list[str] = []
+        self._required_on_read: list[str] = []
 
     # Slots declared ABSENT in a class are not fields of it.
     def before_generate_slots(self, slots: list[Any], sv: SchemaView) -> list[Any]:
@@ -102,7 +104,9 @@ class LinkMLPydanticGenerator(PydanticGenerator):
         return slot_result
 
     def after_generate_slots(self, slot_results: list[Any], sv: SchemaView) -> list[Any]:
-        self._always_set = [r.attribute.name for r in slot_results if self._constant(r.source) is not None]
+        constants = [r for r in slot_results if self._constant(r.source) is not None]
+        self._always_set = [r.attribute.name for r in constants]
+        self._required_on_read = [r.source.alias or r.source.name for r in constants if r.source.required]
         return slot_results
 
     def after_generate_class(self, cls_result: Any, sv: SchemaView) -> Any:
@@ -112,7 +116,13 @@ class LinkMLPydanticGenerator(PydanticGenerator):
         fields = {name: getattr(stock, name) for name in PydanticClass.model_fields}
         fields["bases"] = self._bases(cls_result.source, sv, stock.bases)
         renamed = any(a.alias and a.alias != a.name for a in (stock.attributes or {}).values())
-        cls_result.cls = GeneratedClass(**fields, always_set=self._always_set or None, closed=closed, renamed=renamed)
+        cls_result.cls = GeneratedClass(
+            **fields,
+            always_set=self._always_set or None,
+            required_on_read=self._required_on_read or None,
+            closed=closed,
+            renamed=renamed,
+        )
         return cls_result
 
     def _bases(self, cls: Any, sv: SchemaView, bases: list[str] | str) -> list[str] | str:

@@ -20,6 +20,7 @@ from pydantic import (
     PrivateAttr,
     Strict,
     StrictBool,
+    ValidationInfo,
     ValidatorFunctionWrapHandler,
     model_validator,
 )
@@ -51,6 +52,9 @@ def _not_an_object(value: Any) -> Any:
     return value
 
 
+# Validation context key set by ``from_dict``: the data is a document read from JSON, not Python arguments.
+READING = "reading_document"
+
 # A JSON map whose JSON type is not checked (``json_map: lenient``): any value that is not an object.
 NotAnObject = Annotated[Any, AfterValidator(_not_an_object)]
 
@@ -69,6 +73,7 @@ class ConfiguredBaseModel(BaseModel):
     )
 
     _always_set: ClassVar[frozenset[str]] = frozenset()
+    _required_on_read: ClassVar[tuple[str, ...]] = ()
     _source: Any = PrivateAttr(default=None)
 
     @classmethod
@@ -87,9 +92,19 @@ class ConfiguredBaseModel(BaseModel):
     def from_dict(cls, data: dict[str, Any]) -> Any:
         """Read a JSON object. Keys are JSON names only (Python attribute names are ordinary keys there).
         The object remembers ``data`` (not a copy) to write its keys back in the same order."""
-        result = cls.model_validate(data, by_alias=True, by_name=False)
+        result = cls.model_validate(data, by_alias=True, by_name=False, context={READING: True})
         result._source = data
         return result
+
+    @classmethod
+    def _require_keys_when_reading(cls, data: Any, info: ValidationInfo) -> Any:
+        """A fixed value has a default so that objects can be built in Python without it, but a document
+        read by ``from_dict`` must state it."""
+        if info.context and info.context.get(READING) and isinstance(data, dict):
+            missing = [key for key in cls._required_on_read if key not in data]
+            if missing:
+                raise ValueError(f"missing required key(s): {', '.join(missing)}")
+        return data
 
     def to_dict(self) -> dict[str, Any]:
         """The JSON object: fields never set are left out; explicit nulls, unknown keys and number forms are
@@ -565,6 +580,13 @@ class ValueScalingMinMax(ValueScaling):
         super().model_post_init(context)
         self.__pydantic_fields_set__.update(self._always_set)  # constants are written even when defaulted
 
+    _required_on_read: ClassVar[tuple[str, ...]] = ("type",)
+
+    @model_validator(mode="before")
+    @classmethod
+    def _check_required_on_read(cls, data: Any, info: ValidationInfo) -> Any:
+        return cls._require_keys_when_reading(data, info)
+
     minimum: JsonNumber = Field(default=..., description="""The lower bound of the scaling.""")
     maximum: JsonNumber = Field(default=..., description="""The upper bound of the scaling.""")
     type: Literal['min-max'] = Field(default='min-max', description="""Which scaling operation this object describes.""")
@@ -580,6 +602,13 @@ class ValueScalingZScore(ValueScaling):
     def model_post_init(self, context: Any, /) -> None:
         super().model_post_init(context)
         self.__pydantic_fields_set__.update(self._always_set)  # constants are written even when defaulted
+
+    _required_on_read: ClassVar[tuple[str, ...]] = ("type",)
+
+    @model_validator(mode="before")
+    @classmethod
+    def _check_required_on_read(cls, data: Any, info: ValidationInfo) -> Any:
+        return cls._require_keys_when_reading(data, info)
 
     mean: JsonNumber = Field(default=..., description="""The mean subtracted from each value.""")
     stddev: JsonNumber = Field(default=..., description="""The standard deviation each centred value is divided by.""")
@@ -597,6 +626,13 @@ class ValueScalingClip(ValueScaling):
         super().model_post_init(context)
         self.__pydantic_fields_set__.update(self._always_set)  # constants are written even when defaulted
 
+    _required_on_read: ClassVar[tuple[str, ...]] = ("type",)
+
+    @model_validator(mode="before")
+    @classmethod
+    def _check_required_on_read(cls, data: Any, info: ValidationInfo) -> Any:
+        return cls._require_keys_when_reading(data, info)
+
     minimum: JsonNumber = Field(default=..., description="""The lower bound of the scaling.""")
     maximum: JsonNumber = Field(default=..., description="""The upper bound of the scaling.""")
     type: Literal['clip'] = Field(default='clip', description="""Which scaling operation this object describes.""")
@@ -612,6 +648,13 @@ class ValueScalingClipMin(ValueScaling):
     def model_post_init(self, context: Any, /) -> None:
         super().model_post_init(context)
         self.__pydantic_fields_set__.update(self._always_set)  # constants are written even when defaulted
+
+    _required_on_read: ClassVar[tuple[str, ...]] = ("type",)
+
+    @model_validator(mode="before")
+    @classmethod
+    def _check_required_on_read(cls, data: Any, info: ValidationInfo) -> Any:
+        return cls._require_keys_when_reading(data, info)
 
     minimum: JsonNumber = Field(default=..., description="""The lower bound of the scaling.""")
     maximum: JsonNumber = Field(default=None, description="""The upper bound of the scaling.""")
@@ -629,6 +672,13 @@ class ValueScalingClipMax(ValueScaling):
         super().model_post_init(context)
         self.__pydantic_fields_set__.update(self._always_set)  # constants are written even when defaulted
 
+    _required_on_read: ClassVar[tuple[str, ...]] = ("type",)
+
+    @model_validator(mode="before")
+    @classmethod
+    def _check_required_on_read(cls, data: Any, info: ValidationInfo) -> Any:
+        return cls._require_keys_when_reading(data, info)
+
     maximum: JsonNumber = Field(default=..., description="""The upper bound of the scaling.""")
     type: Literal['clip-max'] = Field(default='clip-max', description="""Which scaling operation this object describes.""")
 
@@ -643,6 +693,13 @@ class ValueScalingOffset(ValueScaling):
     def model_post_init(self, context: Any, /) -> None:
         super().model_post_init(context)
         self.__pydantic_fields_set__.update(self._always_set)  # constants are written even when defaulted
+
+    _required_on_read: ClassVar[tuple[str, ...]] = ("type",)
+
+    @model_validator(mode="before")
+    @classmethod
+    def _check_required_on_read(cls, data: Any, info: ValidationInfo) -> Any:
+        return cls._require_keys_when_reading(data, info)
 
     value: JsonNumber = Field(default=..., description="""The constant of the operation.""")
     type: Literal['offset'] = Field(default='offset', description="""Which scaling operation this object describes.""")
@@ -659,6 +716,13 @@ class ValueScalingScale(ValueScaling):
         super().model_post_init(context)
         self.__pydantic_fields_set__.update(self._always_set)  # constants are written even when defaulted
 
+    _required_on_read: ClassVar[tuple[str, ...]] = ("type",)
+
+    @model_validator(mode="before")
+    @classmethod
+    def _check_required_on_read(cls, data: Any, info: ValidationInfo) -> Any:
+        return cls._require_keys_when_reading(data, info)
+
     value: JsonNumber = Field(default=..., description="""The constant of the operation.""")
     type: Literal['scale'] = Field(default='scale', description="""Which scaling operation this object describes.""")
 
@@ -673,6 +737,13 @@ class ValueScalingProcessing(ValueScaling, ProcessingExpression):
     def model_post_init(self, context: Any, /) -> None:
         super().model_post_init(context)
         self.__pydantic_fields_set__.update(self._always_set)  # constants are written even when defaulted
+
+    _required_on_read: ClassVar[tuple[str, ...]] = ("type",)
+
+    @model_validator(mode="before")
+    @classmethod
+    def _check_required_on_read(cls, data: Any, info: ValidationInfo) -> Any:
+        return cls._require_keys_when_reading(data, info)
 
     format: str = Field(default=..., description="""The language or convention of the expression, for example `python` (a `module:function` path), `docker` (an image), `uri` (a link to a script) or a band-math dialect such as `gdal-calc` or `rio-calc`.""")
     expression: Any = Field(default=..., description="""The processing step itself, in the given format; any JSON value.""")
@@ -697,6 +768,13 @@ class Item(ConfiguredBaseModel):
         super().model_post_init(context)
         self.__pydantic_fields_set__.update(self._always_set)  # constants are written even when defaulted
 
+    _required_on_read: ClassVar[tuple[str, ...]] = ("stac_extensions",)
+
+    @model_validator(mode="before")
+    @classmethod
+    def _check_required_on_read(cls, data: Any, info: ValidationInfo) -> Any:
+        return cls._require_keys_when_reading(data, info)
+
     type: Literal['Feature'] = Field(default='Feature', description="""The kind of STAC document. MLM rules apply to Items (`Feature`) and Collections (`Collection`); documents of any other kind pass the MLM schema unchecked.""")
     stac_extensions: list[Any] = Field(default=['https://stac-extensions.github.io/mlm/v1.5.2/schema.json'], description="""URLs of the JSON Schemas of the extensions the document uses. An MLM document must list the schema URL of this exact MLM version.""")
     properties: ItemProperties = Field(default=..., description="""The Item's properties object, where the model-level MLM fields live.""")
@@ -713,6 +791,13 @@ class Collection(ConfiguredBaseModel):
     def model_post_init(self, context: Any, /) -> None:
         super().model_post_init(context)
         self.__pydantic_fields_set__.update(self._always_set)  # constants are written even when defaulted
+
+    _required_on_read: ClassVar[tuple[str, ...]] = ("stac_extensions",)
+
+    @model_validator(mode="before")
+    @classmethod
+    def _check_required_on_read(cls, data: Any, info: ValidationInfo) -> Any:
+        return cls._require_keys_when_reading(data, info)
 
     type: Literal['Collection'] = Field(default='Collection', description="""The kind of STAC document. MLM rules apply to Items (`Feature`) and Collections (`Collection`); documents of any other kind pass the MLM schema unchecked.""")
     stac_extensions: list[Any] = Field(default=['https://stac-extensions.github.io/mlm/v1.5.2/schema.json'], description="""URLs of the JSON Schemas of the extensions the document uses. An MLM document must list the schema URL of this exact MLM version.""")
