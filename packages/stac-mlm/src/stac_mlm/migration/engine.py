@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import cache
 from typing import Any
 
 from . import pointer
@@ -97,50 +98,79 @@ class Context:
 
 
 def apply_rules(context: Context, rules: tuple[Rule, ...]) -> None:
-    from .converters import CONVERTERS
-
     document = context.document
+    converters = _converters()
+    get = pointer.get
     for rule in rules:
-        matches = _matches(document, rule)
+        # every match is found before any is converted; each value is read when its turn comes
+        if rule.single:
+            matches = pointer.expand(document, rule.source[0])
+        else:
+            matches = _plain_matches(document, rule) if rule.plain else _matches(document, rule)
         for path, bound in matches:
-            extra = [(s, pointer.get(document, s)) for s in (pointer.bind(e, bound) for e in rule.extra)]
-            extra = [(s, v) for s, v in extra if v is not MISSING]
-            value = pointer.get(document, path) if path else MISSING
+            if rule.extra:
+                extra = [(s, get(document, s)) for s in (pointer.bind(e, bound) for e in rule.extra)]
+                extra = [(s, v) for s, v in extra if v is not MISSING]
+            else:
+                extra = []
+            value = get(document, path) if path else MISSING
             if value is MISSING and not extra:
                 continue
             given = value if not rule.extra else {s[-1]: v for s, v in [(path, value), *extra] if v is not MISSING}
-            context.notes, context.path = [], format_pointer(path or extra[0][0])
-            result = CONVERTERS[rule.converter](given, context) if rule.converter else given
-            in_place = rule.target is not None and not rule.extra and pointer.bind(rule.target, bound) == path
-            if result is KEEP or (in_place and type(result) is type(value) and result == value):
+            where = format_pointer(path or extra[0][0])
+            context.notes, context.path = [], where
+            result = converters[rule.converter](given, context) if rule.converter else given
+            if result is KEEP:
                 continue
-            if in_place and not isinstance(result, Drop) and result is not PLACED:
-                pointer.put(document, path, result)  # same place: the key keeps its position
-                detail = "; ".join(filter(None, [rule.note, *context.notes]))
-                context.add(format_pointer(path), rule.action, detail, value, format_pointer(path))
-                continue
-            consumed = [(path, value)] if value is not MISSING else []
-            for segments, _ in [*consumed, *extra]:
+            in_place = rule.same_place or (
+                rule.target is not None
+                and not rule.extra
+                and (rule.target == path if rule.plain else pointer.bind(rule.target, bound) == path)
+            )
+            if in_place:
+                if type(result) is type(value) and result == value:
+                    continue
+                if result is not PLACED and not isinstance(result, Drop):
+                    pointer.put(document, path, result)  # same place: the key keeps its position
+                    detail = "; ".join(filter(None, [rule.note, *context.notes]))
+                    context.add(where, rule.action, detail, value, where)
+                    continue
+            consumed = [(path, value), *extra] if value is not MISSING else extra
+            for segments, _ in consumed:
                 pointer.remove(document, segments, context.emptied)
-            _record(context, rule, bound, [*consumed, *extra], result)
-        pointer.compact(context.emptied)
+            _record(context, rule, bound, consumed, result)
+        if context.emptied:
+            pointer.compact(context.emptied)
+
+
+@cache
+def _converters() -> dict[str, Any]:
+    from .converters import CONVERTERS  # imported late: the converters module imports this one
+
+    return CONVERTERS
+
+
+def _plain_matches(document: Any, rule: Rule) -> tuple[tuple[Segments, tuple[str, ...]], ...]:
+    """The rule's match when no path has a wildcard: `from`, else the first alias present, else `with`."""
+    get = pointer.get
+    for source in rule.source:
+        if get(document, source) is not MISSING:
+            return ((source, ()),)
+    for extra in rule.extra:
+        if get(document, extra) is not MISSING:
+            return (((), ()),)
+    return ()
 
 
 def _matches(document: Any, rule: Rule) -> list[tuple[Segments, tuple[str, ...]]]:
     """Concrete paths for the rule: `from`, else the first alias present; also `with`-only matches."""
-    if rule.plain:  # no wildcard: plain look-ups
-        for source in rule.source:
-            if pointer.get(document, source) is not MISSING:
-                return [(source, ())]
-        return [((), ())] if any(pointer.get(document, e) is not MISSING for e in rule.extra) else []
     found: dict[tuple[str, ...], Segments] = {}
     for source in rule.source:
         for path, bound in pointer.expand(document, source):
             found.setdefault(bound, path)
-    if rule.extra:
-        for extra in rule.extra:
-            for _, bound in pointer.expand(document, extra):
-                found.setdefault(bound, ())
+    for extra in rule.extra:
+        for _, bound in pointer.expand(document, extra):
+            found.setdefault(bound, ())
     return [(path, bound) for bound, path in found.items()]
 
 

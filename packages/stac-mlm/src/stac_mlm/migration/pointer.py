@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from functools import lru_cache
 from typing import Any
 
@@ -40,37 +39,44 @@ def first_wild(segments: Segments) -> int:
     return next((i for i, s in enumerate(segments) if _is_wild(s)), len(segments))
 
 
-def expand(document: Any, segments: Segments) -> Iterator[tuple[Segments, tuple[str, ...]]]:
-    """Every existing concrete path matching ``segments``, with the keys the wildcards matched."""
+@lru_cache(maxsize=1024)
+def _steps(segments: Segments) -> tuple[Segments, tuple[tuple[str, str | None], ...]]:
+    """The fixed head of ``segments`` and the rest as (segment, wildcard prefix or None) pairs."""
     fixed = first_wild(segments)
-    node = get(document, segments[:fixed])
+    return segments[:fixed], tuple((s, s[:-1] if _is_wild(s) else None) for s in segments[fixed:])
+
+
+def expand(document: Any, segments: Segments) -> list[tuple[Segments, tuple[str, ...]]]:
+    """Every existing concrete path matching ``segments``, with the keys the wildcards matched.
+
+    Paths come in document order (the order of a depth-first walk), level by level.
+    """
+    head, steps = _steps(segments)
+    node = get(document, head)
     if node is MISSING:
-        return
-    if fixed == len(segments):
-        yield segments, ()
-    else:
-        yield from _expand(node, segments[fixed:], segments[:fixed], ())
-
-
-def _expand(node: Any, rest: Segments, done: Segments, bound: tuple[str, ...]) -> Iterator[tuple[Segments, tuple]]:
-    if not rest:
-        yield done, bound
-        return
-    head, tail = rest[0], rest[1:]
-    if head[-1:] == "*":
-        prefix = head[:-1]
-        if isinstance(node, dict):
-            for key in list(node):
-                if key.startswith(prefix):
-                    yield from _expand(node[key], tail, (*done, key), (*bound, key))
-        elif isinstance(node, list) and not prefix:
-            for index, item in enumerate(list(node)):
-                if item is not GONE:
-                    yield from _expand(item, tail, (*done, str(index)), (*bound, str(index)))
-        return
-    child = _child(node, head)
-    if child is not MISSING:
-        yield from _expand(child, tail, (*done, head), bound)
+        return []
+    level: list[tuple[Segments, tuple[str, ...], Any]] = [(head, (), node)]
+    for segment, prefix in steps:
+        deeper = []
+        if prefix is None:
+            for done, bound, parent in level:
+                child = parent.get(segment, MISSING) if type(parent) is dict else _child(parent, segment)
+                if child is not MISSING:
+                    deeper.append(((*done, segment), bound, child))
+        else:
+            for done, bound, parent in level:
+                if isinstance(parent, dict):
+                    for key, child in list(parent.items()):
+                        if key.startswith(prefix):
+                            deeper.append(((*done, key), (*bound, key), child))
+                elif isinstance(parent, list) and not prefix:
+                    for index, child in enumerate(list(parent)):
+                        if child is not GONE:
+                            deeper.append(((*done, str(index)), (*bound, str(index)), child))
+        if not deeper:
+            return []
+        level = deeper
+    return [(done, bound) for done, bound, _ in level]
 
 
 def _child(node: Any, segment: str) -> Any:
