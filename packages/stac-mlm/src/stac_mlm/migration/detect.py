@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Any
 
 from . import pointer
@@ -44,13 +45,21 @@ def _keys(document: dict[str, Any]) -> set[str]:
 
 def _url_version(family: Family, extensions: list[Any]) -> tuple[bool, str | None]:
     for entry in extensions:
-        if not isinstance(entry, str):
-            continue
-        for pattern, version in family.extensions:
-            match = pattern.match(entry)
-            if match:
-                return True, version or match.groupdict().get("version")
+        if isinstance(entry, str):
+            found = _url_match(family.name, entry)
+            if found is not None:
+                return found
     return False, None
+
+
+@lru_cache(maxsize=1024)
+def _url_match(name: str, url: str) -> tuple[bool, str | None] | None:
+    """(True, version) when ``url`` is an extension URL of the family, else None (cached per URL)."""
+    for pattern, version in tables().families[name].extensions:
+        match = pattern.match(url)
+        if match:
+            return True, version or match.groupdict().get("version")
+    return None
 
 
 def _marker_version(family: Family, document: dict[str, Any]) -> str | None:

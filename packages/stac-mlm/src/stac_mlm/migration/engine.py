@@ -104,10 +104,10 @@ def apply_rules(context: Context, rules: tuple[Rule, ...]) -> None:
     for rule in rules:
         # every match is found before any is converted; each value is read when its turn comes
         if rule.single:
-            matches = pointer.expand(document, rule.source[0])
+            matches = pointer.expand_nodes(document, rule.source[0])
         else:
             matches = _plain_matches(document, rule) if rule.plain else _matches(document, rule)
-        for path, bound in matches:
+        for path, bound, _ in matches:
             if rule.extra:
                 extra = [(s, get(document, s)) for s in (pointer.bind(e, bound) for e in rule.extra)]
                 extra = [(s, v) for s, v in extra if v is not MISSING]
@@ -150,19 +150,19 @@ def _converters() -> dict[str, Any]:
     return CONVERTERS
 
 
-def _plain_matches(document: Any, rule: Rule) -> tuple[tuple[Segments, tuple[str, ...]], ...]:
+def _plain_matches(document: Any, rule: Rule) -> tuple[tuple[Segments, tuple[str, ...], None], ...]:
     """The rule's match when no path has a wildcard: `from`, else the first alias present, else `with`."""
     get = pointer.get
     for source in rule.source:
         if get(document, source) is not MISSING:
-            return ((source, ()),)
+            return ((source, (), None),)
     for extra in rule.extra:
         if get(document, extra) is not MISSING:
-            return (((), ()),)
+            return (((), (), None),)
     return ()
 
 
-def _matches(document: Any, rule: Rule) -> list[tuple[Segments, tuple[str, ...]]]:
+def _matches(document: Any, rule: Rule) -> list[tuple[Segments, tuple[str, ...], None]]:
     """Concrete paths for the rule: `from`, else the first alias present; also `with`-only matches."""
     found: dict[tuple[str, ...], Segments] = {}
     for source in rule.source:
@@ -171,7 +171,7 @@ def _matches(document: Any, rule: Rule) -> list[tuple[Segments, tuple[str, ...]]
     for extra in rule.extra:
         for _, bound in pointer.expand(document, extra):
             found.setdefault(bound, ())
-    return [(path, bound) for bound, path in found.items()]
+    return [(path, bound, None) for bound, path in found.items()]
 
 
 def _record(context: Context, rule: Rule, bound: tuple[str, ...], consumed: list, result: Any) -> None:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterator
+from functools import cache, lru_cache
 from typing import Any
 
 from . import pointer
@@ -197,6 +198,16 @@ def entrypoint_roles(context: Context, sources: list[Source]) -> None:
             context.add(path, "assumed", "the asset has an entrypoint, so it holds code", list(original), path)
 
 
+@cache
+def _required_specs() -> tuple[tuple[dict[str, Any], tuple[str, ...], str], ...]:
+    """The `required` table with each path split into its parent pattern and its last key."""
+    specs = []
+    for spec in tables().common["required"]:
+        segments = pointer.parse(spec["path"])
+        specs.append((spec, segments[:-1], segments[-1]))
+    return tuple(specs)
+
+
 @step
 def required(context: Context, sources: list[Source]) -> None:
     if not context.is_item:
@@ -206,18 +217,17 @@ def required(context: Context, sources: list[Source]) -> None:
         if "properties" in document:
             context.add("/properties", "dropped", "Item properties must be an object", document["properties"])
         document["properties"] = {}
-    for spec in context.common["required"]:
-        segments = pointer.parse(spec["path"])
-        for parent_path, _ in list(pointer.expand(document, segments[:-1])):
-            parent = pointer.get(document, parent_path)
-            if not isinstance(parent, dict) or segments[-1] in parent:
+    for spec, parent_pattern, key in _required_specs():
+        # parents of one pattern sit at one depth: filling one never moves another
+        for parent_path, _, parent in pointer.expand_nodes(document, parent_pattern):
+            if not isinstance(parent, dict) or key in parent:
                 continue
-            concrete = (*parent_path, segments[-1])
+            concrete = (*parent_path, key)
             if "converter" in spec:
                 value, action = SUPPLIERS[spec["converter"]](context, concrete)
             else:
                 value, action = _copy(spec["value"]), "placeholder"
-            parent[segments[-1]] = value
+            parent[key] = value
             target = format_pointer(concrete)
             context.add(target, action, f"{spec['note']}: {value!r}"[:300], target=target)
 
@@ -330,13 +340,18 @@ def _used_prefixes(context: Context) -> set[str]:
     return {key.split(":", 1)[0] + ":" for key in keys if isinstance(key, str) and ":" in key}
 
 
+@lru_cache(maxsize=1024)
+def _legacy_url(url: str) -> bool:
+    """Whether ``url`` is an extension URL of a legacy family (or of an earlier MLM)."""
+    return any(p.match(url) for family in tables().families.values() for p, _ in family.extensions)
+
+
 @step
 def extensions(context: Context, sources: list[Source]) -> None:
     document = context.document
     original = document.get("stac_extensions")
     current = original if isinstance(original, list) else []
     settings = context.common["extensions"]
-    patterns = [p for family in tables().families.values() for p, _ in family.extensions]
     url = context.facts.url
     updated: list[Any] = []
     for entry in current:
@@ -346,7 +361,7 @@ def extensions(context: Context, sources: list[Source]) -> None:
             replacement = settings["short_ids"][entry]
             if replacement:
                 updated.append(replacement)
-        elif not (isinstance(entry, str) and any(p.match(entry) for p in patterns)):
+        elif not (isinstance(entry, str) and _legacy_url(entry)):
             updated.append(entry)
     updated.append(url)
     used = _used_prefixes(context)

@@ -49,8 +49,13 @@ def _steps(segments: Segments) -> tuple[Segments, tuple[tuple[str, str | None], 
 def expand(document: Any, segments: Segments) -> list[tuple[Segments, tuple[str, ...]]]:
     """Every existing concrete path matching ``segments``, with the keys the wildcards matched.
 
-    Paths come in document order (the order of a depth-first walk), level by level.
+    Paths come in document order (the order of a depth-first walk).
     """
+    return [(done, bound) for done, bound, _ in expand_nodes(document, segments)]
+
+
+def expand_nodes(document: Any, segments: Segments) -> list[tuple[Segments, tuple[str, ...], Any]]:
+    """Like ``expand``, with the value found at each path (walked level by level)."""
     head, steps = _steps(segments)
     node = get(document, head)
     if node is MISSING:
@@ -76,7 +81,7 @@ def expand(document: Any, segments: Segments) -> list[tuple[Segments, tuple[str,
         if not deeper:
             return []
         level = deeper
-    return [(done, bound) for done, bound, _ in level]
+    return level
 
 
 def _child(node: Any, segment: str) -> Any:
