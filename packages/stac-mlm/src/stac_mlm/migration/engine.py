@@ -98,49 +98,57 @@ class Context:
 
 
 def apply_rules(context: Context, rules: tuple[Rule, ...]) -> None:
+    """Apply each rule in turn: all its matches are found first, then converted one by one."""
     document = context.document
-    converters = _converters()
     get = pointer.get
     for rule in rules:
-        # every match is found before any is converted; each value is read when its turn comes
-        if rule.single:
-            matches = pointer.expand_nodes(document, rule.source[0])
+        if rule.single and rule.plain:
+            value = get(document, rule.source[0])
+            if value is not MISSING:
+                _convert(context, rule, rule.source[0], (), value, [])
+        elif rule.single:
+            # the first match's value is as found; a later one is read again (a conversion may change it)
+            for index, (path, bound, value) in enumerate(pointer.walk(document, rule.walk)):
+                if index:
+                    value = get(document, path)
+                if value is not MISSING:
+                    _convert(context, rule, path, bound, value, [])
         else:
-            matches = _plain_matches(document, rule) if rule.plain else _matches(document, rule)
-        for path, bound, _ in matches:
-            if rule.extra:
+            for path, bound in _plain_matches(document, rule) if rule.plain else _matches(document, rule):
                 extra = [(s, get(document, s)) for s in (pointer.bind(e, bound) for e in rule.extra)]
                 extra = [(s, v) for s, v in extra if v is not MISSING]
-            else:
-                extra = []
-            value = get(document, path) if path else MISSING
-            if value is MISSING and not extra:
-                continue
-            given = value if not rule.extra else {s[-1]: v for s, v in [(path, value), *extra] if v is not MISSING}
-            where = format_pointer(path or extra[0][0])
-            context.notes, context.path = [], where
-            result = converters[rule.converter](given, context) if rule.converter else given
-            if result is KEEP:
-                continue
-            in_place = rule.same_place or (
-                rule.target is not None
-                and not rule.extra
-                and (rule.target == path if rule.plain else pointer.bind(rule.target, bound) == path)
-            )
-            if in_place:
-                if type(result) is type(value) and result == value:
-                    continue
-                if result is not PLACED and not isinstance(result, Drop):
-                    pointer.put(document, path, result)  # same place: the key keeps its position
-                    detail = "; ".join(filter(None, [rule.note, *context.notes]))
-                    context.add(where, rule.action, detail, value, where)
-                    continue
-            consumed = [(path, value), *extra] if value is not MISSING else extra
-            for segments, _ in consumed:
-                pointer.remove(document, segments, context.emptied)
-            _record(context, rule, bound, consumed, result)
+                value = get(document, path) if path else MISSING
+                if value is not MISSING or extra:
+                    _convert(context, rule, path, bound, value, extra)
         if context.emptied:
             pointer.compact(context.emptied)
+
+
+def _convert(context: Context, rule: Rule, path: Segments, bound: tuple[str, ...], value: Any, extra: list) -> None:
+    """Convert one match (``value`` at ``path``, MISSING for a `with`-only match) and record it."""
+    given = value if not rule.extra else {s[-1]: v for s, v in [(path, value), *extra] if v is not MISSING}
+    where = format_pointer(path or extra[0][0])
+    context.notes, context.path = [], where
+    result = _converters()[rule.converter](given, context) if rule.converter else given
+    if result is KEEP:
+        return
+    in_place = rule.same_place or (
+        rule.target is not None
+        and not rule.extra
+        and (rule.target == path if rule.plain else pointer.bind(rule.target, bound) == path)
+    )
+    if in_place:
+        if type(result) is type(value) and result == value:
+            return
+        if result is not PLACED and not isinstance(result, Drop):
+            pointer.put(context.document, path, result)  # same place: the key keeps its position
+            detail = "; ".join(filter(None, [rule.note, *context.notes]))
+            context.add(where, rule.action, detail, value, where)
+            return
+    consumed = [(path, value), *extra] if value is not MISSING else extra
+    for segments, _ in consumed:
+        pointer.remove(context.document, segments, context.emptied)
+    _record(context, rule, bound, consumed, result)
 
 
 @cache
@@ -150,19 +158,19 @@ def _converters() -> dict[str, Any]:
     return CONVERTERS
 
 
-def _plain_matches(document: Any, rule: Rule) -> tuple[tuple[Segments, tuple[str, ...], None], ...]:
+def _plain_matches(document: Any, rule: Rule) -> tuple[tuple[Segments, tuple[str, ...]], ...]:
     """The rule's match when no path has a wildcard: `from`, else the first alias present, else `with`."""
     get = pointer.get
     for source in rule.source:
         if get(document, source) is not MISSING:
-            return ((source, (), None),)
+            return ((source, ()),)
     for extra in rule.extra:
         if get(document, extra) is not MISSING:
-            return (((), (), None),)
+            return (((), ()),)
     return ()
 
 
-def _matches(document: Any, rule: Rule) -> list[tuple[Segments, tuple[str, ...], None]]:
+def _matches(document: Any, rule: Rule) -> list[tuple[Segments, tuple[str, ...]]]:
     """Concrete paths for the rule: `from`, else the first alias present; also `with`-only matches."""
     found: dict[tuple[str, ...], Segments] = {}
     for source in rule.source:
@@ -171,7 +179,7 @@ def _matches(document: Any, rule: Rule) -> list[tuple[Segments, tuple[str, ...],
     for extra in rule.extra:
         for _, bound in pointer.expand(document, extra):
             found.setdefault(bound, ())
-    return [(path, bound, None) for bound, path in found.items()]
+    return [(path, bound) for bound, path in found.items()]
 
 
 def _record(context: Context, rule: Rule, bound: tuple[str, ...], consumed: list, result: Any) -> None:

@@ -199,12 +199,12 @@ def entrypoint_roles(context: Context, sources: list[Source]) -> None:
 
 
 @cache
-def _required_specs() -> tuple[tuple[dict[str, Any], tuple[str, ...], str], ...]:
-    """The `required` table with each path split into its parent pattern and its last key."""
+def _required_specs() -> tuple[tuple[dict[str, Any], pointer.Walk, str], ...]:
+    """The `required` table with each path split into its (compiled) parent pattern and its last key."""
     specs = []
     for spec in tables().common["required"]:
         segments = pointer.parse(spec["path"])
-        specs.append((spec, segments[:-1], segments[-1]))
+        specs.append((spec, pointer.compile_walk(segments[:-1]), segments[-1]))
     return tuple(specs)
 
 
@@ -219,7 +219,7 @@ def required(context: Context, sources: list[Source]) -> None:
         document["properties"] = {}
     for spec, parent_pattern, key in _required_specs():
         # parents of one pattern sit at one depth: filling one never moves another
-        for parent_path, _, parent in pointer.expand_nodes(document, parent_pattern):
+        for parent_path, _, parent in pointer.walk(document, parent_pattern):
             if not isinstance(parent, dict) or key in parent:
                 continue
             concrete = (*parent_path, key)

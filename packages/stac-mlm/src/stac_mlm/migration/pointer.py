@@ -39,8 +39,11 @@ def first_wild(segments: Segments) -> int:
     return next((i for i, s in enumerate(segments) if _is_wild(s)), len(segments))
 
 
+Walk = tuple[Segments, tuple[tuple[str, str | None], ...]]
+
+
 @lru_cache(maxsize=1024)
-def _steps(segments: Segments) -> tuple[Segments, tuple[tuple[str, str | None], ...]]:
+def compile_walk(segments: Segments) -> Walk:
     """The fixed head of ``segments`` and the rest as (segment, wildcard prefix or None) pairs."""
     fixed = first_wild(segments)
     return segments[:fixed], tuple((s, s[:-1] if _is_wild(s) else None) for s in segments[fixed:])
@@ -51,12 +54,12 @@ def expand(document: Any, segments: Segments) -> list[tuple[Segments, tuple[str,
 
     Paths come in document order (the order of a depth-first walk).
     """
-    return [(done, bound) for done, bound, _ in expand_nodes(document, segments)]
+    return [(done, bound) for done, bound, _ in walk(document, compile_walk(segments))]
 
 
-def expand_nodes(document: Any, segments: Segments) -> list[tuple[Segments, tuple[str, ...], Any]]:
-    """Like ``expand``, with the value found at each path (walked level by level)."""
-    head, steps = _steps(segments)
+def walk(document: Any, plan: Walk) -> list[tuple[Segments, tuple[str, ...], Any]]:
+    """Like ``expand`` for a compiled pattern, with the value found at each path (walked level by level)."""
+    head, steps = plan
     node = get(document, head)
     if node is MISSING:
         return []

@@ -11,7 +11,7 @@ from importlib import resources
 from typing import Any
 
 from .._schema import _parsed
-from .pointer import Segments, parse
+from .pointer import Segments, Walk, compile_walk, parse
 
 FAMILY_ORDER = ("mlm", "dlm", "ml-model")  # the order family rules run in (MLM first: its fields win)
 
@@ -28,6 +28,7 @@ class Rule:
     # precomputed at load time, for the engine's inner loop
     single: bool = False  # one `from` path and no `with`: its matches are the matches of that path
     same_place: bool = False  # `single` and `to` is the `from` path: the value is rewritten where it is
+    walk: Walk = ((), ())  # the `from` path compiled for pointer.walk
 
     @classmethod
     def load(cls, data: dict[str, Any]) -> Rule:
@@ -45,6 +46,7 @@ class Rule:
             note=data.get("note", ""),
             single=single,
             same_place=single and target == source[0],
+            walk=compile_walk(source[0]),
         )
 
 
