@@ -74,7 +74,9 @@ def detect(document: dict[str, Any]) -> list[Source]:
     """The families of ``document``, in the order their rules run."""
     extensions = document.get("stac_extensions")
     extensions = extensions if isinstance(extensions, list) else []
-    prefixes = {k.split(":", 1)[0] + ":" for k in _keys(document) if isinstance(k, str) and ":" in k}
+    # a name's prefix is its part up to the first colon: only names starting with a family prefix count
+    wanted = tuple(tables().families[name].prefix for name in FAMILY_ORDER)
+    prefixes = {k.split(":", 1)[0] + ":" for k in _keys(document) if isinstance(k, str) and k.startswith(wanted)}
     sources = []
     for name in FAMILY_ORDER:
         family = tables().families[name]

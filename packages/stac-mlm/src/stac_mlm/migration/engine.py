@@ -173,13 +173,31 @@ def _plain_matches(document: Any, rule: Rule) -> tuple[tuple[Segments, tuple[str
 def _matches(document: Any, rule: Rule) -> list[tuple[Segments, tuple[str, ...]]]:
     """Concrete paths for the rule: `from`, else the first alias present; also `with`-only matches."""
     found: dict[tuple[str, ...], Segments] = {}
+    parents: dict[Segments, list[tuple[Segments, tuple[str, ...], Any]]] = {}
     for source in rule.source:
-        for path, bound in pointer.expand(document, source):
+        for path, bound in _expand(document, source, parents):
             found.setdefault(bound, path)
     for extra in rule.extra:
-        for _, bound in pointer.expand(document, extra):
+        for _, bound in _expand(document, extra, parents):
             found.setdefault(bound, ())
     return [(path, bound) for bound, path in found.items()]
+
+
+def _expand(document: Any, segments: Segments, parents: dict) -> list[tuple[Segments, tuple[str, ...]]]:
+    """``pointer.expand``, sharing the walk to the parent among paths that differ only in a fixed last key
+    (nothing changes the document while a rule's matches are found)."""
+    if not segments or segments[-1].endswith("*"):
+        return pointer.expand(document, segments)
+    parent, last = segments[:-1], segments[-1]
+    nodes = parents.get(parent)
+    if nodes is None:
+        nodes = parents[parent] = pointer.walk(document, pointer.compile_walk(parent))
+    found = []
+    for path, bound, node in nodes:
+        child = node.get(last, MISSING) if type(node) is dict else pointer.child_of(node, last)
+        if child is not MISSING:
+            found.append(((*path, last), bound))
+    return found
 
 
 def _record(context: Context, rule: Rule, bound: tuple[str, ...], consumed: list, result: Any) -> None:

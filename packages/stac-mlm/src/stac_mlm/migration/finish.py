@@ -323,21 +323,31 @@ def summaries(context: Context, sources: list[Source]) -> None:
             context.add(f"/summaries/{key}", "converted", detail, value, f"/summaries/{key}")
 
 
-def _used_prefixes(context: Context) -> set[str]:
-    """The prefixes (`eo:`, `raster:`...) of the field names in the places fields live."""
-    keys: set[str] = set()
-    for _, holder in _field_holders(context):
-        keys.update(holder)
-    properties = context.document.get("properties")
-    for field in ("mlm:input", "mlm:output"):
-        items = properties.get(field) if isinstance(properties, dict) else None
-        for item in items if isinstance(items, list) else []:
-            if isinstance(item, dict):
-                keys.update(item)
-    summaries = context.document.get("summaries")
+def _used_prefixes(context: Context, wanted: tuple[str, ...]) -> set[str]:
+    """Which of the ``wanted`` prefixes (`eo:`, `raster:`...) start a field name in the places fields live.
+
+    A prefix is the part of a name up to its first colon, so only names starting with a wanted prefix
+    are split.
+    """
+    document = context.document
+    keys: set[str] = set(document)
+    properties = document.get("properties")
+    if isinstance(properties, dict):
+        keys.update(properties)
+        for field in ("mlm:input", "mlm:output"):
+            items = properties.get(field)
+            for item in items if isinstance(items, list) else []:
+                if isinstance(item, dict):
+                    keys.update(item)
+    for part in ("assets", "item_assets"):
+        holder = document.get(part)
+        for asset in holder.values() if isinstance(holder, dict) else []:
+            if isinstance(asset, dict):
+                keys.update(asset)
+    summaries = document.get("summaries")
     if isinstance(summaries, dict):
         keys.update(summaries)
-    return {key.split(":", 1)[0] + ":" for key in keys if isinstance(key, str) and ":" in key}
+    return {key.split(":", 1)[0] + ":" for key in keys if isinstance(key, str) and key.startswith(wanted)}
 
 
 @lru_cache(maxsize=1024)
@@ -364,7 +374,7 @@ def extensions(context: Context, sources: list[Source]) -> None:
         elif not (isinstance(entry, str) and _legacy_url(entry)):
             updated.append(entry)
     updated.append(url)
-    used = _used_prefixes(context)
+    used = _used_prefixes(context, tuple(settings["by_prefix"]))
     for prefix, spec in settings["by_prefix"].items():
         if prefix in used and not any(isinstance(e, str) and e.startswith(spec["base"]) for e in updated):
             updated.append(spec["url"])

@@ -68,7 +68,7 @@ def walk(document: Any, plan: Walk) -> list[tuple[Segments, tuple[str, ...], Any
         deeper = []
         if prefix is None:
             for done, bound, parent in level:
-                child = parent.get(segment, MISSING) if type(parent) is dict else _child(parent, segment)
+                child = parent.get(segment, MISSING) if type(parent) is dict else child_of(parent, segment)
                 if child is not MISSING:
                     deeper.append(((*done, segment), bound, child))
         else:
@@ -87,7 +87,7 @@ def walk(document: Any, plan: Walk) -> list[tuple[Segments, tuple[str, ...], Any
     return level
 
 
-def _child(node: Any, segment: str) -> Any:
+def child_of(node: Any, segment: str) -> Any:
     if isinstance(node, dict):
         return node.get(segment, MISSING)
     if isinstance(node, list) and segment.isdigit():
@@ -101,8 +101,15 @@ def bind(segments: Segments, bound: tuple[str, ...]) -> Segments:
     """Replace the wildcards of ``segments`` by the keys a match bound, in order."""
     if not bound:
         return segments
-    values = iter(bound)
-    return tuple(next(values, s) if _is_wild(s) else s for s in segments)
+    bound_segments = list(segments)
+    for position, key in zip(_wild_positions(segments), bound):
+        bound_segments[position] = key
+    return tuple(bound_segments)
+
+
+@lru_cache(maxsize=1024)
+def _wild_positions(segments: Segments) -> tuple[int, ...]:
+    return tuple(i for i, s in enumerate(segments) if _is_wild(s))
 
 
 def get(document: Any, segments: Segments) -> Any:
@@ -113,7 +120,7 @@ def get(document: Any, segments: Segments) -> Any:
             if node is MISSING:
                 return MISSING
         else:
-            node = _child(node, segment)
+            node = child_of(node, segment)
             if node is MISSING:
                 return MISSING
     return node
@@ -136,23 +143,27 @@ def remove(document: Any, segments: Segments, emptied: list[list[Any]] | None = 
 def put(document: Any, segments: Segments, value: Any) -> None:
     """Write ``value``, creating objects (or arrays, for numeric keys and ``-``) on the way."""
     node = document
+    last_position = len(segments) - 1
     for position, segment in enumerate(segments):
-        last = position == len(segments) - 1
-        following = None if last else segments[position + 1]
-        fresh: Any = value if last else ([] if following == "-" or following.isdigit() else {})
+        last = position == last_position
         if isinstance(node, list):
             index = len(node) if segment == "-" else int(segment)
             while len(node) < index:
                 node.append({})
             if index == len(node):
-                node.append(fresh)
+                node.append(value if last else _fresh(segments[position + 1]))
             elif last or not isinstance(node[index], dict | list):
-                node[index] = fresh
+                node[index] = value if last else _fresh(segments[position + 1])
             node = node[index]
         else:
             if last or not isinstance(node.get(segment), dict | list):
-                node[segment] = fresh
+                node[segment] = value if last else _fresh(segments[position + 1])
             node = node[segment]
+
+
+def _fresh(following: str) -> Any:
+    """The empty container a path creates on its way: an array before a numeric key or ``-``."""
+    return [] if following == "-" or following.isdigit() else {}
 
 
 def compact(lists: list[list[Any]]) -> None:
