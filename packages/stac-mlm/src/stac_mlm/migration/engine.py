@@ -8,7 +8,7 @@ from typing import Any
 
 from . import pointer
 from .pointer import MISSING, Segments, format_pointer
-from .report import ReportEntry
+from .report import ReportEntry, new_entry
 from .tables import Facts, Rule, facts, tables
 
 
@@ -66,7 +66,7 @@ class Context:
         return True
 
     def add(self, path: str, action: str, detail: str, original: Any = MISSING, target: str | None = None) -> None:
-        self.report.append(ReportEntry(path, action, detail, original, target))
+        self.report.append(new_entry(path, action, detail, original, target))
 
     def assume(self, target: str, detail: str, value: Any = MISSING) -> None:
         """Report a value written by assumption (``value`` is shown in the detail)."""

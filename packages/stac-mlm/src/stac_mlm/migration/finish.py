@@ -9,9 +9,9 @@ from typing import Any
 
 from . import pointer
 from .converters import SUPPLIERS, _json_schema_summary
-from .detect import Source
+from .detect import Source, prefixes_in
 from .engine import Context
-from .pointer import MISSING, format_pointer
+from .pointer import MISSING, Segments, format_pointer
 from .tables import tables
 
 Step = Callable[[Context, list[Source]], None]
@@ -36,17 +36,17 @@ def _copy(value: Any) -> Any:
     return value
 
 
-def _field_holders(context: Context) -> Iterator[tuple[str, dict[str, Any]]]:
-    """Every object that holds STAC fields: properties, assets, item_assets, the document itself."""
+def _field_holders(context: Context) -> Iterator[tuple[tuple[str, ...], dict[str, Any]]]:
+    """Every object that holds STAC fields, with its path: the document, properties, assets, item_assets."""
     document = context.document
-    yield "", document
+    yield (), document
     if isinstance(document.get("properties"), dict):
-        yield "/properties", document["properties"]
+        yield ("properties",), document["properties"]
     for part in ("assets", "item_assets"):
         holder = document.get(part)
         for key, asset in holder.items() if isinstance(holder, dict) else []:
             if isinstance(asset, dict):
-                yield format_pointer([part, key]), asset
+                yield (part, key), asset
 
 
 def _roles(asset: Any) -> list[Any]:
@@ -67,7 +67,7 @@ def leftovers(context: Context, sources: list[Source]) -> None:
                 continue
             parts = remaining.items() if isinstance(remaining, dict) else [(None, remaining)]
             for child, original in parts:
-                path = f"{base}/{key}" + (format_pointer([child]) if child is not None else "")
+                path = f"{format_pointer(base)}/{key}" + (format_pointer([child]) if child is not None else "")
                 context.add(path, "dropped", "no v1.5.2 field takes this value", original)
     summaries = context.document.get("summaries")
     if isinstance(summaries, dict):
@@ -89,8 +89,9 @@ def unknown_fields(context: Context, sources: list[Source]) -> None:
     for base, holder in list(_field_holders(context)):
         if not base:
             continue
-        for key in [k for k in holder if isinstance(k, str) and k.startswith("mlm:") and k not in known]:
-            context.add(f"{base}/{key}", "dropped", "not a field of MLM v1.5.2", holder.pop(key))
+        unknown = {k for k in holder.keys() - known if isinstance(k, str) and k.startswith("mlm:")}
+        for key in [k for k in holder if k in unknown] if unknown else ():
+            context.add(f"{format_pointer(base)}/{key}", "dropped", "not a field of MLM v1.5.2", holder.pop(key))
 
 
 @step
@@ -156,10 +157,16 @@ def _artifact_type(href: Any, context: Context) -> str | None:
     if not isinstance(href, str):
         return None
     path = re.split(r"[?#]", href, maxsplit=1)[0].lower()
-    for suffix, artifact in sorted(context.common["artifact_types"].items(), key=lambda kv: -len(kv[0])):
+    for suffix, artifact in _artifact_suffixes():
         if path.endswith(suffix):
             return artifact
     return None
+
+
+@cache
+def _artifact_suffixes() -> tuple[tuple[str, str], ...]:
+    """The `artifact_types` table, longest suffix first."""
+    return tuple(sorted(tables().common["artifact_types"].items(), key=lambda kv: -len(kv[0])))
 
 
 @step
@@ -217,9 +224,14 @@ def required(context: Context, sources: list[Source]) -> None:
         if "properties" in document:
             context.add("/properties", "dropped", "Item properties must be an object", document["properties"])
         document["properties"] = {}
-    for spec, parent_pattern, key in _required_specs():
+    walks: dict[pointer.Walk, list[tuple[Segments, tuple[str, ...], Any]]] = {}  # valid until a value is filled
+    for spec, parent_walk, key in _required_specs():
+        parents = walks.get(parent_walk)
+        if parents is None:
+            parents = walks[parent_walk] = pointer.walk(document, parent_walk)
+        filled = False
         # parents of one pattern sit at one depth: filling one never moves another
-        for parent_path, _, parent in pointer.walk(document, parent_pattern):
+        for parent_path, _, parent in parents:
             if not isinstance(parent, dict) or key in parent:
                 continue
             concrete = (*parent_path, key)
@@ -228,8 +240,11 @@ def required(context: Context, sources: list[Source]) -> None:
             else:
                 value, action = _copy(spec["value"]), "placeholder"
             parent[key] = value
+            filled = True
             target = format_pointer(concrete)
             context.add(target, action, f"{spec['note']}: {value!r}"[:300], target=target)
+        if filled:
+            walks.clear()
 
 
 _SPATIAL = {"batch", "height", "width", "time", "depth", "class", "token", "score", "confidence", "embedding"}
@@ -324,11 +339,7 @@ def summaries(context: Context, sources: list[Source]) -> None:
 
 
 def _used_prefixes(context: Context, wanted: tuple[str, ...]) -> set[str]:
-    """Which of the ``wanted`` prefixes (`eo:`, `raster:`...) start a field name in the places fields live.
-
-    A prefix is the part of a name up to its first colon, so only names starting with a wanted prefix
-    are split.
-    """
+    """Which of the ``wanted`` prefixes (`eo:`, `raster:`...) start a field name in the places fields live."""
     document = context.document
     keys: set[str] = set(document)
     properties = document.get("properties")
@@ -347,7 +358,7 @@ def _used_prefixes(context: Context, wanted: tuple[str, ...]) -> set[str]:
     summaries = document.get("summaries")
     if isinstance(summaries, dict):
         keys.update(summaries)
-    return {key.split(":", 1)[0] + ":" for key in keys if isinstance(key, str) and key.startswith(wanted)}
+    return prefixes_in(keys, wanted)
 
 
 @lru_cache(maxsize=1024)

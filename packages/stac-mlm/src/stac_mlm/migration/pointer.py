@@ -21,7 +21,7 @@ def parse(pointer: str) -> Segments:
 
 
 def format_pointer(segments: Segments | list[Any]) -> str:
-    return _format(segments if isinstance(segments, tuple) else tuple(segments))
+    return _format(segments) if type(segments) is tuple else _format(tuple(segments))
 
 
 @lru_cache(maxsize=4096)
