@@ -79,21 +79,22 @@ def prefixes_in(names: set[Any], wanted: tuple[str, ...]) -> set[str]:
     """Which ``wanted`` prefixes are the prefix of one of ``names``: the part up to its first colon.
 
     Only a prefix whose one colon is its last character can be one; it is, exactly when a name starts
-    with it. The names are searched as one NUL-joined text when they are strings without NUL.
+    with it. The names are searched as one NUL-joined text when neither they nor the prefixes hold a NUL.
     """
-    simple = _simple_prefixes(wanted)
+    simple, joinable = _simple_prefixes(wanted)
     try:
-        joined = "\0" + "\0".join(names)
+        joined = "\0" + "\0".join(names) if joinable and names else ""
     except TypeError:  # a name that is not a string
         joined = ""
-    if joined.count("\0") == len(names):
+    if joined and joined.count("\0") == len(names):
         return {p for p in simple if "\0" + p in joined}
     return {p for p in simple if any(isinstance(n, str) and n.startswith(p) for n in names)}
 
 
 @lru_cache(maxsize=64)
-def _simple_prefixes(wanted: tuple[str, ...]) -> tuple[str, ...]:
-    return tuple(p for p in wanted if p.endswith(":") and p.count(":") == 1 and "\0" not in p)
+def _simple_prefixes(wanted: tuple[str, ...]) -> tuple[tuple[str, ...], bool]:
+    simple = tuple(p for p in wanted if p.endswith(":") and p.count(":") == 1)
+    return simple, not any("\0" in p for p in simple)
 
 
 def detect(document: dict[str, Any]) -> list[Source]:

@@ -89,8 +89,7 @@ def unknown_fields(context: Context, sources: list[Source]) -> None:
     for base, holder in list(_field_holders(context)):
         if not base:
             continue
-        unknown = {k for k in holder.keys() - known if isinstance(k, str) and k.startswith("mlm:")}
-        for key in [k for k in holder if k in unknown] if unknown else ():
+        for key in [k for k in holder if isinstance(k, str) and k.startswith("mlm:") and k not in known]:
             context.add(f"{format_pointer(base)}/{key}", "dropped", "not a field of MLM v1.5.2", holder.pop(key))
 
 
@@ -205,14 +204,19 @@ def entrypoint_roles(context: Context, sources: list[Source]) -> None:
             context.add(path, "assumed", "the asset has an entrypoint, so it holds code", list(original), path)
 
 
-@cache
-def _required_specs() -> tuple[tuple[dict[str, Any], pointer.Walk, str], ...]:
+_COMPILED_REQUIRED: dict[int, tuple[list[Any], tuple[tuple[dict[str, Any], pointer.Walk, str], ...]]] = {}
+
+
+def _required_specs(table: list[dict[str, Any]]) -> tuple[tuple[dict[str, Any], pointer.Walk, str], ...]:
     """The `required` table with each path split into its (compiled) parent pattern and its last key."""
-    specs = []
-    for spec in tables().common["required"]:
-        segments = pointer.parse(spec["path"])
-        specs.append((spec, pointer.compile_walk(segments[:-1]), segments[-1]))
-    return tuple(specs)
+    cached = _COMPILED_REQUIRED.get(id(table))
+    if cached is None or cached[0] is not table:
+        specs = []
+        for spec in table:
+            segments = pointer.parse(spec["path"])
+            specs.append((spec, pointer.compile_walk(segments[:-1]), segments[-1]))
+        cached = _COMPILED_REQUIRED[id(table)] = (table, tuple(specs))
+    return cached[1]
 
 
 @step
@@ -225,7 +229,7 @@ def required(context: Context, sources: list[Source]) -> None:
             context.add("/properties", "dropped", "Item properties must be an object", document["properties"])
         document["properties"] = {}
     walks: dict[pointer.Walk, list[tuple[Segments, tuple[str, ...], Any]]] = {}  # valid until a value is filled
-    for spec, parent_walk, key in _required_specs():
+    for spec, parent_walk, key in _required_specs(context.common["required"]):
         parents = walks.get(parent_walk)
         if parents is None:
             parents = walks[parent_walk] = pointer.walk(document, parent_walk)

@@ -102,7 +102,7 @@ def bind(segments: Segments, bound: tuple[str, ...]) -> Segments:
     if not bound:
         return segments
     bound_segments = list(segments)
-    for position, key in zip(_wild_positions(segments), bound):
+    for position, key in zip(_wild_positions(segments), bound, strict=False):
         bound_segments[position] = key
     return tuple(bound_segments)
 

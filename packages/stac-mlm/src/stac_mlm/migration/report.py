@@ -51,7 +51,9 @@ _set_path, _set_action, _set_detail, _set_original, _set_target = (
 )
 
 
-def new_entry(path: str, action: str, detail: str = "", original: Any = MISSING, target: str | None = None) -> ReportEntry:
+def new_entry(
+    path: str, action: str, detail: str = "", original: Any = MISSING, target: str | None = None
+) -> ReportEntry:
     """``ReportEntry(...)`` for the migration's inner loop: the same entry, its slots filled directly
     (about twice as fast as the frozen dataclass's ``__init__``)."""
     entry = _new(ReportEntry)
