@@ -4,15 +4,27 @@ The batch repeats the project's legacy fixtures (and the upstream legacy example
 BATCH documents, parsed beforehand; the timed part is `migrate()` alone, including the validation of
 each result. Prints the median of three runs (documents per CPU second), and the figure for
 documents already valid v1.5.2.
+
+`--baseline REF` first measures the stac_mlm package of git revision REF (same batch, same code
+here, in a subprocess) and prints its figures beside, so both come from one run on one machine:
+
+    python packages/stac-mlm/tools/bench_migrate.py ../shared/upstream-data --baseline main
 """
 
 from __future__ import annotations
 
+import argparse
+import os
 import statistics
+import subprocess
 import sys
+import tarfile
+import tempfile
 import time
+from io import BytesIO
 from pathlib import Path
 
+import stac_mlm
 from stac_mlm.migration import migrate, read_document
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
@@ -33,8 +45,33 @@ def _rate(documents: list[dict]) -> float:
     return statistics.median(runs)
 
 
+def _baseline(ref: str, upstream: Path) -> list[str]:
+    """The figures this script prints for the stac_mlm package of git revision ``ref``."""
+    root = Path(__file__).resolve().parents[3]
+    archive = subprocess.run(
+        ["git", "-C", str(root), "archive", ref, "packages/stac-mlm/src"], check=True, capture_output=True
+    ).stdout
+    with tempfile.TemporaryDirectory() as folder:
+        with tarfile.open(fileobj=BytesIO(archive)) as tar:
+            tar.extractall(folder, filter="data")
+        source = Path(folder) / "packages" / "stac-mlm" / "src"
+        environment = {**os.environ, "PYTHONPATH": str(source)}
+        command = [sys.executable, __file__, str(upstream), "--expect-package", str(source)]
+        result = subprocess.run(command, env=environment, check=True, capture_output=True, text=True)
+    return result.stdout.splitlines()
+
+
 def main(argv: list[str]) -> int:
-    upstream = Path(argv[0]) if argv else Path(__file__).resolve().parents[4] / "shared" / "upstream-data"
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    default = Path(__file__).resolve().parents[4] / "shared" / "upstream-data"
+    parser.add_argument("upstream", nargs="?", type=Path, default=default)
+    parser.add_argument("--baseline", metavar="REF", help="also measure the stac_mlm of this git revision")
+    parser.add_argument("--expect-package", type=Path, help=argparse.SUPPRESS)
+    args = parser.parse_args(argv)
+    if args.expect_package and args.expect_package not in Path(stac_mlm.__file__).resolve().parents:
+        raise SystemExit(f"measuring {stac_mlm.__file__}, not the package under {args.expect_package}")
+    baseline = _baseline(args.baseline, args.upstream) if args.baseline else []
+    upstream = args.upstream
     sources = [read_document(p.read_bytes())[0] for paths in legacy_files(upstream).values() for p in paths]
     legacy = [d for d in sources if not migrate(d).valid or migrate(d).report]
     batch = (legacy * (BATCH // len(legacy) + 1))[:BATCH]
@@ -46,6 +83,8 @@ def main(argv: list[str]) -> int:
         f"documents, median of 3 runs; goal >= {GOAL:,}/s: {'met' if rate >= GOAL else 'NOT met'})"
     )
     print(f"migrate: {_rate(current):,.0f} documents/s for documents already valid v1.5.2 (returned unchanged)")
+    for line in baseline:
+        print(f"baseline {args.baseline}: {line}")
     return 0
 
 

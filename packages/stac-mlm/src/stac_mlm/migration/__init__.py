@@ -60,11 +60,11 @@ class Migration:
 
 
 def _copy(value: Any) -> Any:
-    """A deep copy of parsed JSON (objects and arrays copied, scalars shared)."""
+    """A deep copy of parsed JSON (objects and arrays copied, scalars shared; no call per scalar)."""
     if type(value) is dict:
-        return {k: _copy(v) for k, v in value.items()}
+        return {k: _copy(v) if type(v) is dict or type(v) is list else v for k, v in value.items()}
     if type(value) is list:
-        return [_copy(v) for v in value]
+        return [_copy(v) if type(v) is dict or type(v) is list else v for v in value]
     return value
 
 

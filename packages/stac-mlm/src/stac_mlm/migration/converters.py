@@ -11,11 +11,12 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
+from functools import cache
 from typing import Any
 
 from . import pointer
 from .engine import KEEP, PLACED, Context, Drop
-from .tables import tables
+from .tables import facts, tables
 
 Converter = Callable[[Any, Context], Any]
 CONVERTERS: dict[str, Converter] = {}
@@ -107,15 +108,21 @@ def task_list(value: Any, context: Context) -> Any:
 def framework_name(value: Any, context: Context) -> Any:
     if not isinstance(value, str):
         return Drop(f"a framework name must be a string, got {value!r}")
-    canonical = {name.lower(): name for name in context.facts.frameworks}
-    canonical.update(context.common.get("framework_names", {}))
-    name = canonical.get(value.strip().lower())
+    name = _framework_spellings().get(value.strip().lower())
     if name:
         return name
     if context.facts.framework_pattern.match(value):
         return value
     stripped = value.strip(" ._-\t\n")
     return stripped if stripped else Drop("the framework name is empty")
+
+
+@cache
+def _framework_spellings() -> dict[str, str]:
+    """Lower-case framework names and known misspellings, to the spelling v1.5.2 recommends."""
+    canonical = {name.lower(): name for name in facts().frameworks}
+    canonical.update(tables().common.get("framework_names", {}))
+    return canonical
 
 
 @converter
@@ -469,8 +476,6 @@ def dlm_input_structure(value: Any, context: Context) -> Any:
 def _raster_type(numpy_name: Any) -> str | None:
     if not isinstance(numpy_name, str):
         return None
-    from .tables import facts
-
     if numpy_name in facts().data_types:
         return numpy_name
     mapped = _family("dlm")["numpy_data_types"].get(numpy_name)

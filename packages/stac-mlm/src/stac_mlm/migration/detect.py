@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import cache, lru_cache
 from typing import Any
 
 from . import pointer
@@ -44,31 +45,67 @@ def _keys(document: dict[str, Any]) -> set[str]:
 
 def _url_version(family: Family, extensions: list[Any]) -> tuple[bool, str | None]:
     for entry in extensions:
-        if not isinstance(entry, str):
-            continue
-        for pattern, version in family.extensions:
-            match = pattern.match(entry)
-            if match:
-                return True, version or match.groupdict().get("version")
+        if isinstance(entry, str):
+            found = _url_match(family.name, entry)
+            if found is not None:
+                return found
     return False, None
 
 
+@lru_cache(maxsize=1024)
+def _url_match(name: str, url: str) -> tuple[bool, str | None] | None:
+    """(True, version) when ``url`` is an extension URL of the family, else None (cached per URL)."""
+    for pattern, version in tables().families[name].extensions:
+        match = pattern.match(url)
+        if match:
+            return True, version or match.groupdict().get("version")
+    return None
+
+
 def _marker_version(family: Family, document: dict[str, Any]) -> str | None:
-    for marker in family.markers:
-        for path, _ in pointer.expand(document, pointer.parse(marker["path"])):
-            if "equals" not in marker or pointer.get(document, path) == marker["equals"]:
+    for marker, walk in _markers(family.name):
+        for _, _, value in pointer.walk(document, walk):
+            if "equals" not in marker or value == marker["equals"]:
                 return marker["version"]
     return None
+
+
+@cache
+def _markers(name: str) -> tuple[tuple[dict[str, Any], pointer.Walk], ...]:
+    return tuple((m, pointer.compile_walk(pointer.parse(m["path"]))) for m in tables().families[name].markers)
+
+
+def prefixes_in(names: set[Any], wanted: tuple[str, ...]) -> set[str]:
+    """Which ``wanted`` prefixes are the prefix of one of ``names``: the part up to its first colon.
+
+    Only a prefix whose one colon is its last character can be one; it is, exactly when a name starts
+    with it. The names are searched as one NUL-joined text when neither they nor the prefixes hold a NUL.
+    """
+    simple, joinable = _simple_prefixes(wanted)
+    try:
+        joined = "\0" + "\0".join(names) if joinable and names else ""
+    except TypeError:  # a name that is not a string
+        joined = ""
+    if joined and joined.count("\0") == len(names):
+        return {p for p in simple if "\0" + p in joined}
+    return {p for p in simple if any(isinstance(n, str) and n.startswith(p) for n in names)}
+
+
+@lru_cache(maxsize=64)
+def _simple_prefixes(wanted: tuple[str, ...]) -> tuple[tuple[str, ...], bool]:
+    simple = tuple(p for p in wanted if p.endswith(":") and p.count(":") == 1)
+    return simple, not any("\0" in p for p in simple)
 
 
 def detect(document: dict[str, Any]) -> list[Source]:
     """The families of ``document``, in the order their rules run."""
     extensions = document.get("stac_extensions")
     extensions = extensions if isinstance(extensions, list) else []
-    prefixes = {k.split(":", 1)[0] + ":" for k in _keys(document) if isinstance(k, str) and ":" in k}
+    families = tables().families
+    prefixes = prefixes_in(_keys(document), tuple(families[name].prefix for name in FAMILY_ORDER))
     sources = []
     for name in FAMILY_ORDER:
-        family = tables().families[name]
+        family = families[name]
         by_url, version = _url_version(family, extensions)
         by_fields = family.prefix in prefixes
         if not by_url and not by_fields:

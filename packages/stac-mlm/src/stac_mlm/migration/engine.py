@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import cache
 from typing import Any
 
 from . import pointer
 from .pointer import MISSING, Segments, format_pointer
-from .report import ReportEntry
+from .report import ReportEntry, new_entry
 from .tables import Facts, Rule, facts, tables
 
 
@@ -65,7 +66,7 @@ class Context:
         return True
 
     def add(self, path: str, action: str, detail: str, original: Any = MISSING, target: str | None = None) -> None:
-        self.report.append(ReportEntry(path, action, detail, original, target))
+        self.report.append(new_entry(path, action, detail, original, target))
 
     def assume(self, target: str, detail: str, value: Any = MISSING) -> None:
         """Report a value written by assumption (``value`` is shown in the detail)."""
@@ -97,51 +98,106 @@ class Context:
 
 
 def apply_rules(context: Context, rules: tuple[Rule, ...]) -> None:
-    from .converters import CONVERTERS
-
+    """Apply each rule in turn: all its matches are found first, then converted one by one."""
     document = context.document
+    get = pointer.get
     for rule in rules:
-        matches = _matches(document, rule)
-        for path, bound in matches:
-            extra = [(s, pointer.get(document, s)) for s in (pointer.bind(e, bound) for e in rule.extra)]
-            extra = [(s, v) for s, v in extra if v is not MISSING]
-            value = pointer.get(document, path) if path else MISSING
-            if value is MISSING and not extra:
-                continue
-            given = value if not rule.extra else {s[-1]: v for s, v in [(path, value), *extra] if v is not MISSING}
-            context.notes, context.path = [], format_pointer(path or extra[0][0])
-            result = CONVERTERS[rule.converter](given, context) if rule.converter else given
-            in_place = rule.target is not None and not rule.extra and pointer.bind(rule.target, bound) == path
-            if result is KEEP or (in_place and type(result) is type(value) and result == value):
-                continue
-            if in_place and not isinstance(result, Drop) and result is not PLACED:
-                pointer.put(document, path, result)  # same place: the key keeps its position
-                detail = "; ".join(filter(None, [rule.note, *context.notes]))
-                context.add(format_pointer(path), rule.action, detail, value, format_pointer(path))
-                continue
-            consumed = [(path, value)] if value is not MISSING else []
-            for segments, _ in [*consumed, *extra]:
-                pointer.remove(document, segments, context.emptied)
-            _record(context, rule, bound, [*consumed, *extra], result)
-        pointer.compact(context.emptied)
+        if rule.single and rule.plain:
+            value = get(document, rule.source[0])
+            if value is not MISSING:
+                _convert(context, rule, rule.source[0], (), value, [])
+        elif rule.single:
+            # the first match's value is as found; a later one is read again (a conversion may change it)
+            for index, (path, bound, value) in enumerate(pointer.walk(document, rule.walk)):
+                if index:
+                    value = get(document, path)
+                if value is not MISSING:
+                    _convert(context, rule, path, bound, value, [])
+        else:
+            for path, bound in _plain_matches(document, rule) if rule.plain else _matches(document, rule):
+                extra = [(s, get(document, s)) for s in (pointer.bind(e, bound) for e in rule.extra)]
+                extra = [(s, v) for s, v in extra if v is not MISSING]
+                value = get(document, path) if path else MISSING
+                if value is not MISSING or extra:
+                    _convert(context, rule, path, bound, value, extra)
+        if context.emptied:
+            pointer.compact(context.emptied)
+
+
+def _convert(context: Context, rule: Rule, path: Segments, bound: tuple[str, ...], value: Any, extra: list) -> None:
+    """Convert one match (``value`` at ``path``, MISSING for a `with`-only match) and record it."""
+    given = value if not rule.extra else {s[-1]: v for s, v in [(path, value), *extra] if v is not MISSING}
+    where = format_pointer(path or extra[0][0])
+    context.notes, context.path = [], where
+    result = _converters()[rule.converter](given, context) if rule.converter else given
+    if result is KEEP:
+        return
+    in_place = rule.same_place or (
+        rule.target is not None
+        and not rule.extra
+        and (rule.target == path if rule.plain else pointer.bind(rule.target, bound) == path)
+    )
+    if in_place:
+        if type(result) is type(value) and result == value:
+            return
+        if result is not PLACED and not isinstance(result, Drop):
+            pointer.put(context.document, path, result)  # same place: the key keeps its position
+            detail = "; ".join(filter(None, [rule.note, *context.notes]))
+            context.add(where, rule.action, detail, value, where)
+            return
+    consumed = [(path, value), *extra] if value is not MISSING else extra
+    for segments, _ in consumed:
+        pointer.remove(context.document, segments, context.emptied)
+    _record(context, rule, bound, consumed, result)
+
+
+@cache
+def _converters() -> dict[str, Any]:
+    from .converters import CONVERTERS  # imported late: the converters module imports this one
+
+    return CONVERTERS
+
+
+def _plain_matches(document: Any, rule: Rule) -> tuple[tuple[Segments, tuple[str, ...]], ...]:
+    """The rule's match when no path has a wildcard: `from`, else the first alias present, else `with`."""
+    get = pointer.get
+    for source in rule.source:
+        if get(document, source) is not MISSING:
+            return ((source, ()),)
+    for extra in rule.extra:
+        if get(document, extra) is not MISSING:
+            return (((), ()),)
+    return ()
 
 
 def _matches(document: Any, rule: Rule) -> list[tuple[Segments, tuple[str, ...]]]:
     """Concrete paths for the rule: `from`, else the first alias present; also `with`-only matches."""
-    if rule.plain:  # no wildcard: plain look-ups
-        for source in rule.source:
-            if pointer.get(document, source) is not MISSING:
-                return [(source, ())]
-        return [((), ())] if any(pointer.get(document, e) is not MISSING for e in rule.extra) else []
     found: dict[tuple[str, ...], Segments] = {}
+    parents: dict[Segments, list[tuple[Segments, tuple[str, ...], Any]]] = {}
     for source in rule.source:
-        for path, bound in pointer.expand(document, source):
+        for path, bound in _expand(document, source, parents):
             found.setdefault(bound, path)
-    if rule.extra:
-        for extra in rule.extra:
-            for _, bound in pointer.expand(document, extra):
-                found.setdefault(bound, ())
+    for extra in rule.extra:
+        for _, bound in _expand(document, extra, parents):
+            found.setdefault(bound, ())
     return [(path, bound) for bound, path in found.items()]
+
+
+def _expand(document: Any, segments: Segments, parents: dict) -> list[tuple[Segments, tuple[str, ...]]]:
+    """``pointer.expand``, sharing the walk to the parent among paths that differ only in a fixed last key
+    (nothing changes the document while a rule's matches are found)."""
+    if not segments or segments[-1].endswith("*"):
+        return pointer.expand(document, segments)
+    parent, last = segments[:-1], segments[-1]
+    nodes = parents.get(parent)
+    if nodes is None:
+        nodes = parents[parent] = pointer.walk(document, pointer.compile_walk(parent))
+    found = []
+    for path, bound, node in nodes:
+        child = node.get(last, MISSING) if type(node) is dict else pointer.child_of(node, last)
+        if child is not MISSING:
+            found.append(((*path, last), bound))
+    return found
 
 
 def _record(context: Context, rule: Rule, bound: tuple[str, ...], consumed: list, result: Any) -> None:

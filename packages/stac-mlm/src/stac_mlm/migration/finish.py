@@ -4,13 +4,14 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterator
+from functools import cache, lru_cache
 from typing import Any
 
 from . import pointer
 from .converters import SUPPLIERS, _json_schema_summary
-from .detect import Source
+from .detect import Source, prefixes_in
 from .engine import Context
-from .pointer import MISSING, format_pointer
+from .pointer import MISSING, Segments, format_pointer
 from .tables import tables
 
 Step = Callable[[Context, list[Source]], None]
@@ -35,17 +36,17 @@ def _copy(value: Any) -> Any:
     return value
 
 
-def _field_holders(context: Context) -> Iterator[tuple[str, dict[str, Any]]]:
-    """Every object that holds STAC fields: properties, assets, item_assets, the document itself."""
+def _field_holders(context: Context) -> Iterator[tuple[tuple[str, ...], dict[str, Any]]]:
+    """Every object that holds STAC fields, with its path: the document, properties, assets, item_assets."""
     document = context.document
-    yield "", document
+    yield (), document
     if isinstance(document.get("properties"), dict):
-        yield "/properties", document["properties"]
+        yield ("properties",), document["properties"]
     for part in ("assets", "item_assets"):
         holder = document.get(part)
         for key, asset in holder.items() if isinstance(holder, dict) else []:
             if isinstance(asset, dict):
-                yield format_pointer([part, key]), asset
+                yield (part, key), asset
 
 
 def _roles(asset: Any) -> list[Any]:
@@ -66,7 +67,7 @@ def leftovers(context: Context, sources: list[Source]) -> None:
                 continue
             parts = remaining.items() if isinstance(remaining, dict) else [(None, remaining)]
             for child, original in parts:
-                path = f"{base}/{key}" + (format_pointer([child]) if child is not None else "")
+                path = f"{format_pointer(base)}/{key}" + (format_pointer([child]) if child is not None else "")
                 context.add(path, "dropped", "no v1.5.2 field takes this value", original)
     summaries = context.document.get("summaries")
     if isinstance(summaries, dict):
@@ -89,7 +90,7 @@ def unknown_fields(context: Context, sources: list[Source]) -> None:
         if not base:
             continue
         for key in [k for k in holder if isinstance(k, str) and k.startswith("mlm:") and k not in known]:
-            context.add(f"{base}/{key}", "dropped", "not a field of MLM v1.5.2", holder.pop(key))
+            context.add(f"{format_pointer(base)}/{key}", "dropped", "not a field of MLM v1.5.2", holder.pop(key))
 
 
 @step
@@ -155,10 +156,16 @@ def _artifact_type(href: Any, context: Context) -> str | None:
     if not isinstance(href, str):
         return None
     path = re.split(r"[?#]", href, maxsplit=1)[0].lower()
-    for suffix, artifact in sorted(context.common["artifact_types"].items(), key=lambda kv: -len(kv[0])):
+    for suffix, artifact in _artifact_suffixes():
         if path.endswith(suffix):
             return artifact
     return None
+
+
+@cache
+def _artifact_suffixes() -> tuple[tuple[str, str], ...]:
+    """The `artifact_types` table, longest suffix first."""
+    return tuple(sorted(tables().common["artifact_types"].items(), key=lambda kv: -len(kv[0])))
 
 
 @step
@@ -197,6 +204,21 @@ def entrypoint_roles(context: Context, sources: list[Source]) -> None:
             context.add(path, "assumed", "the asset has an entrypoint, so it holds code", list(original), path)
 
 
+_COMPILED_REQUIRED: dict[int, tuple[list[Any], tuple[tuple[dict[str, Any], pointer.Walk, str], ...]]] = {}
+
+
+def _required_specs(table: list[dict[str, Any]]) -> tuple[tuple[dict[str, Any], pointer.Walk, str], ...]:
+    """The `required` table with each path split into its (compiled) parent pattern and its last key."""
+    cached = _COMPILED_REQUIRED.get(id(table))
+    if cached is None or cached[0] is not table:
+        specs = []
+        for spec in table:
+            segments = pointer.parse(spec["path"])
+            specs.append((spec, pointer.compile_walk(segments[:-1]), segments[-1]))
+        cached = _COMPILED_REQUIRED[id(table)] = (table, tuple(specs))
+    return cached[1]
+
+
 @step
 def required(context: Context, sources: list[Source]) -> None:
     if not context.is_item:
@@ -206,20 +228,27 @@ def required(context: Context, sources: list[Source]) -> None:
         if "properties" in document:
             context.add("/properties", "dropped", "Item properties must be an object", document["properties"])
         document["properties"] = {}
-    for spec in context.common["required"]:
-        segments = pointer.parse(spec["path"])
-        for parent_path, _ in list(pointer.expand(document, segments[:-1])):
-            parent = pointer.get(document, parent_path)
-            if not isinstance(parent, dict) or segments[-1] in parent:
+    walks: dict[pointer.Walk, list[tuple[Segments, tuple[str, ...], Any]]] = {}  # valid until a value is filled
+    for spec, parent_walk, key in _required_specs(context.common["required"]):
+        parents = walks.get(parent_walk)
+        if parents is None:
+            parents = walks[parent_walk] = pointer.walk(document, parent_walk)
+        filled = False
+        # parents of one pattern sit at one depth: filling one never moves another
+        for parent_path, _, parent in parents:
+            if not isinstance(parent, dict) or key in parent:
                 continue
-            concrete = (*parent_path, segments[-1])
+            concrete = (*parent_path, key)
             if "converter" in spec:
                 value, action = SUPPLIERS[spec["converter"]](context, concrete)
             else:
                 value, action = _copy(spec["value"]), "placeholder"
-            parent[segments[-1]] = value
+            parent[key] = value
+            filled = True
             target = format_pointer(concrete)
             context.add(target, action, f"{spec['note']}: {value!r}"[:300], target=target)
+        if filled:
+            walks.clear()
 
 
 _SPATIAL = {"batch", "height", "width", "time", "depth", "class", "token", "score", "confidence", "embedding"}
@@ -313,21 +342,33 @@ def summaries(context: Context, sources: list[Source]) -> None:
             context.add(f"/summaries/{key}", "converted", detail, value, f"/summaries/{key}")
 
 
-def _used_prefixes(context: Context) -> set[str]:
-    """The prefixes (`eo:`, `raster:`...) of the field names in the places fields live."""
-    keys: set[str] = set()
-    for _, holder in _field_holders(context):
-        keys.update(holder)
-    properties = context.document.get("properties")
-    for field in ("mlm:input", "mlm:output"):
-        items = properties.get(field) if isinstance(properties, dict) else None
-        for item in items if isinstance(items, list) else []:
-            if isinstance(item, dict):
-                keys.update(item)
-    summaries = context.document.get("summaries")
+def _used_prefixes(context: Context, wanted: tuple[str, ...]) -> set[str]:
+    """Which of the ``wanted`` prefixes (`eo:`, `raster:`...) start a field name in the places fields live."""
+    document = context.document
+    keys: set[str] = set(document)
+    properties = document.get("properties")
+    if isinstance(properties, dict):
+        keys.update(properties)
+        for field in ("mlm:input", "mlm:output"):
+            items = properties.get(field)
+            for item in items if isinstance(items, list) else []:
+                if isinstance(item, dict):
+                    keys.update(item)
+    for part in ("assets", "item_assets"):
+        holder = document.get(part)
+        for asset in holder.values() if isinstance(holder, dict) else []:
+            if isinstance(asset, dict):
+                keys.update(asset)
+    summaries = document.get("summaries")
     if isinstance(summaries, dict):
         keys.update(summaries)
-    return {key.split(":", 1)[0] + ":" for key in keys if isinstance(key, str) and ":" in key}
+    return prefixes_in(keys, wanted)
+
+
+@lru_cache(maxsize=1024)
+def _legacy_url(url: str) -> bool:
+    """Whether ``url`` is an extension URL of a legacy family (or of an earlier MLM)."""
+    return any(p.match(url) for family in tables().families.values() for p, _ in family.extensions)
 
 
 @step
@@ -336,7 +377,6 @@ def extensions(context: Context, sources: list[Source]) -> None:
     original = document.get("stac_extensions")
     current = original if isinstance(original, list) else []
     settings = context.common["extensions"]
-    patterns = [p for family in tables().families.values() for p, _ in family.extensions]
     url = context.facts.url
     updated: list[Any] = []
     for entry in current:
@@ -346,10 +386,10 @@ def extensions(context: Context, sources: list[Source]) -> None:
             replacement = settings["short_ids"][entry]
             if replacement:
                 updated.append(replacement)
-        elif not (isinstance(entry, str) and any(p.match(entry) for p in patterns)):
+        elif not (isinstance(entry, str) and _legacy_url(entry)):
             updated.append(entry)
     updated.append(url)
-    used = _used_prefixes(context)
+    used = _used_prefixes(context, tuple(settings["by_prefix"]))
     for prefix, spec in settings["by_prefix"].items():
         if prefix in used and not any(isinstance(e, str) and e.startswith(spec["base"]) for e in updated):
             updated.append(spec["url"])

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from functools import lru_cache
 from typing import Any
 
@@ -22,7 +21,7 @@ def parse(pointer: str) -> Segments:
 
 
 def format_pointer(segments: Segments | list[Any]) -> str:
-    return _format(segments if isinstance(segments, tuple) else tuple(segments))
+    return _format(segments) if type(segments) is tuple else _format(tuple(segments))
 
 
 @lru_cache(maxsize=4096)
@@ -40,40 +39,55 @@ def first_wild(segments: Segments) -> int:
     return next((i for i, s in enumerate(segments) if _is_wild(s)), len(segments))
 
 
-def expand(document: Any, segments: Segments) -> Iterator[tuple[Segments, tuple[str, ...]]]:
-    """Every existing concrete path matching ``segments``, with the keys the wildcards matched."""
+Walk = tuple[Segments, tuple[tuple[str, str | None], ...]]
+
+
+@lru_cache(maxsize=1024)
+def compile_walk(segments: Segments) -> Walk:
+    """The fixed head of ``segments`` and the rest as (segment, wildcard prefix or None) pairs."""
     fixed = first_wild(segments)
-    node = get(document, segments[:fixed])
+    return segments[:fixed], tuple((s, s[:-1] if _is_wild(s) else None) for s in segments[fixed:])
+
+
+def expand(document: Any, segments: Segments) -> list[tuple[Segments, tuple[str, ...]]]:
+    """Every existing concrete path matching ``segments``, with the keys the wildcards matched.
+
+    Paths come in document order (the order of a depth-first walk).
+    """
+    return [(done, bound) for done, bound, _ in walk(document, compile_walk(segments))]
+
+
+def walk(document: Any, plan: Walk) -> list[tuple[Segments, tuple[str, ...], Any]]:
+    """Like ``expand`` for a compiled pattern, with the value found at each path (walked level by level)."""
+    head, steps = plan
+    node = get(document, head)
     if node is MISSING:
-        return
-    if fixed == len(segments):
-        yield segments, ()
-    else:
-        yield from _expand(node, segments[fixed:], segments[:fixed], ())
+        return []
+    level: list[tuple[Segments, tuple[str, ...], Any]] = [(head, (), node)]
+    for segment, prefix in steps:
+        deeper = []
+        if prefix is None:
+            for done, bound, parent in level:
+                child = parent.get(segment, MISSING) if type(parent) is dict else child_of(parent, segment)
+                if child is not MISSING:
+                    deeper.append(((*done, segment), bound, child))
+        else:
+            for done, bound, parent in level:
+                if isinstance(parent, dict):
+                    for key, child in list(parent.items()):
+                        if key.startswith(prefix):
+                            deeper.append(((*done, key), (*bound, key), child))
+                elif isinstance(parent, list) and not prefix:
+                    for index, child in enumerate(list(parent)):
+                        if child is not GONE:
+                            deeper.append(((*done, str(index)), (*bound, str(index)), child))
+        if not deeper:
+            return []
+        level = deeper
+    return level
 
 
-def _expand(node: Any, rest: Segments, done: Segments, bound: tuple[str, ...]) -> Iterator[tuple[Segments, tuple]]:
-    if not rest:
-        yield done, bound
-        return
-    head, tail = rest[0], rest[1:]
-    if head[-1:] == "*":
-        prefix = head[:-1]
-        if isinstance(node, dict):
-            for key in list(node):
-                if key.startswith(prefix):
-                    yield from _expand(node[key], tail, (*done, key), (*bound, key))
-        elif isinstance(node, list) and not prefix:
-            for index, item in enumerate(list(node)):
-                if item is not GONE:
-                    yield from _expand(item, tail, (*done, str(index)), (*bound, str(index)))
-        return
-    child = _child(node, head)
-    if child is not MISSING:
-        yield from _expand(child, tail, (*done, head), bound)
-
-
-def _child(node: Any, segment: str) -> Any:
+def child_of(node: Any, segment: str) -> Any:
     if isinstance(node, dict):
         return node.get(segment, MISSING)
     if isinstance(node, list) and segment.isdigit():
@@ -87,8 +101,15 @@ def bind(segments: Segments, bound: tuple[str, ...]) -> Segments:
     """Replace the wildcards of ``segments`` by the keys a match bound, in order."""
     if not bound:
         return segments
-    values = iter(bound)
-    return tuple(next(values, s) if _is_wild(s) else s for s in segments)
+    bound_segments = list(segments)
+    for position, key in zip(_wild_positions(segments), bound, strict=False):
+        bound_segments[position] = key
+    return tuple(bound_segments)
+
+
+@lru_cache(maxsize=1024)
+def _wild_positions(segments: Segments) -> tuple[int, ...]:
+    return tuple(i for i, s in enumerate(segments) if _is_wild(s))
 
 
 def get(document: Any, segments: Segments) -> Any:
@@ -99,7 +120,7 @@ def get(document: Any, segments: Segments) -> Any:
             if node is MISSING:
                 return MISSING
         else:
-            node = _child(node, segment)
+            node = child_of(node, segment)
             if node is MISSING:
                 return MISSING
     return node
@@ -122,23 +143,27 @@ def remove(document: Any, segments: Segments, emptied: list[list[Any]] | None = 
 def put(document: Any, segments: Segments, value: Any) -> None:
     """Write ``value``, creating objects (or arrays, for numeric keys and ``-``) on the way."""
     node = document
+    last_position = len(segments) - 1
     for position, segment in enumerate(segments):
-        last = position == len(segments) - 1
-        following = None if last else segments[position + 1]
-        fresh: Any = value if last else ([] if following == "-" or following.isdigit() else {})
+        last = position == last_position
         if isinstance(node, list):
             index = len(node) if segment == "-" else int(segment)
             while len(node) < index:
                 node.append({})
             if index == len(node):
-                node.append(fresh)
+                node.append(value if last else _fresh(segments[position + 1]))
             elif last or not isinstance(node[index], dict | list):
-                node[index] = fresh
+                node[index] = value if last else _fresh(segments[position + 1])
             node = node[index]
         else:
             if last or not isinstance(node.get(segment), dict | list):
-                node[segment] = fresh
+                node[segment] = value if last else _fresh(segments[position + 1])
             node = node[segment]
+
+
+def _fresh(following: str) -> Any:
+    """The empty container a path creates on its way: an array before a numeric key or ``-``."""
+    return [] if following == "-" or following.isdigit() else {}
 
 
 def compact(lists: list[list[Any]]) -> None:

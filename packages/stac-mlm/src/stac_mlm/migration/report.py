@@ -45,6 +45,26 @@ class ReportEntry:
         return f"{self.action:<11} {where}: {self.detail}"
 
 
+_new = object.__new__
+_set_path, _set_action, _set_detail, _set_original, _set_target = (
+    ReportEntry.__dict__[name].__set__ for name in ("path", "action", "detail", "original", "target")
+)
+
+
+def new_entry(
+    path: str, action: str, detail: str = "", original: Any = MISSING, target: str | None = None
+) -> ReportEntry:
+    """``ReportEntry(...)`` for the migration's inner loop: the same entry, its slots filled directly
+    (about twice as fast as the frozen dataclass's ``__init__``)."""
+    entry = _new(ReportEntry)
+    _set_path(entry, path)
+    _set_action(entry, action)
+    _set_detail(entry, detail)
+    _set_original(entry, original)
+    _set_target(entry, target)
+    return entry
+
+
 def summarize(entries: list[ReportEntry]) -> str:
     """A one-line count of entries by action, e.g. ``12 moved, 3 dropped, 2 placeholder``."""
     counts = Counter(entry.action for entry in entries)

@@ -11,7 +11,7 @@ from importlib import resources
 from typing import Any
 
 from .._schema import _parsed
-from .pointer import Segments, parse
+from .pointer import Segments, Walk, compile_walk, parse
 
 FAMILY_ORDER = ("mlm", "dlm", "ml-model")  # the order family rules run in (MLM first: its fields win)
 
@@ -25,18 +25,28 @@ class Rule:
     converter: str | None = None
     note: str = ""
     plain: bool = False  # no wildcard in any path
+    # precomputed at load time, for the engine's inner loop
+    single: bool = False  # one `from` path and no `with`: its matches are the matches of that path
+    same_place: bool = False  # `single` and `to` is the `from` path: the value is rewritten where it is
+    walk: Walk = ((), ())  # the `from` path compiled for pointer.walk
 
     @classmethod
     def load(cls, data: dict[str, Any]) -> Rule:
         paths = [data["from"], *data.get("aliases", []), *data.get("with", [])]
+        source = tuple(parse(p) for p in [data["from"], *data.get("aliases", [])])
+        target = parse(data["to"]) if data.get("to") is not None else None
+        single = len(source) == 1 and not data.get("with")
         return cls(
             plain="*" not in "".join(paths),
-            source=tuple(parse(p) for p in [data["from"], *data.get("aliases", [])]),
+            source=source,
             action=data["action"],
-            target=parse(data["to"]) if data.get("to") is not None else None,
+            target=target,
             extra=tuple(parse(p) for p in data.get("with", [])),
             converter=data.get("converter"),
             note=data.get("note", ""),
+            single=single,
+            same_place=single and target == source[0],
+            walk=compile_walk(source[0]),
         )
 
 
