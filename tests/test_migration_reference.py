@@ -455,3 +455,19 @@ def test_fast_report_entries_equal_constructed_ones() -> None:
     assert not new_entry("/a", "assumed").has_original
     with pytest.raises(AttributeError):
         fast.path = "/c"  # type: ignore[misc]
+
+
+@pytest.mark.parametrize(("name", "document"), _documents(), ids=[name for name, _ in _documents()])
+def test_malformed_variants_give_a_migration_error_never_a_traceback(name: str, document: Any) -> None:
+    """Variants with values of the wrong JSON type are migrated or refused with a MigrationError that
+    says why; no other exception escapes (bad input never gives a traceback)."""
+    from stac_mlm.migration import MigrationError, migrate
+
+    refused = 0
+    for variant in _variants(document):
+        try:
+            migrate(variant)
+        except MigrationError as error:
+            refused += 1
+            assert str(error)
+    assert refused < sum(1 for _ in _variants(document)), "most variants must still migrate"

@@ -76,10 +76,37 @@ def migrate(document: Any) -> Migration:
     for input that is not a STAC Item or Collection, or an Item with no model metadata at all.
     """
     url = facts().url
-    if isinstance(document, dict) and url in (document.get("stac_extensions") or ()) and is_valid(document):
+    extensions = document.get("stac_extensions") if isinstance(document, dict) else None
+    if isinstance(extensions, list) and url in extensions and is_valid(document):
         return Migration(document, [], [Source("mlm", url.rstrip("/").split("/")[-2].lstrip("v"), "extension URL")])
     if not isinstance(document, dict):
         raise MigrationError(f"expected a JSON object (a STAC Item or Collection), got {_kind(document)}")
+    _check_shape(document)
+    try:
+        return _migrate(document)
+    except MigrationError:
+        raise
+    except (TypeError, AttributeError, KeyError, IndexError, ValueError) as error:
+        # A value of a JSON type no version of the extensions defines, deeper than _check_shape looks.
+        raise MigrationError(
+            f"a value has a JSON type the migration cannot read ({type(error).__name__}: {error}); "
+            "check that each field has the type its version of the extension defines"
+        ) from error
+
+
+def _check_shape(document: dict[str, Any]) -> None:
+    """Reject, naming the path, an extension list the migration cannot read. (Legacy documents may give
+    it as one string or an object, which the rules convert; other containers are converted too.)"""
+    extensions = document.get("stac_extensions")
+    if isinstance(extensions, bool | int | float):
+        raise MigrationError(f"/stac_extensions: expected an array of URLs, got {_kind(extensions)}")
+    if isinstance(extensions, list):
+        for index, entry in enumerate(extensions):
+            if not isinstance(entry, str):
+                raise MigrationError(f"/stac_extensions/{index}: expected a URL string, got {_kind(entry)}")
+
+
+def _migrate(document: dict[str, Any]) -> Migration:
     work = _copy(document)
     context = Context(work)
     if work.get("type") not in ("Feature", "Collection"):
@@ -115,4 +142,5 @@ def migrate_text(data: str | bytes) -> Migration:
 
 
 def _kind(value: Any) -> str:
-    return {list: "an array", str: "a string", bool: "a boolean", type(None): "null"}.get(type(value), "a number")
+    kinds = {dict: "an object", list: "an array", str: "a string", bool: "a boolean", type(None): "null"}
+    return kinds.get(type(value), "a number")
