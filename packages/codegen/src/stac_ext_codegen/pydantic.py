@@ -28,7 +28,7 @@ from linkml.generators.pydanticgen.pydanticgen import MetadataMode, _get_pyrange
 from linkml.generators.pydanticgen.template import PydanticClass
 from linkml_runtime import SchemaView
 from linkml_runtime.linkml_model.meta import PresenceEnum
-from linkml_runtime.utils.formatutils import camelcase
+from linkml_runtime.utils.formatutils import camelcase, underscore
 
 from .annotations import annotation_values, is_true, json_schema_keywords, type_annotations
 from .model import ModelError, SourceModel
@@ -170,6 +170,9 @@ class LinkMLPydanticGenerator(PydanticGenerator):
             elif keyword in LIST_KEYWORDS and slot.multivalued:
                 list_keywords[LIST_KEYWORDS[keyword]] = value
         item = _union([self._value_type(branch, slot, sv, value_keywords) for branch in branches])
+        tag = self._discriminator(branches, sv)
+        if tag is not None:  # a tagged union: the tag picks the class (fast, and a missing tag is an error)
+            item = f"Annotated[{item}, Field(discriminator={tag!r})]"
 
         field_type = item
         if slot.multivalued:
@@ -194,6 +197,26 @@ class LinkMLPydanticGenerator(PydanticGenerator):
         # An optional field that is not nullable stays without `| None`: a missing key takes the default
         # (defaults are not validated) but an explicit null is rejected, as the JSON Schema does.
         return field_type
+
+    @staticmethod
+    def _discriminator(branches: list[Any], sv: SchemaView) -> str | None:
+        """The field that tells the classes of an ``any_of`` apart, if there is one: a required slot with a
+        fixed value (``equals_string``) that every branch class has, with a different value in each."""
+        if len(branches) < 2 or not all(branch.range in sv.all_classes() for branch in branches):
+            return None
+        tags: list[dict[str, str]] = []
+        for branch in branches:
+            fixed = {
+                underscore(slot.alias or slot.name): slot.equals_string
+                for slot in sv.class_induced_slots(branch.range)
+                if slot.required and slot.equals_string is not None
+            }
+            tags.append(fixed)
+        for name in set.intersection(*(set(t) for t in tags)):
+            values = [t[name] for t in tags]
+            if len(set(values)) == len(values):
+                return name
+        return None
 
     def _value_type(self, branch: Any, slot: Any, sv: SchemaView, slot_keywords: dict[str, Any]) -> str:
         """The type of one value of a slot (one ``any_of`` branch), with the constraints on that value."""
