@@ -14,6 +14,7 @@ from stac_ext_codegen.docs import build_site, check_rule_examples, readme_fields
 from stac_ext_codegen.jsonschema import build_json_schema
 from stac_ext_codegen.model import ModelError, SourceModel
 from stac_ext_codegen.outputs import render_all, splice
+from support import edits
 from support.paths import REPO, SCHEMA_DIR
 
 
@@ -92,16 +93,9 @@ def test_enum_pages_say_closed_or_recommended(model: SourceModel, site) -> None:
 
 
 def test_an_edit_of_the_model_reaches_pages_and_readme(scratch: Path) -> None:
-    fields = scratch / "fields.yaml"
-    fields.write_text(
-        fields.read_text()
-        + '\n  mlm_carbon_footprint:\n    alias: "mlm:carbon_footprint"\n    slot_uri: mlm:carbon_footprint\n'
-        "    description: Kilograms of CO2 emitted by training.\n    range: float\n    minimum_value: 0\n"
-    )
+    edits.add_optional_field(scratch)
     root = scratch / "mlm.yaml"
-    text = root.read_text().replace(
-        "      - mlm_entrypoint\n", "      - mlm_entrypoint\n      - mlm_carbon_footprint\n"
-    )
+    text = root.read_text()
     text = text.replace(
         "      mlm_hyperparameters: {value_presence: ABSENT}\n",
         "      mlm_hyperparameters: {value_presence: ABSENT}\n      mlm_carbon_footprint: {value_presence: ABSENT}\n",

@@ -15,6 +15,7 @@ from stac_ext_codegen.coverage import measure
 from stac_ext_codegen.fixtures import Fixture, apply_patch, load_fixtures, render_fixtures
 from stac_ext_codegen.jsonschema import build_json_schema
 from stac_ext_codegen.model import ModelError, SourceModel
+from support import edits
 from support.paths import EXAMPLES_DIR, REPO, SCHEMA_DIR
 
 
@@ -91,14 +92,8 @@ def test_a_rule_case_must_go_through_the_rule(model: SourceModel, schema: dict, 
 
 
 def test_coverage_follows_the_model(tmp_path: Path, fixtures: list[Fixture]) -> None:
-    scratch = tmp_path / "schema"
-    shutil.copytree(SCHEMA_DIR, scratch)
-    enums = scratch / "enums.yaml"
-    enums.write_text(
-        enums.read_text().replace(
-            "      downscaling:", "      change-detection: {description: Finds what changed.}\n      downscaling:"
-        )
-    )
+    scratch = edits.copy_schema(tmp_path)
+    edits.add_task_value(scratch)
     model = SourceModel.load(scratch)
     missing = _uncovered(model, build_json_schema(model), fixtures)
     assert missing == {"closed enum values: TaskEnum: change-detection"}

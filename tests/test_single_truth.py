@@ -4,12 +4,11 @@ generator code names no MLM field, class or enum value."""
 from __future__ import annotations
 
 import ast
-import shutil
 from pathlib import Path
 
 import jsonschema
 from linkml_runtime import SchemaView
-from support import documents
+from support import documents, edits
 from support.paths import CODEGEN_SRC, SCHEMA_DIR
 
 
@@ -21,24 +20,9 @@ def _generate(schema_dir: Path) -> dict:
 
 
 def test_new_task_value_and_new_field_reach_the_generated_schema(tmp_path: Path) -> None:
-    scratch = tmp_path / "schema"
-    shutil.copytree(SCHEMA_DIR, scratch)
-    enums = scratch / "enums.yaml"
-    enums.write_text(
-        enums.read_text().replace(
-            "      downscaling:", "      change-detection: {description: Finds what changed.}\n      downscaling:"
-        )
-    )
-    fields = scratch / "fields.yaml"
-    fields.write_text(
-        fields.read_text()
-        + '\n  mlm_carbon_footprint:\n    alias: "mlm:carbon_footprint"\n    slot_uri: mlm:carbon_footprint\n'
-        "    description: Kilograms of CO2 emitted by training.\n    range: float\n    minimum_value: 0\n"
-    )
-    root = scratch / "mlm.yaml"
-    root.write_text(
-        root.read_text().replace("      - mlm_entrypoint\n", "      - mlm_entrypoint\n      - mlm_carbon_footprint\n")
-    )
+    scratch = edits.copy_schema(tmp_path)
+    edits.add_task_value(scratch)
+    edits.add_optional_field(scratch)
 
     schema = _generate(scratch)
     assert "change-detection" in schema["$defs"]["TaskEnum"]["enum"]
