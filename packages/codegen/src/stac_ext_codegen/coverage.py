@@ -25,7 +25,7 @@ import jsonschema
 
 from .fixtures import Fixture
 from .instances import KIND_CLASS, KIND_ENUM, ModelIndex, Visit, pointer_token
-from .jsonschema import rule_comment
+from .jsonschema import rule_comment, walk_objects
 from .model import SourceModel
 
 MUST_FAIL_GROUP = "invalid"
@@ -146,7 +146,7 @@ def _concerns(error: jsonschema.ValidationError, member: str | None) -> bool:
 
 def applied_rules(schema: dict[str, Any]) -> set[str]:
     """The ``$comment`` markers of the rule fragments present in a generated schema."""
-    return {n["$comment"] for n in _walk_schema(schema) if isinstance(n.get("$comment"), str)}
+    return {n["$comment"] for n in walk_objects(schema) if isinstance(n.get("$comment"), str)}
 
 
 def check_case(
@@ -185,16 +185,6 @@ def check_case(
         if marker in applied and not any(n.get("$comment") == marker for n in fragments):
             problems.append(f"not rejected by the fragment of rule {rule}")
     return problems
-
-
-def _walk_schema(node: Any) -> Iterator[dict[str, Any]]:
-    if isinstance(node, dict):
-        yield node
-        for value in node.values():
-            yield from _walk_schema(value)
-    elif isinstance(node, list):
-        for value in node:
-            yield from _walk_schema(value)
 
 
 # -- what the model asks to be covered ---------------------------------------------------------------

@@ -130,20 +130,23 @@ class LinkMLJsonSchemaGenerator(JsonSchemaGenerator):
         return cls_result
 
 
-def _walk(node: Any) -> Iterator[dict[str, Any]]:
+def walk_objects(node: Any) -> Iterator[dict[str, Any]]:
+    """Every JSON object of a tree, outermost first."""
     if isinstance(node, dict):
         yield node
         for value in node.values():
-            yield from _walk(value)
+            yield from walk_objects(value)
     elif isinstance(node, list):
         for value in node:
-            yield from _walk(value)
+            yield from walk_objects(value)
 
 
 def _references(node: Any) -> set[str]:
     prefix = "#/$defs/"
     return {
-        n["$ref"][len(prefix) :] for n in _walk(node) if isinstance(n.get("$ref"), str) and n["$ref"].startswith(prefix)
+        n["$ref"][len(prefix) :]
+        for n in walk_objects(node)
+        if isinstance(n.get("$ref"), str) and n["$ref"].startswith(prefix)
     }
 
 
