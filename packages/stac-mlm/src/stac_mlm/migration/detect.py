@@ -97,6 +97,13 @@ def _simple_prefixes(wanted: tuple[str, ...]) -> tuple[tuple[str, ...], bool]:
     return simple, not any("\0" in p for p in simple)
 
 
+def _evidence(family: Family, document: dict[str, Any]) -> bool:
+    """Whether a marker that identifies the family on its own (`evidence: true`) is present."""
+    return any(
+        marker.get("evidence") and pointer.walk(document, walk) for marker, walk in _markers(family.name)
+    )
+
+
 def detect(document: dict[str, Any]) -> list[Source]:
     """The families of ``document``, in the order their rules run."""
     extensions = document.get("stac_extensions")
@@ -107,7 +114,7 @@ def detect(document: dict[str, Any]) -> list[Source]:
     for name in FAMILY_ORDER:
         family = families[name]
         by_url, version = _url_version(family, extensions)
-        by_fields = family.prefix in prefixes
+        by_fields = family.prefix in prefixes or _evidence(family, document)
         if not by_url and not by_fields:
             continue
         marked = _marker_version(family, document)
