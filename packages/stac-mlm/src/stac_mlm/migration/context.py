@@ -28,7 +28,8 @@ PLACED: Any = _Placed()
 
 
 class _Reported:
-    """Returned by a converter that wrote its results and reported each input value itself."""
+    """Returned by a converter that wrote its results and reported each input value itself. (The engine
+    removes the consumed values, except for a rule whose `to` is its `from`: there the converter does.)"""
 
 
 REPORTED: Any = _Reported()
@@ -60,7 +61,7 @@ class Context:
         self.common: dict[str, Any] = tables().common
         self.notes: list[str] = []  # remarks a converter adds to the current rule's entry
         self.path = ""  # the input path of the value being converted
-        self.emptied: list[list[Any]] = []
+        self.emptied: list[tuple[list[Any], Segments]] = []  # lists with removed items, and their paths
         self.target: str | None = None  # where a converter that placed its result put it (for the report)
         self.archive_listing: list[tuple[str, Any, str]] = []  # files named in a model archive, no href
         self.sources: dict[str, str] = {}  # for a rule with `with`: each value's key and its input path

@@ -9,6 +9,7 @@ with ``context.put``) or ``Drop(reason)``. A converter that assumes something sa
 
 from __future__ import annotations
 
+import copy
 import re
 from collections.abc import Callable
 from functools import cache
@@ -46,14 +47,19 @@ def assets_list_to_mapping(value: Any, context: Context) -> Any:
         return value
     assets: dict[str, Any] = {}
     for index, entry in enumerate(value):
+        source = f"/assets/{index}"
         if isinstance(entry, dict) and len(entry) == 1 and isinstance(next(iter(entry.values())), dict):
             key, asset = next(iter(entry.items()))
+            source += pointer.format_pointer((str(key),))
         else:
             key, asset = f"asset-{index}", entry
         while key in assets:
             key += "-2"
         assets[key] = asset
-    return assets
+        detail = "an asset listed in an array becomes an entry of the assets object"
+        context.add(source, "moved", detail, copy.deepcopy(asset), f"/assets/{key}")
+    context.document["assets"] = assets
+    return REPORTED
 
 
 @converter
@@ -227,8 +233,8 @@ def classification_classes(value: Any, context: Context) -> Any:
         if not isinstance(item, dict):
             return Drop(f"class {shown(item)} is not an object")
         fixed = {k: v for k, v in item.items() if v is not None}
-        if len(fixed) != len(item):
-            context.notes.append("keys with null values were removed from class objects")
+        for key in [k for k, v in item.items() if v is None]:
+            context.add(f"{context.path}/{len(classes)}/{key}", "dropped", "null: classification v1.1.0 has no null values", None)
         hint = fixed.get("color_hint")
         if isinstance(hint, list) and len(hint) == 3 and all(isinstance(c, int) and 0 <= c <= 255 for c in hint):
             fixed["color_hint"] = "".join(f"{c:02X}" for c in hint)
@@ -329,6 +335,7 @@ def _append_description(context: Context, asset_key: str, text: str) -> None:
 def asset_description_note(value: Any, context: Context) -> Any:
     label = pointer.parse(context.path)[-1].split(":", 1)[-1]
     _append_description(context, _asset_key(context), f"{label}: {value}.")
+    context.target = f"/assets/{_asset_key(context)}/description"
     return PLACED
 
 
@@ -346,8 +353,13 @@ def ml_model_link(value: Any, context: Context) -> Any:
         asset["title"] = value["title"]
     key = context.free_asset_key(mapped["asset"])
     context.put(f"/assets/{key}", asset)
-    context.notes.append(f"became asset {shown(key)}")
-    return PLACED
+    fields = {"href": "href", "rel": "roles", "type": "type", "title": "title"}
+    for name, original in value.items():
+        where = f"/assets/{key}/{fields[name]}" if name in fields else None
+        action = "moved" if name == "title" else "converted" if where else "dropped"
+        context.add(f"{context.path}/{name}", action, f"the {mapped['asset']} link becomes a container asset", original, where)
+    pointer.remove(context.document, pointer.parse(context.path), context.emptied)
+    return REPORTED
 
 
 # DLM ---------------------------------------------------------------------------------------------

@@ -10,7 +10,7 @@ from .converters import CONVERTERS
 from .pointer import MISSING, Segments, format_pointer
 from .tables import Rule
 
-__all__ = ["KEEP", "PLACED", "REPORTED", "Context", "Drop", "apply_rules"]
+__all__ = ["KEEP", "PLACED", "REPORTED", "Context", "Drop", "apply_rules", "compact"]
 
 
 def apply_rules(context: Context, rules: tuple[Rule, ...]) -> None:
@@ -37,7 +37,15 @@ def apply_rules(context: Context, rules: tuple[Rule, ...]) -> None:
                 if value is not MISSING or extra:
                     _convert(context, rule, path, bound, value, extra)
         if context.emptied:
-            pointer.compact(context.emptied)
+            compact(context)
+
+
+def compact(context: Context) -> None:
+    """Close the gaps removed list items left, reporting each item that moves to a lower index."""
+    for old, new, item in pointer.shifts(context.emptied):
+        detail = "an earlier item of the list was removed"
+        context.add(format_pointer(old), "moved", detail, item, format_pointer(new))
+    pointer.compact(context.emptied)
 
 
 def _convert(context: Context, rule: Rule, path: Segments, bound: tuple[str, ...], value: Any, extra: list) -> None:

@@ -95,7 +95,10 @@ def unknown_fields(context: Context, sources: list[Source]) -> None:
 
 @step
 def model_asset(context: Context, sources: list[Source]) -> None:
-    if not context.is_item or context.model_asset_key() is not None:
+    if not context.is_item:
+        return
+    if context.model_asset_key() is not None:
+        _list_archive(context)
         return
     assets = context.document.get("assets")
     if not isinstance(assets, dict):
@@ -286,10 +289,10 @@ def required(context: Context, sources: list[Source]) -> None:
             parent[key] = value
             filled = True
             target = format_pointer(concrete)
-            if action == "placeholder":
-                detail = f"{spec['note']}; put here: {spec['fill']}"
-            else:
+            if action != "placeholder":
                 detail = f"{spec['note']}: {shown(value)}"
+            else:
+                detail = f"{spec['note']}; put here: {spec['fill']}" if spec.get("fill") else spec["note"]
             context.add(target, action, detail, target=target)
         if filled:
             walks.clear()
