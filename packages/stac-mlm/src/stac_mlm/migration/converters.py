@@ -233,8 +233,10 @@ def classification_classes(value: Any, context: Context) -> Any:
         if not isinstance(item, dict):
             return Drop(f"class {shown(item)} is not an object")
         fixed = {k: v for k, v in item.items() if v is not None}
-        for key in [k for k, v in item.items() if v is None]:
-            context.add(f"{context.path}/{len(classes)}/{key}", "dropped", "null: classification v1.1.0 has no null values", None)
+        if len(fixed) != len(item):
+            for key in [k for k, v in item.items() if v is None]:
+                where = f"{context.path}/{len(classes)}/{key}"
+                context.add(where, "dropped", "null: classification v1.1.0 has no null values", None)
         hint = fixed.get("color_hint")
         if isinstance(hint, list) and len(hint) == 3 and all(isinstance(c, int) and 0 <= c <= 255 for c in hint):
             fixed["color_hint"] = "".join(f"{c:02X}" for c in hint)

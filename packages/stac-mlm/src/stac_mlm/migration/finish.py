@@ -189,22 +189,26 @@ def field_levels(context: Context, sources: list[Source]) -> None:
 def _model_file(asset: dict[str, Any], context: Context) -> dict[str, str] | None:
     """The `model_files` entry the asset matches (with its artifact type filled in), or None."""
     href = asset.get("href")
-    path = re.split(r"[?#]", href, maxsplit=1)[0].lower() if isinstance(href, str) else ""
+    path = href.split("#", 1)[0].split("?", 1)[0].lower() if isinstance(href, str) else ""
     media = asset.get("type")
     media = media.split(";")[0].strip().lower() if isinstance(media, str) else ""
-    framework = context.get("/properties/mlm:framework")
-    named = " ".join(str(x).lower() for x in (framework, href, asset.get("title")) if isinstance(x, str))
+    named = None
     for entry in context.common["model_files"]:
-        if entry.get("frameworks") and not any(f in named for f in entry["frameworks"]):
-            continue
-        if path and path.endswith(entry["suffix"]):
+        if path.endswith(entry["suffix"]) and path:
             why = f"a file ending in {entry['suffix']}"
         elif media and media in entry.get("media_types", ()):
             why = f"media type {media}"
         else:
             continue
+        if entry.get("frameworks"):
+            if named is None:
+                parts = (context.get("/properties/mlm:framework"), href, asset.get("title"))
+                named = " ".join(x.lower() for x in parts if isinstance(x, str))
+            if not any(f in named for f in entry["frameworks"]):
+                continue
         artifact = entry["artifact_type"]
         if "{framework}" in artifact:
+            framework = context.get("/properties/mlm:framework")
             name = context.common["safetensors_frameworks"].get(str(framework).lower())
             artifact = artifact.replace("{framework}", name) if name else ""
         return {"artifact_type": artifact, "why": why}
