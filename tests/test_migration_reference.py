@@ -23,9 +23,9 @@ from hypothesis import given
 from hypothesis import strategies as st
 from stac_mlm.migration import finish as finish_steps
 from stac_mlm.migration import migrate, read_document
+from stac_mlm.migration.context import shown
 from stac_mlm.migration.converters import CONVERTERS, SUPPLIERS
 from stac_mlm.migration.detect import Source, prefixes_in
-from stac_mlm.migration.context import shown
 from stac_mlm.migration.engine import KEEP, PLACED, REPORTED, Context, Drop, compact
 from stac_mlm.migration.pointer import GONE, MISSING, format_pointer, parse, remove
 from stac_mlm.migration.report import ReportEntry, new_entry
@@ -108,7 +108,9 @@ def _reference_apply_rules(context: Context, rules: tuple[Rule, ...]) -> None:
             result = CONVERTERS[rule.converter](given, context) if rule.converter else given
             target = _bind(rule.target, bound) if rule.target is not None else None
             in_place = target is not None and not rule.extra and target == path
-            if result is KEEP or (in_place and (result is REPORTED or (type(result) is type(value) and result == value))):
+            if result is KEEP or (
+                in_place and (result is REPORTED or (type(result) is type(value) and result == value))
+            ):
                 continue
             if in_place and not isinstance(result, Drop) and result is not PLACED and result is not REPORTED:
                 _put(document, path, result)

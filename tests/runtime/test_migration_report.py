@@ -78,8 +78,13 @@ def test_where_check_rejects_a_broad_entry_for_values_that_did_not_arrive() -> N
     for band in document["assets"][model]["raster:bands"]:
         band.pop("nodata")
     prefix = "/properties/dlm:data/useful_bands"
-    broad = ReportEntry(prefix, "converted", "band names", source["properties"]["dlm:data"]["useful_bands"],
-                        "/properties/mlm:input/0/bands")
+    broad = ReportEntry(
+        prefix,
+        "converted",
+        "band names",
+        source["properties"]["dlm:data"]["useful_bands"],
+        "/properties/mlm:input/0/bands",
+    )
     report = [broad, *(e for e in migration.report if not e.path.startswith(prefix))]
     faked = Migration(document, report, migration.sources, migration.problems)
     missing = misplaced_values(source, faked)
@@ -143,8 +148,9 @@ def _expected(entry: dict[str, Any], framework: str) -> str:
 @pytest.mark.parametrize("entry", tables().common["model_files"], ids=lambda e: f"{e['suffix']}-{e['artifact_type']}")
 def test_model_files_table_finds_the_model_asset_by_suffix(entry: dict[str, Any]) -> None:
     framework = (entry.get("frameworks") or ["PyTorch"])[0]
-    document = _item_with_asset({"href": f"https://x.org/files/m{entry['suffix']}?v=2", "roles": ["free text"]},
-                                framework)
+    document = _item_with_asset(
+        {"href": f"https://x.org/files/m{entry['suffix']}?v=2", "roles": ["free text"]}, framework
+    )
     migration = migrate(document)
     asset = migration.document["assets"]["file"]
     assert "mlm:model" in asset["roles"] and "mlm:model" not in migration.document["assets"]["other"]["roles"]
@@ -232,7 +238,9 @@ def test_2020_dlm_drafts_migrate(name: str) -> None:
     assert props["mlm:total_parameters"] == source["properties"]["architecture"]["parameters"]
     assert props["mlm:tasks"] == ["semantic-segmentation"]
     inputs = source["properties"]["inputs"]
-    assert props["mlm:input"][0]["input"]["shape"] == [inputs[f"shape:{k}"] for k in ("batch", "channels", "height", "width")]
+    assert props["mlm:input"][0]["input"]["shape"] == [
+        inputs[f"shape:{k}"] for k in ("batch", "channels", "height", "width")
+    ]
     classes = props["mlm:output"][0]["classification:classes"]
     assert [c["value"] for c in classes] == list(range(len(source["properties"]["outputs"]["index_to_name"])))
     model = migration.document["assets"]["asset"]

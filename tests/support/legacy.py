@@ -80,9 +80,9 @@ def _lands(path: str, value: Any, entries: list[Any], start: int, document: Any,
     cover = None
     for index in range(start, len(entries)):
         entry = entries[index]
-        if entry.has_original and entry.path and _under(path, entry.path):
-            if cover is None or len(entry.path) > len(entries[cover].path):
-                cover = index
+        covers = entry.has_original and entry.path and _under(path, entry.path)
+        if covers and (cover is None or len(entry.path) > len(entries[cover].path)):
+            cover = index
     if cover is None:
         node = _get(document, path)
         if value in ([], {}) and type(node) is type(value):

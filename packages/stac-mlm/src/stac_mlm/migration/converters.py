@@ -91,8 +91,10 @@ def task_name(value: Any, context: Context, target: str) -> str | None:
     mapped = context.common.get("task_names", {}).get(key)
     if mapped:
         if mapped.get("assumed"):
-            context.assume(target, f"task {shown(value)} read as {shown(mapped['task'])}: {mapped.get('note', '')}".rstrip(": "))
-        return mapped["task"]
+            context.assume(
+                target, f"task {shown(value)} read as {shown(mapped['task'])}: {mapped.get('note', '')}".rstrip(": ")
+            )
+        return str(mapped["task"])
     hyphenated = re.sub(r"[\s_]+", "-", key)
     return hyphenated if hyphenated in known else None
 
@@ -228,7 +230,7 @@ def processing_expression(value: Any, context: Context) -> Any:
 def classification_classes(value: Any, context: Context) -> Any:
     if not isinstance(value, list):
         return Drop("classification classes must be a list")
-    classes = []
+    classes: list[dict[str, Any]] = []
     for item in value:
         if not isinstance(item, dict):
             return Drop(f"class {shown(item)} is not an object")
@@ -359,7 +361,9 @@ def ml_model_link(value: Any, context: Context) -> Any:
     for name, original in value.items():
         where = f"/assets/{key}/{fields[name]}" if name in fields else None
         action = "moved" if name == "title" else "converted" if where else "dropped"
-        context.add(f"{context.path}/{name}", action, f"the {mapped['asset']} link becomes a container asset", original, where)
+        context.add(
+            f"{context.path}/{name}", action, f"the {mapped['asset']} link becomes a container asset", original, where
+        )
     pointer.remove(context.document, pointer.parse(context.path), context.emptied)
     return REPORTED
 
@@ -411,7 +415,9 @@ def dlm_source_code_asset(values: dict[str, Any], context: Context) -> Any:
             asset["description"] = f"Commit {commit}."
         if commit and commit_key:
             where = f"{base}/href" if pinned != url else f"{base}/description"
-            context.add(sources[commit_key], "converted", "the commit is pinned in the source code asset", commit, where)
+            context.add(
+                sources[commit_key], "converted", "the commit is pinned in the source code asset", commit, where
+            )
     else:
         asset["href"] = "PLACEHOLDER"
         context.add(
@@ -422,12 +428,22 @@ def dlm_source_code_asset(values: dict[str, Any], context: Context) -> Any:
         )
         if commit and commit_key:
             asset["description"] = f"Commit {commit}."
-            context.add(sources[commit_key], "moved", "kept in the source code asset's description", commit,
-                        f"{base}/description")
+            context.add(
+                sources[commit_key],
+                "moved",
+                "kept in the source code asset's description",
+                commit,
+                f"{base}/description",
+            )
     if handler:
         asset["mlm:entrypoint"] = handler
-        context.add(sources["model_handler"], "moved", "the inference handler becomes the entrypoint", handler,
-                    f"{base}/mlm:entrypoint")
+        context.add(
+            sources["model_handler"],
+            "moved",
+            "the inference handler becomes the entrypoint",
+            handler,
+            f"{base}/mlm:entrypoint",
+        )
     context.put(base, asset)
     return REPORTED
 
@@ -454,7 +470,9 @@ _DOCKERFILE_KEYS = ("docker_file", "dockerfile")
 @converter
 def dlm_container_assets(value: Any, context: Context) -> Any:
     if not isinstance(value, dict) or not value:
-        return Drop("no container is described (the value is empty)" if not value else f"{shown(value)} is not an object")
+        return Drop(
+            "no container is described (the value is empty)" if not value else f"{shown(value)} is not an object"
+        )
     roles = ["mlm:inference-runtime", "runtime"]
     media_type = context.common["container_media_type"]
     source = context.path
@@ -476,31 +494,51 @@ def dlm_container_assets(value: Any, context: Context) -> Any:
         if value.get("gpu") is True:
             asset["mlm:accelerator"] = "cuda"
         context.put(image_asset, asset)
-        context.add(f"{source}/{image_key}", "moved", "the image becomes a container asset", image, f"{image_asset}/href")
+        context.add(
+            f"{source}/{image_key}", "moved", "the image becomes a container asset", image, f"{image_asset}/href"
+        )
         if tag:
-            context.add(f"{source}/tag", "converted", "the tag is part of the image reference", tag, f"{image_asset}/href")
+            context.add(
+                f"{source}/tag", "converted", "the tag is part of the image reference", tag, f"{image_asset}/href"
+            )
     if file_key:
         file_asset = f"/assets/{context.free_asset_key('dockerfile')}"
         asset = {"href": value[file_key], "type": "text/plain", "title": "Dockerfile", "roles": roles}
         if description and not image_key:
             asset["description"] = description
         context.put(file_asset, asset)
-        context.add(f"{source}/{file_key}", "moved", "the Dockerfile becomes a runtime asset", value[file_key],
-                    f"{file_asset}/href")
+        context.add(
+            f"{source}/{file_key}",
+            "moved",
+            "the Dockerfile becomes a runtime asset",
+            value[file_key],
+            f"{file_asset}/href",
+        )
     holder = image_asset or file_asset
     for key, extra in extras.items():
-        context.add(f"{source}/{key}", "moved", "kept in the container asset's description", extra,
-                    f"{holder}/description")
+        context.add(
+            f"{source}/{key}", "moved", "kept in the container asset's description", extra, f"{holder}/description"
+        )
     for key in [k for k, v in value.items() if v is None and k != "gpu"]:
         context.add(f"{source}/{key}", "dropped", "holds no value", None)
     gpu = value.get("gpu")
     if gpu is True and image_asset:
-        context.add(f"{source}/gpu", "assumed", "`gpu: true` read as an NVIDIA CUDA GPU (cuda)", gpu,
-                    f"{image_asset}/mlm:accelerator")
+        context.add(
+            f"{source}/gpu",
+            "assumed",
+            "`gpu: true` read as an NVIDIA CUDA GPU (cuda)",
+            gpu,
+            f"{image_asset}/mlm:accelerator",
+        )
     elif gpu is not None:
-        context.add(f"{source}/gpu", "dropped",
-                    "a container that needs no GPU does not say which accelerator the model uses"
-                    if gpu is False else "no container image to attach the accelerator to", gpu)
+        context.add(
+            f"{source}/gpu",
+            "dropped",
+            "a container that needs no GPU does not say which accelerator the model uses"
+            if gpu is False
+            else "no container image to attach the accelerator to",
+            gpu,
+        )
     return REPORTED
 
 
@@ -537,11 +575,13 @@ def dlm_band_names(values: dict[str, Any], context: Context) -> Any:
         via_eo = [eo_bands[i].get("name") if isinstance(eo_bands[i], dict) else None for i in selected]
         via_eo = via_eo if all(isinstance(n, str) and n for n in via_eo) else None
     target = "/properties/mlm:input/0/bands"
-    names: list[str] | None = None
+    names: list[Any] | None = None
     if useful_names and len(useful_names) == len(useful) and (channels is None or len(useful_names) == channels):
         names = useful_names
         if via_eo and via_eo != useful_names:
-            context.assume(target, f"band names taken from useful_bands; selected_bands through eo:bands give {shown(via_eo)}")
+            context.assume(
+                target, f"band names taken from useful_bands; selected_bands through eo:bands give {shown(via_eo)}"
+            )
     elif via_eo and (channels is None or len(via_eo) == channels):
         names = via_eo
         context.assume(target, "band names found by looking up selected_bands in the Item's eo:bands", via_eo)
@@ -552,8 +592,9 @@ def dlm_band_names(values: dict[str, Any], context: Context) -> Any:
     context.put(target, names)
     if "selected_bands" in values:
         how = "useful_bands" if names is useful_names else "eo:bands"
-        context.add(sources["selected_bands"], "converted", f"band indices become band names (from {how})",
-                    selected, target)
+        context.add(
+            sources["selected_bands"], "converted", f"band indices become band names (from {how})", selected, target
+        )
     if names is useful_names:
         _useful_bands(useful, sources["useful_bands"], context)
     elif "useful_bands" in values:
@@ -574,8 +615,9 @@ def _useful_bands(useful: list[Any], source: str, context: Context) -> None:
                 raster["name"] = value
                 context.add(path, "moved", "the band name", value, f"/properties/mlm:input/0/bands/{index}")
             elif key == "index":
-                context.add(path, "dropped", "the band's position in the source imagery; the list order replaces it",
-                            value)
+                context.add(
+                    path, "dropped", "the band's position in the source imagery; the list order replaces it", value
+                )
             elif key in keys and value is not None:
                 field = keys[key]
                 converted = _raster_type(value) if field == "data_type" else value
@@ -781,8 +823,13 @@ def dlm_archive(value: Any, context: Context) -> Any:
             context.put(f"/assets/{key}", asset)
             context.add(path, "converted", "an archive file with an href becomes an asset", entry, f"/assets/{key}")
             if role_key in entry:
-                context.add(f"{path}/{role_key}", "converted", "archive roles become asset roles", entry[role_key],
-                            f"/assets/{key}/roles")
+                context.add(
+                    f"{path}/{role_key}",
+                    "converted",
+                    "archive roles become asset roles",
+                    entry[role_key],
+                    f"/assets/{key}/roles",
+                )
         else:
             text = f"{entry.get('name')} ({', '.join(map(str, roles))})" if roles else str(entry.get("name"))
             context.archive_listing.append((path, entry, text))
@@ -840,7 +887,9 @@ def value_scaling_spellings(value: Any, context: Context) -> Any:
     pointer.put(context.document, pointer.parse(where), fixed if isinstance(value, list) else fixed[0])
     for index, key, correct, number in renamed:
         base = f"{where}/{index}" if isinstance(value, list) else where
-        context.add(f"{base}/{key}", "repaired", f"`{key}` is a misspelling of `{correct}`", number, f"{base}/{correct}")
+        context.add(
+            f"{base}/{key}", "repaired", f"`{key}` is a misspelling of `{correct}`", number, f"{base}/{correct}"
+        )
     return REPORTED
 
 

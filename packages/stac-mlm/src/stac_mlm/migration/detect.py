@@ -66,7 +66,7 @@ def _marker_version(family: Family, document: dict[str, Any]) -> str | None:
     for marker, walk in _markers(family.name):
         for _, _, value in pointer.walk(document, walk):
             if "equals" not in marker or value == marker["equals"]:
-                return marker["version"]
+                return str(marker["version"])
     return None
 
 
@@ -99,9 +99,7 @@ def _simple_prefixes(wanted: tuple[str, ...]) -> tuple[tuple[str, ...], bool]:
 
 def _evidence(family: Family, document: dict[str, Any]) -> bool:
     """Whether a marker that identifies the family on its own (`evidence: true`) is present."""
-    return any(
-        marker.get("evidence") and pointer.walk(document, walk) for marker, walk in _markers(family.name)
-    )
+    return any(marker.get("evidence") and pointer.walk(document, walk) for marker, walk in _markers(family.name))
 
 
 def detect(document: dict[str, Any]) -> list[Source]:

@@ -4,13 +4,13 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterator
-from functools import cache, lru_cache
+from functools import lru_cache
 from typing import Any
 
 from . import pointer
+from .context import Context, shown
 from .converters import SUPPLIERS, _json_schema_summary
 from .detect import Source, prefixes_in
-from .context import Context, shown
 from .pointer import MISSING, Segments, format_pointer
 from .tables import tables
 
@@ -233,7 +233,8 @@ def artifact_types(context: Context, sources: list[Source]) -> None:
                 context.add(path, "assumed", detail, target=path)
             else:
                 asset["mlm:artifact_type"] = context.common["artifact_type_placeholder"]
-                detail = f"the source document does not say how the model was saved; put here: {context.common['artifact_type_fill']}"
+                fill = context.common["artifact_type_fill"]
+                detail = f"the source document does not say how the model was saved; put here: {fill}"
                 context.add(path, "placeholder", detail, target=path)
         elif "mlm:artifact_type" in asset:
             context.add(path, "dropped", "only model assets may state an artifact type", asset.pop("mlm:artifact_type"))
@@ -314,9 +315,7 @@ def _band_dimension(dims: list[Any], shape: Any, count: int) -> tuple[Any, str, 
     def fits(position: int) -> bool:
         return sizes[position] in (count, -1, None)
 
-    names = [
-        d for i, d in enumerate(dims) if isinstance(d, str) and d.lower() in table["names"] and fits(i)
-    ]
+    names = [d for i, d in enumerate(dims) if isinstance(d, str) and d.lower() in table["names"] and fits(i)]
     if len(names) == 1:
         return names[0], "converted", f"it is named as a band dimension and its size fits the {count} listed bands"
     others = [(i, d) for i, d in enumerate(dims) if isinstance(d, str) and d.lower() not in table["other_dimensions"]]
@@ -338,7 +337,7 @@ def dimension_names(context: Context, sources: list[Source]) -> None:
         for index, item in enumerate(items if isinstance(items, list) else []):
             structure = item.get(structure_key) if isinstance(item, dict) else None
             dims = structure.get("dim_order") if isinstance(structure, dict) else None
-            if not isinstance(dims, list):
+            if not isinstance(structure, dict) or not isinstance(dims, list):
                 continue
             path = f"/properties/{field}/{index}/{structure_key}/dim_order"
             has_bands = isinstance(item.get("bands"), list) and bool(item["bands"])
@@ -393,7 +392,7 @@ def band_definitions(context: Context, sources: list[Source]) -> None:
         return
     names: list[str] = []
     for items, all_banded in zip(lists, every, strict=True):
-        for item in items if all_banded else []:
+        for item in items if all_banded and isinstance(items, list) else []:
             for band in item["bands"]:
                 name = band.get("name") if isinstance(band, dict) else band
                 if isinstance(name, str) and name not in names:
