@@ -42,6 +42,8 @@ EXPECTED_SOURCES = {
     "mlm-v1.2.0-hosted-item.json": [("mlm", "1.2.0")],
     "mlm-v1.3.0-item.json": [("mlm", "1.3.0")],
     "mlm-v1.4.0-item.json": [("mlm", "1.4.0")],
+    "mlm-v1.4.0-openeo-prithvi-v2-item.json": [("mlm", "1.4.0")],
+    "mlm-v1.4.0-openeo-terramind-item.json": [("mlm", "1.4.0")],
     "mlm-v1.5.0-item.json": [("mlm", "1.5.0")],
     "mlm-v1.5.1-item.json": [("mlm", "1.5.1")],
     "mlm-v1.5.2-item.json": [("mlm", "1.5.2")],

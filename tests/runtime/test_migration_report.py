@@ -267,6 +267,21 @@ def _v1_4_item() -> dict[str, Any]:
     return json.loads((LEGACY_FIXTURES / "mlm-v1.4.0-item.json").read_text())
 
 
+@pytest.mark.parametrize(
+    ("name", "dimension"),
+    [("mlm-v1.4.0-openeo-terramind-item.json", "band"), ("mlm-v1.4.0-openeo-prithvi-v2-item.json", "channel")],
+)
+def test_published_v1_4_0_items_get_a_bands_dimension(name: str, dimension: str) -> None:
+    source, migration = _fixture(name)
+    assert migration.problems == [] and migration.complete
+    before = source["properties"]["mlm:input"][0]["input"]["dim_order"]
+    after = migration.document["properties"]["mlm:input"][0]["input"]["dim_order"]
+    assert after == ["bands" if d == dimension else d for d in before] and dimension in before
+    entry = _entry(migration, "/properties/mlm:input/0/input/dim_order")
+    assert (entry.action, entry.original) == ("converted", before)
+    assert misplaced_values(source, migration) == []
+
+
 @pytest.mark.parametrize("name", ["band", "channel", "channels", "c"])
 def test_band_dimension_is_renamed_to_bands(name: str) -> None:
     document = _v1_4_item()
