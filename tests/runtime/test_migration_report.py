@@ -346,6 +346,7 @@ def test_every_breaking_change_names_an_existing_rule_or_step() -> None:
     changes = mlm["breaking_changes"]
     assert changes
     for change in changes:
+        assert set(change) == {"from", "to", "change", "fields", "handled_by"}, change
         handler = change["handled_by"]
         assert handler.get("rule") in ids or handler.get("step") in STEPS, change
         assert change["fields"] and change["change"]
