@@ -194,6 +194,37 @@ def test_every_placeholder_written_says_what_to_put_there() -> None:
             assert placeholder.path in {e.target for e in migration.report if e.action == "placeholder"}
 
 
+def test_placeholders_left_by_an_earlier_run_are_still_listed(tmp_path: Path) -> None:
+    first = migrate_text((LEGACY_FIXTURES / "ml-model-draft-item.json").read_bytes())
+    assert first.placeholders and first.valid
+    again = migrate(first.document)
+    assert again.report == [] and again.document is first.document
+    marked = _marked(first.document)
+    assert marked and sorted(p.path for p in again.placeholders) == marked
+    assert all(p.fill for p in again.placeholders)
+    for placeholder in first.placeholders:  # each stand-in written then is found again
+        assert any(m == placeholder.path or m.startswith(placeholder.path + "/") for m in marked), placeholder
+    output = tmp_path / "once.json"
+    output.write_text(json.dumps(first.document))
+    assert _run(str(output), "-o", str(tmp_path / "twice.json")) == 1
+
+
+def _marked(document: Any) -> list[str]:
+    """Every path whose value is the stand-in of a `placeholder_marks` entry for that path."""
+    found = []
+    for mark in tables().common["placeholder_marks"]:
+        pattern = re.compile("^" + re.escape(mark["path"]).replace(r"\*", "[^/]+") + "$")
+        for path, value in _values(document):
+            if pattern.match(path) and value == mark["equals"]:
+                found.append(path)
+    return sorted(found)
+
+
+def _values(value: Any, path: str = "") -> list[tuple[str, Any]]:
+    children = value.items() if isinstance(value, dict) else enumerate(value) if isinstance(value, list) else []
+    return [(path, value), *(p for key, child in children for p in _values(child, f"{path}/{key}"))]
+
+
 def test_exit_status_0_complete_1_placeholders_2_unusable(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     assert _run(str(LEGACY_FIXTURES / SEQUENTIAL), "-o", str(tmp_path / "a.json")) == 0
     err = capsys.readouterr().err

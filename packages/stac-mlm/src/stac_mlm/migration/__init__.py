@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from ..validation import Problem, is_valid, validate
-from . import finish
+from . import finish, pointer
 from .detect import Source, detect
 from .engine import Context, apply_rules
 from .reader import MigrationError, read_document
@@ -61,12 +61,20 @@ class Migration:
 
     @property
     def placeholders(self) -> list[Placeholder]:
-        """The stand-ins still to be filled by a person, in the order they were written."""
+        """The stand-ins still to be filled by a person: those this migration wrote, in the order it
+        wrote them, then any other the document holds (`placeholder_marks`, e.g. from an earlier run)."""
         found = []
         for entry in self.report:
             if entry.action == "placeholder":
                 why, _, fill = entry.detail.partition("; put here: ")
                 found.append(Placeholder(entry.target or entry.path, fill or why))
+        written = [p.path for p in found]
+        for mark in tables().common["placeholder_marks"]:
+            for segments, _ in pointer.expand(self.document, pointer.parse(mark["path"])):
+                path = pointer.format_pointer(segments)
+                covered = any(path == w or path.startswith(w + "/") for w in written)
+                if not covered and pointer.get(self.document, segments) == mark["equals"]:
+                    found.append(Placeholder(path, mark["fill"]))
         return found
 
     @property

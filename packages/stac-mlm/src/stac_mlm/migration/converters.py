@@ -423,7 +423,7 @@ def dlm_source_code_asset(values: dict[str, Any], context: Context) -> Any:
         context.add(
             f"{base}/href",
             "placeholder",
-            "the source code location is not given: put the URL of the model's source code here",
+            "the source code location is not given; put here: the URL of the model's source code",
             target=f"{base}/href",
         )
         if commit and commit_key:
