@@ -70,6 +70,25 @@ def test_each_band_keeps_its_own_nodata_and_the_source_data_type_on_the_model_as
     assert misplaced_values(source, migration) == []
 
 
+def test_every_band_level_field_follows_its_band() -> None:
+    source, _ = _fixture(SEQUENTIAL)
+    band_fields = tables().families["dlm"].data["band_fields"]
+    first = source["properties"]["dlm:data"]["useful_bands"][0]
+    extra = {"scale": 0.0001, "offset": -0.1, "statistics": {"minimum": 1, "maximum": 9}, "colour": "red"}
+    first.update(extra)
+    migration = migrate(source)
+    model = next(a for a in migration.document["assets"].values() if "mlm:model" in a["roles"])
+    band = model["raster:bands"][0]
+    for key, value in extra.items():
+        path = f"/properties/dlm:data/useful_bands/0/{key}"
+        if key in band_fields:
+            assert band[band_fields[key]] == value
+            assert _entry(migration, path).target == f"/properties/raster:bands/0/{band_fields[key]}"
+        else:
+            assert key not in band and _entry(migration, path).action == "dropped"
+    assert migration.problems == [] and misplaced_values(source, migration) == []
+
+
 def test_where_check_rejects_a_broad_entry_for_values_that_did_not_arrive() -> None:
     """The old failure: band nodata values missing from the output, covered by one entry for the list."""
     source, migration = _fixture(SEQUENTIAL)

@@ -377,6 +377,41 @@ def _first(values: dict[str, Any], *names: str) -> Any:
 
 
 @converter
+def draft_license(value: Any, context: Context) -> Any:
+    """The 2020 draft's license object ({title, description, href}): its title as the STAC license, its
+    href as a `license` link titled with its description."""
+    if not isinstance(value, dict):
+        return KEEP
+    title, href, description = value.get("title"), value.get("href"), value.get("description")
+    if not isinstance(title, str) or not title.strip():
+        return Drop("a license object without a title names no license")
+    source = context.path
+    pointer.put(context.document, pointer.parse(source), title.strip())
+    context.add(f"{source}/title", "moved", "the license name is the STAC license", title, source)
+    placed = {"title"}
+    links = context.document.setdefault("links", [])
+    if isinstance(href, str) and href and isinstance(links, list):
+        link: dict[str, Any] = {"rel": "license", "href": href}
+        where = f"/links/{len(links)}"
+        context.add(f"{source}/href", "moved", "the license text becomes a `license` link", href, f"{where}/href")
+        placed.add("href")
+        if isinstance(description, str):
+            link["title"] = description
+            context.add(
+                f"{source}/description",
+                "moved",
+                "the license description titles the link",
+                description,
+                f"{where}/title",
+            )
+            placed.add("description")
+        links.append(link)
+    for key in [k for k in value if k not in placed]:
+        context.add(f"{source}/{key}", "dropped", "no STAC field takes this part of the license", value[key])
+    return REPORTED
+
+
+@converter
 def draft_tensor_sizes(values: dict[str, Any], context: Context) -> Any:
     """The 2020 draft's `shape:batch`, `shape:channels`... keys as one `input_tensors` object."""
     return {key.removeprefix("shape:"): value for key, value in values.items()}
