@@ -3,8 +3,10 @@
 A rule converter is ``fn(value, context) -> result``: ``value`` is what the rule's ``from`` holds (a
 dict keyed by the last path segment when the rule also has ``with``); the result is written to the
 rule's ``to``, or is ``KEEP`` (the rule does not apply), ``PLACED`` (the converter wrote its results
-with ``context.put``) or ``Drop(reason)``. A converter that assumes something says so with
-``context.assume``. Tables of names (tasks, roles, data types...) live in schema/migrations/.
+with ``context.put``, and names where in ``context.target``), ``REPORTED`` (it also reported each
+input value with its own entry: ``context.sources`` gives the input path of each ``with`` value) or
+``Drop(reason)``. A converter that assumes something says so with ``context.assume``. Tables of
+names (tasks, roles, data types, model files...) live in schema/migrations/.
 """
 
 from __future__ import annotations
@@ -585,8 +587,8 @@ def _channels(tensors: Any) -> int | None:
     return None
 
 
-# band-level keys of DLM band objects and the raster band key each one becomes
-def _band_keys(context: Context) -> dict[str, str]:
+def _band_keys() -> dict[str, str]:
+    """Keys of a DLM band object and the raster band field each one becomes (dlm.yaml `band_fields`)."""
     keys: dict[str, str] = _family("dlm")["band_fields"]
     return keys
 
@@ -639,7 +641,7 @@ def dlm_band_names(values: dict[str, Any], context: Context) -> Any:
 
 def _useful_bands(useful: list[Any], source: str, context: Context) -> None:
     """Each useful band becomes an Item-level raster band (names, and any band-level values)."""
-    keys = _band_keys(context)
+    keys = _band_keys()
     bands: list[dict[str, Any]] = []
     for index, band in enumerate(useful):
         raster: dict[str, Any] = {}
