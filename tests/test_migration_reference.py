@@ -104,7 +104,7 @@ def _reference_apply_rules(context: Context, rules: tuple[Rule, ...]) -> None:
                 continue
             given = value if not rule.extra else {s[-1]: v for s, v in [(path, value), *extra] if v is not MISSING}
             context.notes, context.path, context.target = [], format_pointer(path or extra[0][0]), None
-            context.sources = {s[-1]: format_pointer(s) for s, v in [(path, value), *extra] if v is not MISSING}
+            context.matched = [(s, v) for s, v in [(path, value), *extra] if v is not MISSING]
             result = CONVERTERS[rule.converter](given, context) if rule.converter else given
             target = _bind(rule.target, bound) if rule.target is not None else None
             in_place = target is not None and not rule.extra and target == path
@@ -214,8 +214,8 @@ def _reference_detect(document: dict[str, Any]) -> list[Source]:
                 pattern_version = next(v for p, v in family.extensions if p.match(entry))
                 by_url, version = True, pattern_version or match.groupdict().get("version")
                 break
-        by_fields = family.prefix in prefixes or any(
-            m.get("evidence") and list(_expand(document, parse(m["path"]))) for m in family.markers
+        by_fields = family.prefix in prefixes or (
+            not by_url and any(m.get("evidence") and list(_expand(document, parse(m["path"]))) for m in family.markers)
         )
         if not by_url and not by_fields:
             continue

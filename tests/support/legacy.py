@@ -98,11 +98,15 @@ def _lands(path: str, value: Any, entries: list[Any], start: int, document: Any,
         return _lands(entry.target, _ANY, entries, cover + 1, document, depth + 1)
     if entry.action in ("moved", "renamed"):
         # the same value at the mapped place (or, when a later step converted it there, the place)
-        return _lands(entry.target + rest, value, entries, cover + 1, document, depth + 1) or _lands(
-            entry.target + rest, _ANY, entries, cover + 1, document, depth + 1
+        return (
+            _lands(entry.target + rest, value, entries, cover + 1, document, depth + 1)
+            or _lands(entry.target + rest, _ANY, entries, cover + 1, document, depth + 1)
+            or (value is None and _lands(entry.target, _ANY, entries, cover + 1, document, depth + 1))
         )
     if _lands(entry.target + rest, _ANY, entries, cover + 1, document, depth + 1):
         return True  # converted at the place its container maps to
+    if value is None and _lands(entry.target, _ANY, entries, cover + 1, document, depth + 1):
+        return True  # a null (no value) left out of a container converted as a whole
     # a container converted as a whole: the value must be found under its target
     target = entry.target
     for later in entries[cover + 1 :]:
@@ -113,7 +117,8 @@ def _lands(path: str, value: Any, entries: list[Any], start: int, document: Any,
 
 def misplaced_values(source: Any, migration: Any) -> list[str]:
     """Input values the report does not account for: each must stay at its path, or go where the report
-    entry naming it (or its container) says (its target holds it), or be dropped by an entry that keeps it."""
+    entry naming it (or its container) says (its target holds it), or be dropped by an entry that keeps it.
+    A null (no value) may be left out of a container that lands where its entry says."""
     entries = [e for e in migration.report if not (e.action == "repaired" and e.path == "")]
     return [
         f"{path} = {json.dumps(value)}"

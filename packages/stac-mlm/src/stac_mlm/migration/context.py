@@ -37,6 +37,8 @@ REPORTED: Any = _Reported()
 
 def shown(value: Any) -> str:
     """A value as a person reads it in a report: JSON text (``null``, ``"text"``, ``[1, 2]``), shortened."""
+    if type(value) is str and len(value) <= 118 and value.isprintable() and '"' not in value and "\\" not in value:
+        return f'"{value}"'  # what json.dumps gives for such text, without its cost
     try:
         text = json.dumps(value, ensure_ascii=False)
     except (TypeError, ValueError):
@@ -64,7 +66,7 @@ class Context:
         self.emptied: list[tuple[list[Any], Segments]] = []  # lists with removed items, and their paths
         self.target: str | None = None  # where a converter that placed its result put it (for the report)
         self.archive_listing: list[tuple[str, Any, str]] = []  # files named in a model archive, no href
-        self.sources: dict[str, str] = {}  # for a rule with `with`: each value's key and its input path
+        self.matched: list[tuple[Segments, Any]] = []  # for a rule with `with`: the values read, by path
 
     # reading and writing -------------------------------------------------------------------------
     def get(self, path: str | Segments, default: Any = None) -> Any:
@@ -93,6 +95,11 @@ class Context:
         """Report a value written by assumption (``value`` is shown in the detail)."""
         suffix = f" ({shown(value)})" if value is not MISSING else ""
         self.add(target, "assumed", detail + suffix, target=target)
+
+    @property
+    def sources(self) -> dict[str, str]:
+        """For a rule with `with`: each value's key (the last segment of its path) and its input path."""
+        return {segments[-1]: format_pointer(segments) for segments, _ in self.matched}
 
     # the document's parts ------------------------------------------------------------------------
     @property

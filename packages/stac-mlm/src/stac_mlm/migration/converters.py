@@ -228,6 +228,9 @@ def processing_expression(value: Any, context: Context) -> Any:
     return Drop(f"{shown(value)} is not a function name or processing expression")
 
 
+_NULL_CLASS_FIELDS = "keys with null values (no value) were removed from class objects"
+
+
 @converter
 def classification_classes(value: Any, context: Context) -> Any:
     if not isinstance(value, list):
@@ -237,10 +240,8 @@ def classification_classes(value: Any, context: Context) -> Any:
         if not isinstance(item, dict):
             return Drop(f"class {shown(item)} is not an object")
         fixed = {k: v for k, v in item.items() if v is not None}
-        if len(fixed) != len(item):
-            for key in [k for k, v in item.items() if v is None]:
-                where = f"{context.path}/{len(classes)}/{key}"
-                context.add(where, "dropped", "null: classification v1.1.0 has no null values", None)
+        if len(fixed) != len(item) and _NULL_CLASS_FIELDS not in context.notes:
+            context.notes.append(_NULL_CLASS_FIELDS)
         hint = fixed.get("color_hint")
         if isinstance(hint, list) and len(hint) == 3 and all(isinstance(c, int) and 0 <= c <= 255 for c in hint):
             fixed["color_hint"] = "".join(f"{c:02X}" for c in hint)
@@ -897,10 +898,18 @@ def norm_to_value_scaling(values: dict[str, Any], context: Context) -> Any:
     return objects
 
 
+@cache
+def _misspelt_scaling_keys() -> frozenset[str]:
+    return frozenset(k for spellings in _family("mlm")["value_scaling_spellings"].values() for k in spellings)
+
+
 @converter
 def value_scaling_spellings(value: Any, context: Context) -> Any:
     """Rename misspelt keys of value-scaling objects (`min` for `minimum`...), one report entry each."""
     objects = value if isinstance(value, list) else [value]
+    misspelt = _misspelt_scaling_keys()
+    if not any(type(o) is dict and not misspelt.isdisjoint(o) for o in objects):
+        return KEEP
     table = _family("mlm")["value_scaling_spellings"]
     fixed: list[Any] = []
     renamed = []

@@ -99,7 +99,12 @@ def _simple_prefixes(wanted: tuple[str, ...]) -> tuple[tuple[str, ...], bool]:
 
 def _evidence(family: Family, document: dict[str, Any]) -> bool:
     """Whether a marker that identifies the family on its own (`evidence: true`) is present."""
-    return any(marker.get("evidence") and pointer.walk(document, walk) for marker, walk in _markers(family.name))
+    return any(pointer.walk(document, walk) for walk in _evidence_walks(family.name))
+
+
+@cache
+def _evidence_walks(name: str) -> tuple[pointer.Walk, ...]:
+    return tuple(walk for marker, walk in _markers(name) if marker.get("evidence"))
 
 
 def detect(document: dict[str, Any]) -> list[Source]:
@@ -112,7 +117,7 @@ def detect(document: dict[str, Any]) -> list[Source]:
     for name in FAMILY_ORDER:
         family = families[name]
         by_url, version = _url_version(family, extensions)
-        by_fields = family.prefix in prefixes or _evidence(family, document)
+        by_fields = family.prefix in prefixes or (not by_url and _evidence(family, document))
         if not by_url and not by_fields:
             continue
         marked = _marker_version(family, document)

@@ -52,11 +52,14 @@ def _convert(
     context: Context, rule: Rule, path: Segments, bound: tuple[str, ...], value: Any, extra: list[Any]
 ) -> None:
     """Convert one match (``value`` at ``path``, MISSING for a `with`-only match) and record it."""
-    given = value if not rule.extra else {s[-1]: v for s, v in [(path, value), *extra] if v is not MISSING}
+    if rule.extra:
+        matched = [(s, v) for s, v in [(path, value), *extra] if v is not MISSING]
+        given = {s[-1]: v for s, v in matched}
+        context.matched = matched
+    else:
+        given = value
     where = format_pointer(path or extra[0][0])
     context.notes, context.path, context.target = [], where, None
-    if rule.extra:
-        context.sources = {s[-1]: format_pointer(s) for s, v in [(path, value), *extra] if v is not MISSING}
     result = CONVERTERS[rule.converter](given, context) if rule.converter else given
     if result is KEEP:
         return

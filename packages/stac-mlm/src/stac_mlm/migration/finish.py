@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterator
-from functools import lru_cache
+from functools import cache, lru_cache
 from typing import Any
 
 from . import pointer
@@ -186,6 +186,15 @@ def field_levels(context: Context, sources: list[Source]) -> None:
                     context.add(source, "dropped", detail, value)
 
 
+@cache
+def _model_files() -> tuple[tuple[str, frozenset[str], tuple[str, ...], str], ...]:
+    """The `model_files` table as (suffix, media types, frameworks, artifact type) tuples."""
+    return tuple(
+        (e["suffix"], frozenset(e.get("media_types", ())), tuple(e.get("frameworks", ())), e["artifact_type"])
+        for e in tables().common["model_files"]
+    )
+
+
 def _model_file(asset: dict[str, Any], context: Context) -> dict[str, str] | None:
     """The `model_files` entry the asset matches (with its artifact type filled in), or None."""
     href = asset.get("href")
@@ -193,20 +202,19 @@ def _model_file(asset: dict[str, Any], context: Context) -> dict[str, str] | Non
     media = asset.get("type")
     media = media.split(";")[0].strip().lower() if isinstance(media, str) else ""
     named = None
-    for entry in context.common["model_files"]:
-        if path.endswith(entry["suffix"]) and path:
-            why = f"a file ending in {entry['suffix']}"
-        elif media and media in entry.get("media_types", ()):
+    for suffix, media_types, frameworks, artifact in _model_files():
+        if path and path.endswith(suffix):
+            why = f"a file ending in {suffix}"
+        elif media and media in media_types:
             why = f"media type {media}"
         else:
             continue
-        if entry.get("frameworks"):
+        if frameworks:
             if named is None:
                 parts = (context.get("/properties/mlm:framework"), href, asset.get("title"))
                 named = " ".join(x.lower() for x in parts if isinstance(x, str))
-            if not any(f in named for f in entry["frameworks"]):
+            if not any(f in named for f in frameworks):
                 continue
-        artifact = entry["artifact_type"]
         if "{framework}" in artifact:
             framework = context.get("/properties/mlm:framework")
             name = context.common["safetensors_frameworks"].get(str(framework).lower())
