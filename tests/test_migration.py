@@ -360,7 +360,7 @@ def test_tables_name_only_existing_converters_steps_and_actions() -> None:
 
     loaded = tables()
     actions = set(loaded.common["actions"])
-    rules = [*loaded.rules, *(r for f in loaded.families.values() for r in f.rules)]
+    rules = [*loaded.rules, *(r for f in loaded.families.values() for r in (*f.draft_rules, *f.rules))]
     assert len(rules) > 40
     for rule in rules:
         assert rule.action in actions

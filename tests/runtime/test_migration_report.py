@@ -299,6 +299,14 @@ def test_2020_dlm_drafts_migrate(name: str) -> None:
     assert misplaced_values(source, migration) == []
 
 
+def test_2020_draft_rules_leave_later_dlm_documents_alone() -> None:
+    source, _ = _fixture("dlm-beta3-item.json")
+    source["properties"]["name"] = "not a model name field in DLM v1.0.0-beta.3"
+    migration = migrate(source)
+    assert migration.document["properties"]["name"] == source["properties"]["name"]
+    assert not [e for e in migration.report if e.path == "/properties/name"]
+
+
 def test_2020_draft_docker_image_gpu_and_normalisation() -> None:
     source, migration = _fixture(DRAFTS[0])
     props, assets = migration.document["properties"], migration.document["assets"]

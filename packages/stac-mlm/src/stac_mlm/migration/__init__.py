@@ -172,7 +172,10 @@ def _migrate(document: dict[str, Any]) -> Migration:
     detected = {s.family for s in sources}
     for name in FAMILY_ORDER:
         if name in detected:
-            apply_rules(context, tables().families[name].rules)
+            family = tables().families[name]
+            if any(pointer.get(work, path) is not pointer.MISSING for path in family.draft_when):
+                apply_rules(context, family.draft_rules)
+            apply_rules(context, family.rules)
     finish.run(context, sources)
     return Migration(work, context.report, sources, validate(work))
 

@@ -35,12 +35,15 @@ class _Reported:
 REPORTED: Any = _Reported()
 
 
+_ENCODE = json.JSONEncoder(ensure_ascii=False).encode  # one encoder (json.dumps builds one per call)
+
+
 def shown(value: Any) -> str:
     """A value as a person reads it in a report: JSON text (``null``, ``"text"``, ``[1, 2]``), shortened."""
     if type(value) is str and len(value) <= 118 and value.isprintable() and '"' not in value and "\\" not in value:
         return f'"{value}"'  # what json.dumps gives for such text, without its cost
     try:
-        text = json.dumps(value, ensure_ascii=False)
+        text = _ENCODE(value)
     except (TypeError, ValueError):
         text = str(value)
     return text if len(text) <= 120 else text[:117] + "..."
