@@ -173,7 +173,7 @@ def _migrate(document: dict[str, Any]) -> Migration:
     for name in FAMILY_ORDER:
         if name in detected:
             family = tables().families[name]
-            if any(pointer.get(work, path) is not pointer.MISSING for path in family.draft_when):
+            if family.draft_when and any(pointer.get(work, p) is not pointer.MISSING for p in family.draft_when):
                 apply_rules(context, family.draft_rules)
             apply_rules(context, family.rules)
     finish.run(context, sources)

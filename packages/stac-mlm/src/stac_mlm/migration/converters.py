@@ -908,7 +908,10 @@ def value_scaling_spellings(value: Any, context: Context) -> Any:
     """Rename misspelt keys of value-scaling objects (`min` for `minimum`...), one report entry each."""
     objects = value if isinstance(value, list) else [value]
     misspelt = _misspelt_scaling_keys()
-    if not any(type(o) is dict and not misspelt.isdisjoint(o) for o in objects):
+    for item in objects:
+        if type(item) is dict and not misspelt.isdisjoint(item):
+            break
+    else:
         return KEEP
     table = _family("mlm")["value_scaling_spellings"]
     fixed: list[Any] = []

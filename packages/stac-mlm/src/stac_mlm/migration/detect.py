@@ -117,7 +117,9 @@ def detect(document: dict[str, Any]) -> list[Source]:
     for name in FAMILY_ORDER:
         family = families[name]
         by_url, version = _url_version(family, extensions)
-        by_fields = family.prefix in prefixes or (not by_url and _evidence(family, document))
+        by_fields = family.prefix in prefixes or (
+            not by_url and bool(_evidence_walks(name)) and _evidence(family, document)
+        )
         if not by_url and not by_fields:
             continue
         marked = _marker_version(family, document)
