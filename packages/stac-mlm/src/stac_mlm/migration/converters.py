@@ -11,7 +11,6 @@ names (tasks, roles, data types, model files...) live in schema/migrations/.
 
 from __future__ import annotations
 
-import copy
 import re
 from collections.abc import Callable
 from functools import cache
@@ -59,7 +58,7 @@ def assets_list_to_mapping(value: Any, context: Context) -> Any:
             key += "-2"
         assets[key] = asset
         detail = "an asset listed in an array becomes an entry of the assets object"
-        context.add(source, "moved", detail, copy.deepcopy(asset), f"/assets/{key}")
+        context.add(source, "moved", detail, pointer.copy_json(asset), f"/assets/{key}")
     context.document["assets"] = assets
     return REPORTED
 
