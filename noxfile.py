@@ -147,7 +147,7 @@ def docs(session: nox.Session) -> None:
         session.install(*READER_DEPS)
         session.run(
             "pytest",
-            "tests/test_docs_site.py",
+            "tests/codegen/test_docs_site.py",
             "-m",
             "docs",
             "-p",
