@@ -18,7 +18,24 @@ import nox
 ROOT = Path(__file__).parent
 CODEGEN = "packages/codegen"
 UPSTREAM = os.environ.get("MLM_UPSTREAM_DATA", str(ROOT.parent / "shared" / "upstream-data"))
-TEST_DEPS = ["pytest>=8", "hypothesis>=6.100", "jsonschema>=4.23", "jsonschema-rs>=0.29", "pyyaml>=6"]
+#: Every development tool, with the versions that agree with the code, in one place: sessions install from
+#: here only. ruff: 0.16 and 0.17 format the code as committed (0.6-0.14 disagree on blank lines, and from
+#: 0.16 ruff also formats the python blocks of the Markdown pages); raise the bound after `ruff format` with
+#: the new version leaves the tree unchanged. pytest 8 and 9 run the suite.
+TOOLS = {
+    "ruff": "ruff>=0.16,<0.18",
+    "mypy": "mypy>=1.11,<2",
+    "pytest": "pytest>=8,<10",
+    "hypothesis": "hypothesis>=6.100,<7",
+    "jsonschema": "jsonschema>=4.23,<5",
+    "jsonschema-rs": "jsonschema-rs>=0.29,<1",
+    "pyyaml": "pyyaml>=6,<7",
+    "selenium": "selenium==4.51.0",
+    "mkdocs": "mkdocs==1.6.1",
+    "mkdocs-material": "mkdocs-material==9.8.1",
+    "pymdown-extensions": "pymdown-extensions==13.1",
+}
+TEST_DEPS = [TOOLS[name] for name in ("pytest", "hypothesis", "jsonschema", "jsonschema-rs", "pyyaml")]
 
 nox.options.default_venv_backend = "uv|virtualenv"
 # Installs write bytecode up front, so warm runs never recompile dependencies (even where the shell sets
@@ -96,7 +113,7 @@ def tests(session: nox.Session, group: str) -> None:
 def lint(session: nox.Session) -> None:
     """ruff (lint and format) on all Python code, and linkml-lint on schema/."""
     _install_codegen(session)
-    session.install("ruff>=0.6")
+    session.install(TOOLS["ruff"])
     session.run("ruff", "check", ".")
     session.run("ruff", "format", "--check", ".")
     for source in sorted(Path("schema").glob("*.yaml")):
@@ -123,14 +140,14 @@ def bench(session: nox.Session) -> None:
     session.install("-e", "packages/stac-mlm", "stac-model==0.7.0")
     examples = Path(UPSTREAM) / "mlm" / "v1.5.2" / "examples"
     session.run("python", "packages/stac-mlm/tools/bench_runtime.py", "--examples", str(examples))
-    session.install("-e", "packages/stac-mlm[fast]", "jsonschema>=4.23")
+    session.install("-e", "packages/stac-mlm[fast]", TOOLS["jsonschema"])
     # migration throughput (goal: 5,000 documents/s)
     session.run("python", "packages/stac-mlm/tools/bench_migrate.py", UPSTREAM)
     session.run("python", "packages/stac-mlm/tools/bench_cli.py")
 
 
-DOCS_DEPS = ["mkdocs==1.6.1", "mkdocs-material==9.8.1", "pymdown-extensions==13.1"]
-READER_DEPS = ["pytest>=8", "selenium==4.51.0"]
+DOCS_DEPS = [TOOLS[name] for name in ("mkdocs", "mkdocs-material", "pymdown-extensions")]
+READER_DEPS = [TOOLS[name] for name in ("pytest", "selenium")]
 MERMAID = "mermaid@11.4.1"  # served with the site (docs/assets/vendor/, git-ignored) so the diagram renders offline
 
 

@@ -74,7 +74,9 @@ def _workspace(folder: Path) -> None:
     legacy = fixture_paths()
     for path in legacy:
         shutil.copyfile(path, old / path.name)
-    old_items = [p for p in legacy if p.suffix == ".json" and json.loads(p.read_text(encoding="utf-8"))["type"] == "Feature"]
+    old_items = [
+        p for p in legacy if p.suffix == ".json" and json.loads(p.read_text(encoding="utf-8"))["type"] == "Feature"
+    ]
     shutil.copyfile(old_items[0], folder / "old-item.json")
 
 
@@ -103,13 +105,19 @@ def test_page_blocks_run_as_written(page: str, tmp_path: Path) -> None:
 
 def test_package_readme_shows_validation_parsing_and_migration_in_runnable_blocks() -> None:
     runnable = "".join(block.code for block in RUNNABLE["packages/stac-mlm/README.md"])
-    for usage in ("stac_mlm.validate(", "stac_mlm.parse(", "stac_mlm.migrate(", "stac-mlm validate", "stac-mlm migrate"):
+    for usage in (
+        "stac_mlm.validate(",
+        "stac_mlm.parse(",
+        "stac_mlm.migrate(",
+        "stac-mlm validate",
+        "stac-mlm migrate",
+    ):
         assert usage in runnable, f"packages/stac-mlm/README.md shows no runnable `{usage}`"
 
 
-def test_readme_blocks_need_no_name_they_do_not_define() -> None:
-    """No placeholder `...` stands for code in a runnable python block (it would run, meaning nothing)."""
-    for page, found in sorted(RUNNABLE.items()):
+def test_runnable_python_blocks_hold_no_placeholder() -> None:
+    """No `...` stands for code in a runnable python block (it would run, meaning nothing)."""
+    for _, found in sorted(RUNNABLE.items()):
         for block in found:
             if block.language == "python":
                 code = "\n".join(line.split("#")[0] for line in block.code.splitlines())
@@ -170,7 +178,9 @@ def test_collector_refuses_malformed_pages(page: str, message: str) -> None:
 def test_runner_reports_the_failing_block(tmp_path: Path) -> None:
     folder = tmp_path / "work"
     folder.mkdir()
-    found = code_blocks.blocks("```python\nvalue = 41\n```\n```bash\ntest -d .\n```\n```python\nassert value == 42\n```\n", "p.md")
+    found = code_blocks.blocks(
+        "```python\nvalue = 41\n```\n```bash\ntest -d .\n```\n```python\nassert value == 42\n```\n", "p.md"
+    )
     done = code_blocks.run(found, folder, _environment())
     assert done.returncode == 1
     assert "FAILED: the block at p.md:7" in done.stderr

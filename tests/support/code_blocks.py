@@ -109,7 +109,9 @@ for block in json.load(open(sys.argv[1], encoding="utf-8")):
 """
 
 
-def run(runnable: list[Block], folder: Path, env: dict[str, str], timeout: float = 600) -> subprocess.CompletedProcess[str]:
+def run(
+    runnable: list[Block], folder: Path, env: dict[str, str], timeout: float = 600
+) -> subprocess.CompletedProcess[str]:
     """Run the blocks in order in ``folder`` (the current directory of every block)."""
     script = folder.parent / f"{folder.name}-blocks.json"
     script.write_text(json.dumps([asdict(block) for block in runnable]), encoding="utf-8")
