@@ -93,6 +93,7 @@ def test_every_page_has_well_formed_fences_and_reasoned_markers() -> None:
     assert BLOCKS, "no Markdown page found"
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("page", sorted(p for p, found in RUNNABLE.items() if found))
 def test_page_blocks_run_as_written(page: str, tmp_path: Path) -> None:
     folder = tmp_path / "work"
