@@ -24,7 +24,7 @@ UPSTREAM = os.environ.get("MLM_UPSTREAM_DATA", str(ROOT.parent / "shared" / "ups
 #: the new version leaves the tree unchanged. pytest 8 and 9 run the suite.
 TOOLS = {
     "ruff": "ruff>=0.16,<0.18",
-    "mypy": "mypy>=1.11,<2",
+    "mypy": "mypy>=1.11,<3",
     "pytest": "pytest>=8,<10",
     "hypothesis": "hypothesis>=6.100,<7",
     "jsonschema": "jsonschema>=4.23,<5",
