@@ -136,6 +136,7 @@ def test_collector_reads_languages_markers_and_indented_fences() -> None:
             "x = 1",
             "```",
             "<!-- not-runnable: installs from the network -->",
+            "",
             "```bash",
             "pip install x",
             "```",
@@ -153,8 +154,8 @@ def test_collector_reads_languages_markers_and_indented_fences() -> None:
     found = code_blocks.blocks(page, "page.md")
     assert [(b.line, b.language, b.not_runnable) for b in found] == [
         (2, "python", None),
-        (6, "bash", "installs from the network"),
-        (14, "bash", None),
+        (7, "bash", "installs from the network"),
+        (15, "bash", None),
     ]
     assert found[0].code == "x = 1\n"
     assert found[2].code == "echo hi\n  echo indented\n"

@@ -1,8 +1,8 @@
 """The fenced code blocks of the project's Markdown pages, and how to run one page's blocks as written.
 
-A ```python or ```bash fence (also ```py, ```sh, ```shell) is runnable unless the line just before it says
-``<!-- not-runnable: REASON -->`` (an HTML comment: invisible on GitHub and on the docs site); the reason is
-required. Other fences (```json, ```yaml...) are text and are not run.
+A ```python or ```bash fence (also ```py, ```sh, ```shell) is runnable unless the line before it (blank lines
+aside) says ``<!-- not-runnable: REASON -->`` (an HTML comment: invisible on GitHub and on the docs site; leave
+a blank line after it); the reason is required. Other fences (```json, ```yaml...) are text and are not run.
 """
 
 from __future__ import annotations
