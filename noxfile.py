@@ -79,16 +79,33 @@ TEST_GROUPS = {
 }
 
 
+#: pytest options whose value is the next argument (that value is never a path to select tests by)
+_VALUED = {"-k", "-m", "-p", "-o", "-c", "-W", "--deselect", "--ignore", "--ignore-glob", "--rootdir", "--durations"}
+
+
 def _group_args(folders: list[str], posargs: list[str]) -> list[str] | None:
-    """pytest arguments for one group: its folders, or the paths named in posargs that lie inside them (None:
-    posargs name paths, none of them in this group)."""
-    paths = [a for a in posargs if not a.startswith("-") and Path(a.split("::")[0]).exists()]
+    """pytest arguments for one group: its folders, or the paths named in posargs that lie inside them (a path
+    holding the group's folders, such as `tests`, stands for them); None when posargs name paths, none of them
+    in this group."""
+    paths = [
+        arg
+        for index, arg in enumerate(posargs)
+        if not arg.startswith("-")
+        and (index == 0 or posargs[index - 1] not in _VALUED)
+        and Path(arg.split("::")[0]).exists()
+    ]
     if not paths:
         return [*folders, *posargs]
-    mine = [a for a in paths if any(Path(a.split("::")[0]).resolve().is_relative_to(ROOT / f) for f in folders)]
-    if not mine:
+    chosen: list[str] = []
+    for arg in paths:
+        where = Path(arg.split("::")[0]).resolve()
+        if any(where.is_relative_to(ROOT / folder) for folder in folders):
+            chosen.append(arg)
+        elif "::" not in arg:
+            chosen += [folder for folder in folders if (ROOT / folder).is_relative_to(where)]
+    if not chosen:
         return None
-    return [a for a in posargs if a not in paths or a in mine]
+    return [*dict.fromkeys(chosen), *(arg for arg in posargs if arg not in paths)]
 
 
 @nox.session
