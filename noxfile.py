@@ -26,6 +26,7 @@ TOOLS = {
     "ruff": "ruff>=0.16,<0.18",
     "mypy": "mypy>=1.11,<3",
     "pytest": "pytest>=8,<10",
+    "pytest-xdist": "pytest-xdist>=3.6,<4",
     "hypothesis": "hypothesis>=6.100,<7",
     "jsonschema": "jsonschema>=4.23,<5",
     "jsonschema-rs": "jsonschema-rs>=0.29,<1",
@@ -35,7 +36,7 @@ TOOLS = {
     "mkdocs-material": "mkdocs-material==9.8.1",
     "pymdown-extensions": "pymdown-extensions==13.1",
 }
-TEST_DEPS = [TOOLS[name] for name in ("pytest", "hypothesis", "jsonschema", "jsonschema-rs", "pyyaml")]
+TEST_DEPS = [TOOLS[name] for name in ("pytest", "pytest-xdist", "hypothesis", "jsonschema", "jsonschema-rs", "pyyaml")]
 
 nox.options.default_venv_backend = "uv|virtualenv"
 # Installs write bytecode up front, so warm runs never recompile dependencies (even where the shell sets
@@ -121,9 +122,13 @@ def tests(session: nox.Session, group: str) -> None:
         _install_codegen(session)
     session.install(*TEST_DEPS)
     session.install("-e", "packages/stac-mlm[fast,dask,pystac]")
+    # one pytest worker per CPU this process may use (none on one CPU, as in CI); `-n N` in posargs overrides
+    cpus = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else (os.cpu_count() or 1)
+    chose = any(arg in ("-n", "--numprocesses") or arg.startswith(("-n=", "--numprocesses=")) for arg in args)
+    workers = ["-n", str(cpus)] if cpus > 1 and not chose else []
     # posargs may select nothing in one group (e.g. `-k` naming a runtime test): that is not a failure
     codes = [0, 5] if session.posargs else [0]
-    session.run("pytest", *args, env={"MLM_TEST_GROUP": group}, success_codes=codes)
+    session.run("pytest", *workers, *args, env={"MLM_TEST_GROUP": group}, success_codes=codes)
 
 
 @nox.session
