@@ -112,8 +112,9 @@ def _group_args(folders: list[str], posargs: list[str]) -> list[str] | None:
 @nox.session
 @nox.parametrize("group", [nox.param(name, id=name) for name in TEST_GROUPS])
 def tests(session: nox.Session, group: str) -> None:
-    """Run the test suite: `tests(runtime)` without the generator installed, `tests(codegen)` with it (tests
-    needing ../shared/upstream-data skip when it is absent). `-- -m "not slow"` is the quick profile."""
+    """The test suite in two environments: runtime (no generator, no linkml), codegen (everything).
+
+    Tests needing ../shared/upstream-data skip when it is absent; `-- -m "not slow"` is the quick loop."""
     spec = TEST_GROUPS[group]
     args = _group_args(spec["folders"], session.posargs)
     if args is None:
