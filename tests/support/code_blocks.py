@@ -1,5 +1,11 @@
 """The fenced code blocks of the project's Markdown pages, and how to run one page's blocks as written.
 
+The blocks of one page run in page order in one fresh folder holding the files they name, made from the
+project's own example fixtures: ``item.json`` (a valid Item whose model asset is ``model``, as in the
+official examples), ``collection.json``, ``catalog/`` (every valid fixture, and the same documents as
+``catalog/part-*.ndjson``), ``models.ndjson`` and ``big.ndjson``, ``old/`` (the legacy fixtures) and
+``old-item.json`` (a legacy Item).
+
 A ```python or ```bash fence (also ```py, ```sh, ```shell) is runnable unless the line before it (blank lines
 aside) says ``<!-- not-runnable: REASON -->`` (an HTML comment: invisible on GitHub and on the docs site; leave
 a blank line after it); the reason is required. Other fences (```json, ```yaml...) are text and are not run.
@@ -8,17 +14,25 @@ a blank line after it); the reason is required. Other fences (```json, ```yaml..
 from __future__ import annotations
 
 import json
+import os
 import re
+import shutil
 import subprocess
 import sys
 import textwrap
 from dataclasses import asdict, dataclass
 from pathlib import Path
+from typing import Any
 
-from support.paths import DOCS_DIR, REPO
+from support.legacy import fixture_paths
+from support.paths import DOCS_DIR, EXAMPLES_DIR, REPO
 
 LANGUAGES = {"python": "python", "py": "python", "bash": "bash", "sh": "bash", "shell": "bash"}
 FENCE = re.compile(r"^(?P<indent>[ \t]*)(?P<fence>`{3,}|~{3,})[ \t]*(?P<info>[^`\s]*)[^`]*$")
+#: Pages about the runtime package alone: run in the runtime test environment (without the generator).
+RUNTIME_PAGES = ("packages/stac-mlm/README.md",)
+MODEL_ASSET = "model"  # the asset name the READMEs use, as the official examples do
+NDJSON_PARTS = 2
 MARKER = re.compile(r"^\s*<!--\s*not-runnable\s*(?::\s*(?P<reason>.*?))?\s*-->\s*$")
 
 
@@ -123,3 +137,48 @@ def run(
         text=True,
         timeout=timeout,
     )
+
+
+def _valid_documents() -> list[tuple[str, dict[str, Any]]]:
+    return [(p.name, json.loads(p.read_text(encoding="utf-8"))) for p in sorted(EXAMPLES_DIR.glob("*.json"))]
+
+
+def _ndjson(documents: list[dict[str, Any]]) -> str:
+    return "".join(json.dumps(document) + "\n" for document in documents)
+
+
+def workspace(folder: Path) -> None:
+    """The files the blocks name, from the project's fixtures."""
+    valid = _valid_documents()
+    items = [(name, d) for name, d in valid if d.get("type") == "Feature" and MODEL_ASSET in d.get("assets", {})]
+    collections = [(name, d) for name, d in valid if d.get("type") == "Collection"]
+    assert items and collections, f"{EXAMPLES_DIR} lacks an Item with a `{MODEL_ASSET}` asset or a Collection"
+    folder.mkdir()
+    shutil.copyfile(EXAMPLES_DIR / items[0][0], folder / "item.json")
+    shutil.copyfile(EXAMPLES_DIR / collections[0][0], folder / "collection.json")
+    catalog = folder / "catalog"
+    catalog.mkdir()
+    for name, _ in valid:
+        shutil.copyfile(EXAMPLES_DIR / name, catalog / name)
+    documents = [d for _, d in valid]
+    for part in range(NDJSON_PARTS):
+        (catalog / f"part-{part:04d}.ndjson").write_text(_ndjson(documents[part::NDJSON_PARTS]), encoding="utf-8")
+    for name in ("models.ndjson", "big.ndjson"):
+        (folder / name).write_text(_ndjson(documents), encoding="utf-8")
+    old = folder / "old"
+    old.mkdir()
+    legacy = fixture_paths()
+    for path in legacy:
+        shutil.copyfile(path, old / path.name)
+    old_items = [
+        p for p in legacy if p.suffix == ".json" and json.loads(p.read_text(encoding="utf-8"))["type"] == "Feature"
+    ]
+    shutil.copyfile(old_items[0], folder / "old-item.json")
+
+
+def environment() -> dict[str, str]:
+    """This test's environment, with the interpreter's own scripts (stac-mlm, python) first on PATH."""
+    env = dict(os.environ)
+    env["PATH"] = os.pathsep.join([str(Path(sys.executable).parent), env.get("PATH", "")])
+    env.pop("STAC_MLM_DEBUG", None)
+    return env
