@@ -98,12 +98,13 @@ def _group_args(folders: list[str], posargs: list[str]) -> list[str] | None:
     if not paths:
         return [*folders, *posargs]
     chosen: list[str] = []
+    root = ROOT.resolve()
     for arg in paths:
         where = Path(arg.split("::")[0]).resolve()
-        if any(where.is_relative_to(ROOT / folder) for folder in folders):
+        if any(where.is_relative_to(root / folder) for folder in folders):
             chosen.append(arg)
         elif "::" not in arg:
-            chosen += [folder for folder in folders if (ROOT / folder).is_relative_to(where)]
+            chosen += [folder for folder in folders if (root / folder).is_relative_to(where)]
     if not chosen:
         return None
     return [*dict.fromkeys(chosen), *(arg for arg in posargs if arg not in paths)]
