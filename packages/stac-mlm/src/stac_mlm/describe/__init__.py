@@ -13,6 +13,7 @@ The readers need optional packages: ``stac-mlm[onnx]``, ``stac-mlm[torch]``, ``s
 
 from __future__ import annotations
 
+import os
 from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
@@ -58,19 +59,25 @@ def _facts(path: Path) -> Facts:
     return read(path)
 
 
-def _href(facts: Facts, href: str | None) -> str | None:
-    if href is not None:
+def _href(facts: Facts, href: str | None, relative_to: str | Path | None) -> str | None:
+    if href is not None or facts.artifact is None:
         return href
-    return facts.artifact.as_posix() if facts.artifact is not None else None
+    if relative_to is None:
+        return facts.artifact.as_posix()
+    try:
+        return Path(os.path.relpath(facts.artifact.resolve(), Path(relative_to).resolve())).as_posix()
+    except ValueError:  # on another drive (Windows)
+        return facts.artifact.resolve().as_uri()
 
 
 def _finish(
     facts: Facts,
     href: str | None,
+    relative_to: str | Path | None,
     given: Iterable[tuple[list[str], Any]],
     keywords: dict[str, Any],
 ) -> Description:
-    item, pending, assumed = draft(facts, _href(facts, href))
+    item, pending, assumed = draft(facts, _href(facts, href, relative_to))
     written: list[str] = []
     for path, value in [*given, *((_overrides.keyword_path(k), v) for k, v in keywords.items())]:
         written += _overrides.apply(item, path, value)
@@ -81,20 +88,22 @@ def describe(
     path: str | Path,
     *,
     href: str | None = None,
+    relative_to: str | Path | None = None,
     overrides: Iterable[tuple[list[str], Any]] = (),
     **values: Any,
 ) -> Description:
     """Describe the model at ``path`` (an ``.onnx``, ``.pt2`` or ``.safetensors`` file, a MONAI bundle or a
     Hugging Face model folder) as an MLM Item.
 
-    ``href`` is written as the model asset's href (default: the path of the model file as found).
+    ``href`` is written as the model asset's href (default: the path of the model file as found, or
+    relative to the folder ``relative_to``, where the Item will be saved).
     ``values`` fill or replace values: keyword names are Item properties (``datetime``, ``mlm_pretrained``
     for ``mlm:pretrained``), top-level Item keys (``geometry``, ``id``, ``assets``...) or paths
     (``**{"properties.mlm:input.0.bands": [...]}``). ``overrides`` takes (path segments, value) pairs,
     as read by ``stac_mlm.describe.overrides.read_file``. Raises ``DescribeError`` for a path that is no
     model, ``MissingExtra`` when the reader's optional package is not installed.
     """
-    return _finish(_facts(Path(path)), href, overrides, values)
+    return _finish(_facts(Path(path)), href, relative_to, overrides, values)
 
 
 def describe_torch(
@@ -103,6 +112,7 @@ def describe_torch(
     *,
     path: str | Path | None = None,
     href: str | None = None,
+    relative_to: str | Path | None = None,
     dynamic_batch: bool = True,
     **values: Any,
 ) -> Description:
@@ -112,4 +122,4 @@ def describe_torch(
     dimension of each input vary (written -1) when the module allows it. ``values`` as for ``describe``."""
     from .torch import export
 
-    return _finish(export(module, example_input, path, dynamic_batch), href, (), values)
+    return _finish(export(module, example_input, path, dynamic_batch), href, relative_to, (), values)

@@ -74,7 +74,7 @@ def draft(facts: Facts, href: str | None) -> tuple[dict[str, Any], list[Pending]
         Pending(
             "/geometry",
             "the area the model is meant for, as a GeoJSON geometry (bbox is computed from it); "
-            "keep null only for a model with no spatial extent",
+            "set it to null explicitly for a model with no spatial extent",
             None,
         ),
         Pending(

@@ -14,8 +14,9 @@ from typing import Any
 
 #: Keyword arguments of ``describe`` with these names set top-level Item keys; any other name is an
 #: Item property (``mlm_`` standing for ``mlm:``).
-TOP_LEVEL = frozenset({"id", "type", "stac_version", "stac_extensions", "geometry", "bbox", "properties", "assets"})
-TOP_LEVEL |= {"links", "collection"}
+TOP_LEVEL = frozenset(
+    {"id", "type", "stac_version", "stac_extensions", "geometry", "bbox", "properties", "assets", "links", "collection"}
+)
 
 
 class OverrideError(ValueError):

@@ -68,15 +68,6 @@ def data_type(name: str) -> str:
     return text if text in values else DataTypeEnum.other.value
 
 
-_SAFETENSORS_KINDS = {"F": "float", "I": "int", "U": "uint"}
-
-
-def safetensors_data_type(code: str) -> str:
-    """An MLM data type for a safetensors dtype code (``F32``, ``I64``, ``U8``, ``BF16``, ``BOOL``...)."""
-    match = re.fullmatch(r"([FIU])(\d+)", code)
-    return data_type(_SAFETENSORS_KINDS[match.group(1)] + match.group(2)) if match else DataTypeEnum.other.value
-
-
 def artifact_type(value: str) -> str:
     """``value`` checked against the suggested artifact types (a typo here is a bug, not a new type)."""
     if value not in {member.value for member in ArtifactTypeEnum}:
