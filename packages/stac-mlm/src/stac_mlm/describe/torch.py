@@ -23,19 +23,33 @@ def _torch() -> Any:
     return torch
 
 
-def _structure(value: Any) -> tuple[list[int], str] | None:
-    """(shape with -1 for symbolic sizes, MLM data type) of a traced tensor value, or None if not a tensor."""
+def _size(dimension: Any, ranges: dict[Any, Any]) -> int:
+    """A traced size: the number, or -1 for a symbolic size that may take more than one value."""
+    if isinstance(dimension, int):
+        return dimension
+    expression = getattr(getattr(dimension, "node", None), "expr", None)
+    if getattr(expression, "is_number", False):  # a size the trace fixed (the module needs that value)
+        return int(expression)
+    bounds = ranges.get(expression)
+    lower, upper = getattr(bounds, "lower", None), getattr(bounds, "upper", None)
+    return int(lower) if lower is not None and lower == upper else -1
+
+
+def _structure(value: Any, ranges: dict[Any, Any]) -> tuple[list[int], str] | None:
+    """(shape with -1 for sizes that vary, MLM data type) of a traced tensor value, or None if not a tensor."""
     shape = getattr(value, "shape", None)
     dtype = getattr(value, "dtype", None)
     if shape is None or dtype is None:
         return None
-    return [d if isinstance(d, int) else -1 for d in shape], vocab.data_type(str(dtype))
+    return [_size(d, ranges) for d in shape], vocab.data_type(str(dtype))
 
 
-def _tensors(values: list[tuple[str, Any]], output: bool, notes: list[Note], key: str) -> list[dict[str, Any]]:
+def _tensors(
+    values: list[tuple[str, Any]], ranges: dict[Any, Any], output: bool, notes: list[Note], key: str
+) -> list[dict[str, Any]]:
     found = []
     for name, value in values:
-        structure = _structure(value)
+        structure = _structure(value, ranges)
         if structure is None:
             continue
         shape, data_type = structure
@@ -66,13 +80,14 @@ def facts(program: Any, artifact: Path | None, architecture: str | None = None) 
     signature = program.graph_signature
     nodes = {node.name: node for node in program.graph.nodes}
     notes: list[Note] = []
-    inputs = _tensors([(n, nodes[n].meta.get("val")) for n in signature.user_inputs], False, notes, "mlm:input")
+    ranges = dict(program.range_constraints)
+    inputs = _tensors([(n, nodes[n].meta.get("val")) for n in signature.user_inputs], ranges, False, notes, "mlm:input")
     outputs_node = next(node for node in program.graph.nodes if node.op == "output")
     returned = [a for a in outputs_node.args[0] if hasattr(a, "meta")]
     user = set(signature.user_outputs)
     values = [a.meta.get("val") for a in returned if a.name in user]
     names = ["output"] if len(values) == 1 else [f"output_{i}" for i in range(len(values))]
-    outputs = _tensors(list(zip(names, values, strict=True)), True, notes, "mlm:output")
+    outputs = _tensors(list(zip(names, values, strict=True)), ranges, True, notes, "mlm:output")
     parameters = sum(program.state_dict[name].numel() for name in signature.parameters)
     return Facts(
         source="PyTorch exported program",
