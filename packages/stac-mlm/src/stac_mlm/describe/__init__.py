@@ -14,6 +14,8 @@ The readers need optional packages: ``stac-mlm[onnx]``, ``stac-mlm[torch]``, ``s
 from __future__ import annotations
 
 import os
+import sys
+import types
 from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
@@ -123,3 +125,14 @@ def describe_torch(
     from .torch import export
 
     return _finish(export(module, example_input, path, dynamic_batch), href, relative_to, (), values)
+
+
+class _CallableModule(types.ModuleType):
+    """``stac_mlm.describe`` is this package and the function at once: calling the package calls
+    ``describe`` (importing a submodule sets the package as ``stac_mlm.describe``)."""
+
+    def __call__(self, path: str | Path, **options: Any) -> Description:
+        return describe(path, **options)
+
+
+sys.modules[__name__].__class__ = _CallableModule
