@@ -59,8 +59,21 @@ def tests(session: nox.Session) -> None:
     """Run the test suite (tests needing ../shared/upstream-data skip when it is absent)."""
     _install_codegen(session)
     session.install(*TEST_DEPS)
-    session.install("-e", "packages/stac-mlm[fast,dask,pystac]")
+    session.install("-e", "packages/stac-mlm[fast,dask,pystac,onnx,hf]")
     session.run("pytest", "tests", *session.posargs)
+
+
+#: PyTorch from pip, pinned: pip takes the CPU build kept on this machine's disk (uv would fetch a CUDA build).
+TORCH = "torch==2.13.0"
+
+
+@nox.session(venv_backend="virtualenv")
+def tests_torch(session: nox.Session) -> None:
+    """describe's PyTorch tests (tests/pytorch): live modules, .pt2 archives, the docs page's examples, and
+    the comparison with stac-model 0.7.0's from_torch (with kornia, which its torch module imports)."""
+    session.install(TORCH)
+    session.install(*TEST_DEPS, "-e", "packages/stac-mlm[onnx,hf,torch]", "stac-model==0.7.0", "kornia")
+    session.run("pytest", "tests/pytorch", "-p", "no:logging", *session.posargs)
 
 
 @nox.session

@@ -19,10 +19,9 @@ import pytest
 torch = pytest.importorskip("torch", reason="PyTorch is not installed (nox -s tests_torch installs it)")
 
 from runtime.describe.artifacts import official_errors  # noqa: E402
-from support.paths import DOCS_DIR  # noqa: E402
-
 from stac_mlm import SCHEMA_URL  # noqa: E402
 from stac_mlm.describe import describe_torch  # noqa: E402
+from support.paths import DOCS_DIR  # noqa: E402
 
 from .models import TinySegmenter, parameters  # noqa: E402
 

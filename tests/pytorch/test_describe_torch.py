@@ -12,7 +12,6 @@ import pytest
 torch = pytest.importorskip("torch", reason="PyTorch is not installed (nox -s tests_torch installs it)")
 
 from runtime.describe.artifacts import official_errors  # noqa: E402
-
 from stac_mlm.describe import DescribeError, describe, describe_torch  # noqa: E402
 from stac_mlm.models import ArtifactTypeEnum, DataTypeEnum, FrameworkEnum  # noqa: E402
 
@@ -108,12 +107,12 @@ def test_filled_item_is_complete_and_official(tmp_path: Path, classifier: TinyCl
 
 
 def test_not_a_module_is_refused() -> None:
-    with pytest.raises(DescribeError, match="torch.nn.Module"):
+    with pytest.raises(DescribeError, match=r"torch\.nn\.Module"):
         describe_torch(lambda x: x, torch.randn(1))
 
 
 def test_a_file_that_is_not_an_archive_is_refused(tmp_path: Path) -> None:
     path = tmp_path / "broken.pt2"
     path.write_bytes(b"not a zip archive")
-    with pytest.raises(DescribeError, match="not a readable torch.export archive"):
+    with pytest.raises(DescribeError, match=r"not a readable torch\.export archive"):
         describe(path)

@@ -15,7 +15,9 @@ from support.paths import DOCS_DIR
 pytest.importorskip("torch", reason="PyTorch is not installed (nox -s tests_torch installs it)")
 
 PAGE = DOCS_DIR / "describe.md"
-FENCE = re.compile(r"^(<!-- not-runnable: (?P<reason>.+?) -->\n)?```(?P<language>python|bash)\n(?P<code>.*?)^```$", re.M | re.S)
+FENCE = re.compile(
+    r"^(<!-- not-runnable: (?P<reason>.+?) -->\n)?```(?P<language>python|bash)\n(?P<code>.*?)^```$", re.M | re.S
+)
 SKIPPED = ("installs packages",)  # reasons that hold here too
 
 

@@ -8,7 +8,6 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-
 from stac_mlm.describe import describe
 from stac_mlm.models import FrameworkEnum, TaskEnum
 
@@ -45,7 +44,9 @@ def test_image_processor_gives_input_size_and_scaling() -> None:
     size = processor["size"]
     assert model_input["input"]["shape"] == [-1, len(processor["image_mean"]), size["height"], size["width"]]
     factor = processor["rescale_factor"]
-    for step, mean, std in zip(model_input["value_scaling"], processor["image_mean"], processor["image_std"], strict=True):
+    for step, mean, std in zip(
+        model_input["value_scaling"], processor["image_mean"], processor["image_std"], strict=True
+    ):
         assert step["type"] == "z-score"  # (x * factor - mean) / std, as one standardisation of x
         assert math.isclose(step["mean"], mean / factor) and math.isclose(step["stddev"], std / factor)
 
@@ -55,7 +56,9 @@ def test_card_gives_tasks_license_and_base_model(name: str) -> None:
     front = _front_matter(name)
     props = describe(FIXTURES / "hf" / name).item["properties"]
     assert props["mlm:tasks"] and set(props["mlm:tasks"]) <= {member.value for member in TaskEnum}
-    assert all(task.split("-")[-1] in front["pipeline_tag"] or task in front.get("tags", []) for task in props["mlm:tasks"])
+    assert all(
+        task.split("-")[-1] in front["pipeline_tag"] or task in front.get("tags", []) for task in props["mlm:tasks"]
+    )
     assert props.get("license") == front.get("license")
     assert props.get("mlm:pretrained_source") == front.get("base_model")
     assert props["mlm:framework"] in {member.value for member in FrameworkEnum}

@@ -7,7 +7,6 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-
 from stac_mlm.describe import describe
 from stac_mlm.models import FrameworkEnum, TaskEnum
 

@@ -6,7 +6,6 @@ import json
 from pathlib import Path
 
 import pytest
-
 from stac_mlm.describe import DescribeError, describe
 from stac_mlm.models import ArtifactTypeEnum, DataTypeEnum, FrameworkEnum
 

@@ -8,11 +8,10 @@ import sys
 from pathlib import Path
 
 import pytest
-from support.cli import run
-from support.paths import REPO
-
 from stac_mlm.describe import OverrideError, describe
 from stac_mlm.models import TaskEnum
+from support.cli import run
+from support.paths import REPO
 
 from .artifacts import FIXTURES, MONAI_BUNDLES, official_errors
 
@@ -76,7 +75,9 @@ def test_a_bad_path_is_refused() -> None:
         describe(BUNDLE, **{"properties.mlm:input.7.bands": ["a"]})
 
 
-def test_cli_exit_status_tells_whether_placeholders_are_left(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+def test_cli_exit_status_tells_whether_placeholders_are_left(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     out = tmp_path / "item.json"
     first = run(["describe", str(BUNDLE), "-o", str(out)], capsys)
     assert first.code == 1

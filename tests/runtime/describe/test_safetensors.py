@@ -6,7 +6,6 @@ import math
 from pathlib import Path
 
 import pytest
-
 from stac_mlm.describe import describe
 from stac_mlm.models import ArtifactTypeEnum, FrameworkEnum
 

@@ -20,7 +20,7 @@ EXIT_OK, EXIT_LEFT, EXIT_UNUSABLE = 0, 1, 2
 
 
 def add_parser(subparsers: Any) -> argparse.ArgumentParser:
-    parser = subparsers.add_parser(
+    parser: argparse.ArgumentParser = subparsers.add_parser(
         "describe",
         help="draft an MLM Item from an ONNX, .pt2 or safetensors file, a MONAI bundle or a Hugging Face folder",
         description=__doc__.split("\n\n", 1)[1],

@@ -13,6 +13,7 @@ The readers need optional packages: ``stac-mlm[onnx]``, ``stac-mlm[torch]``, ``s
 
 from __future__ import annotations
 
+import importlib
 import os
 import sys
 import types
@@ -28,37 +29,38 @@ from .overrides import OverrideError
 __all__ = ["DescribeError", "Description", "MissingExtra", "OverrideError", "describe", "describe_torch"]
 
 
+#: The reader module for each kind of file, by suffix (folders are told apart by what they hold).
+READERS = {".onnx": "onnx", ".pt2": "torch", ".safetensors": "safetensors"}
+
+
+def _reader(path: Path) -> tuple[str, Path]:
+    """The reader module that knows ``path``, and the path to give it."""
+    if path.is_dir():
+        if (path / "configs" / "metadata.json").is_file():
+            return "monai", path
+        if (path / "config.json").is_file() or (path / "README.md").is_file():
+            return "huggingface", path
+        raise DescribeError(
+            f"{path}: not a MONAI bundle (configs/metadata.json) nor a Hugging Face model folder "
+            "(config.json, README.md)"
+        )
+    if path.suffix.lower() in READERS:
+        return READERS[path.suffix.lower()], path
+    if path.name == "metadata.json" and path.parent.name == "configs":
+        return "monai", path.parent.parent
+    raise DescribeError(
+        f"{path}: cannot tell what model this is (expected .onnx, .pt2, .safetensors, a MONAI bundle or "
+        "a Hugging Face model folder)"
+    )
+
+
 def _facts(path: Path) -> Facts:
     if not path.exists():
         raise DescribeError(f"{path}: no such file or folder")
-    if path.is_dir():
-        if (path / "configs" / "metadata.json").is_file():
-            from .monai import read
-        elif (path / "config.json").is_file() or (path / "README.md").is_file():
-            from .huggingface import read
-        else:
-            raise DescribeError(
-                f"{path}: not a MONAI bundle (configs/metadata.json) nor a Hugging Face model folder "
-                "(config.json, README.md)"
-            )
-        return read(path)
-    suffix = path.suffix.lower()
-    if suffix == ".onnx":
-        from .onnx import read
-    elif suffix == ".pt2":
-        from .torch import read
-    elif suffix == ".safetensors":
-        from .safetensors import read
-    elif path.name == "metadata.json" and path.parent.name == "configs":
-        from .monai import read
-
-        path = path.parent.parent
-    else:
-        raise DescribeError(
-            f"{path}: cannot tell what model this is (expected .onnx, .pt2, .safetensors, a MONAI bundle or "
-            "a Hugging Face model folder)"
-        )
-    return read(path)
+    name, target = _reader(path)
+    module = importlib.import_module(f"{__name__}.{name}")
+    facts: Facts = module.read(target)
+    return facts
 
 
 def _href(facts: Facts, href: str | None, relative_to: str | Path | None) -> str | None:

@@ -4,6 +4,7 @@ scaling) and the weights file."""
 
 from __future__ import annotations
 
+import importlib
 import json
 import re
 from pathlib import Path
@@ -49,7 +50,7 @@ def card(path: Path) -> tuple[dict[str, Any], str]:
     if not match:
         return {}, text
     try:
-        import yaml
+        yaml = importlib.import_module("yaml")
     except ImportError:
         raise MissingExtra("reading a model card", "hf", "PyYAML") from None
     try:
@@ -111,12 +112,16 @@ def _scaling(preprocessor: dict[str, Any], channels: int) -> list[dict[str, Any]
     factor = preprocessor.get("rescale_factor") if preprocessor.get("do_rescale") else None
     factor = factor if isinstance(factor, int | float) and factor > 0 else 1
     mean, std = preprocessor.get("image_mean"), preprocessor.get("image_std")
-    if preprocessor.get("do_normalize") and isinstance(mean, list) and isinstance(std, list):
-        if len(mean) == len(std) == channels:  # (x * f - m) / s == (x - m / f) / (s / f)
-            return [
-                {"type": "z-score", "mean": _tidy(m / factor), "stddev": _tidy(s / factor)}
-                for m, s in zip(mean, std, strict=True)
-            ]
+    if (
+        preprocessor.get("do_normalize")
+        and isinstance(mean, list)
+        and isinstance(std, list)
+        and (len(mean) == len(std) == channels)
+    ):  # (x * f - m) / s == (x - m / f) / (s / f)
+        return [
+            {"type": "z-score", "mean": _tidy(m / factor), "stddev": _tidy(s / factor)}
+            for m, s in zip(mean, std, strict=True)
+        ]
     if factor != 1:
         return [{"type": "scale", "value": _tidy(1 / factor)}]
     return None
@@ -160,10 +165,16 @@ def read(folder: Path) -> Facts:
         if (scaling := _scaling(preprocessor, channels)) is not None:
             extra["value_scaling"] = scaling
         dtype = vocab.data_type(str(config.get("torch_dtype") or "float32"))
-        inputs = [tensor("pixel_values", [-1, channels, height, width], ["batch", "channel", "height", "width"],
-                         dtype, **extra)]
-        notes.append(Note("/properties/mlm:input/0", "an image input in PyTorch's layout (batch, channel, height, width)"))
-    labels = config.get("id2label") if isinstance(config.get("id2label"), dict) else {}
+        inputs = [
+            tensor(
+                "pixel_values", [-1, channels, height, width], ["batch", "channel", "height", "width"], dtype, **extra
+            )
+        ]
+        notes.append(
+            Note("/properties/mlm:input/0", "an image input in PyTorch's layout (batch, channel, height, width)")
+        )
+    id2label = config.get("id2label")
+    labels: dict[Any, Any] = id2label if isinstance(id2label, dict) else {}
     found = classes(labels)
     count = len(found) or next((config[k] for k in ("num_labels", "classes") if isinstance(config.get(k), int)), 0)
     outputs = None

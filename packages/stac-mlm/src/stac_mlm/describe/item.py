@@ -205,7 +205,8 @@ def _bands_defined(item: dict[str, Any]) -> bool:
     props = item.get("properties", {})
     if props.get("bands") or props.get("eo:bands"):
         return True
-    assets = item.get("assets") if isinstance(item.get("assets"), dict) else {}
+    found = item.get("assets")
+    assets: dict[str, Any] = found if isinstance(found, dict) else {}
     return any(isinstance(a, dict) and (a.get("raster:bands") or a.get("eo:bands")) for a in assets.values())
 
 

@@ -60,7 +60,8 @@ def _tensor(name: str, spec: dict[str, Any], output: bool, notes: list[Note], wh
     extra: dict[str, Any] = {}
     if spec.get("format") or spec.get("modality"):
         extra["description"] = ", ".join(f"{k} {spec[k]}" for k in ("type", "format", "modality") if spec.get(k))
-    labels = spec.get("channel_def") if isinstance(spec.get("channel_def"), dict) else {}
+    channel_def = spec.get("channel_def")
+    labels: dict[Any, Any] = channel_def if isinstance(channel_def, dict) else {}
     named = isinstance(channels, int) and len(labels) == channels
     if output:
         found = classes(labels) if named else []

@@ -4,6 +4,7 @@ the framework version from the operator set, labels from the metadata properties
 from __future__ import annotations
 
 import ast
+import importlib
 import json
 import math
 from pathlib import Path
@@ -19,10 +20,9 @@ LABEL_KEYS = ("id2label", "labels", "names", "classes")
 
 def _onnx() -> Any:
     try:
-        import onnx
+        return importlib.import_module("onnx")
     except ImportError:
         raise MissingExtra("describing an ONNX model", "onnx", "onnx") from None
-    return onnx
 
 
 def _shape(value_info: Any) -> list[int] | None:
@@ -51,9 +51,18 @@ def _tensors(onnx: Any, values: Any, output: bool, notes: list[Note], key: str) 
             dims = [f"dim_{chr(ord('a') + i)}" for i in range(len(shape))] or ["value"]
             shape = shape or [1]
         layout = ", ".join(dims)
-        notes.append(Note(f"/properties/{key}/{index}", f"dimension order {layout}: the usual layout (ONNX names none)"))
-        found.append(tensor(value.name or f"{'output' if output else 'input'}_{index}", shape, dims,
-                            _data_type(onnx, value), output=output))
+        notes.append(
+            Note(f"/properties/{key}/{index}", f"dimension order {layout}: the usual layout (ONNX names none)")
+        )
+        found.append(
+            tensor(
+                value.name or f"{'output' if output else 'input'}_{index}",
+                shape,
+                dims,
+                _data_type(onnx, value),
+                output=output,
+            )
+        )
     return found
 
 

@@ -7,6 +7,7 @@ there; any other value replaces what is there.
 
 from __future__ import annotations
 
+import importlib
 import json
 from collections.abc import Mapping
 from pathlib import Path
@@ -79,7 +80,7 @@ def read_file(path: str | Path) -> list[tuple[list[str], Any]]:
 
 def _yaml(file: Path, text: str) -> Any:
     try:
-        import yaml
+        yaml = importlib.import_module("yaml")
     except ImportError:
         from .facts import MissingExtra
 

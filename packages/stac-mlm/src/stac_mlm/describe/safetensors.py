@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import importlib
 import math
 from pathlib import Path
 from typing import Any
@@ -22,7 +23,7 @@ FORMATS = {
 def header(path: Path) -> tuple[dict[str, str], dict[str, tuple[list[int], str]]]:
     """The file's metadata and, per tensor, its shape and safetensors dtype code (``F32``, ``I64``...)."""
     try:
-        from safetensors import safe_open
+        safe_open = importlib.import_module("safetensors").safe_open
     except ImportError:
         raise MissingExtra("reading a safetensors file", "hf", "safetensors") from None
     try:

@@ -6,6 +6,7 @@ may vary, written -1) and type; the parameters are the program's lifted paramete
 
 from __future__ import annotations
 
+import importlib
 from pathlib import Path
 from typing import Any
 
@@ -17,22 +18,21 @@ MEDIA_TYPE = "application/octet-stream; application=pytorch"
 
 def _torch() -> Any:
     try:
-        import torch
+        return importlib.import_module("torch")
     except ImportError:
         raise MissingExtra("describing a PyTorch model", "torch", "torch") from None
-    return torch
 
 
 def _size(dimension: Any, ranges: dict[Any, Any]) -> int:
     """A traced size: the number, or -1 for a symbolic size that may take more than one value."""
     if isinstance(dimension, int):
         return dimension
-    expression = getattr(getattr(dimension, "node", None), "expr", None)
+    expression: Any = getattr(getattr(dimension, "node", None), "expr", None)
     if getattr(expression, "is_number", False):  # a size the trace fixed (the module needs that value)
-        return int(expression)
+        return int(str(expression))
     bounds = ranges.get(expression)
     lower, upper = getattr(bounds, "lower", None), getattr(bounds, "upper", None)
-    return int(lower) if lower is not None and lower == upper else -1
+    return int(str(lower)) if lower is not None and lower == upper else -1
 
 
 def _structure(value: Any, ranges: dict[Any, Any]) -> tuple[list[int], str] | None:
@@ -47,7 +47,7 @@ def _structure(value: Any, ranges: dict[Any, Any]) -> tuple[list[int], str] | No
 def _tensors(
     values: list[tuple[str, Any]], ranges: dict[Any, Any], output: bool, notes: list[Note], key: str
 ) -> list[dict[str, Any]]:
-    found = []
+    found: list[dict[str, Any]] = []
     for name, value in values:
         structure = _structure(value, ranges)
         if structure is None:
