@@ -27,7 +27,7 @@ def _bundle_placeholders() -> set[str]:
 def test_every_placeholder_says_what_to_put_there() -> None:
     found = describe(BUNDLE)
     assert found.placeholders
-    assert all(entry.detail for entry in found.placeholders)
+    assert all(entry.fill for entry in found.placeholders)
     assert found.item["geometry"] is None and found.item["properties"]["datetime"] is None
 
 
@@ -82,12 +82,12 @@ def test_cli_exit_status_tells_whether_placeholders_are_left(
     first = run(["describe", str(BUNDLE), "-o", str(out)], capsys)
     assert first.code == 1
     for path in _bundle_placeholders():
-        assert f"placeholder {path}:" in first.err
+        assert f"fill {path}:" in first.err
     assert "3 placeholders to fill" in first.err
     sets = ["--set", f"geometry={json.dumps(GEOMETRY)}", "--set", "properties.datetime=2024-05-01T00:00:00Z"]
     done = run(["describe", str(BUNDLE), "-o", str(out), *sets, "--href", "https://example.com/model.pt"], capsys)
     assert done.code == 0, done.err
-    assert "nothing left to fill" in done.err
+    assert "valid MLM" in done.err and "to fill" not in done.err
     item = json.loads(out.read_text("utf-8"))
     assert item["assets"]["model"]["href"] == "https://example.com/model.pt"
     assert item["properties"]["datetime"] == "2024-05-01T00:00:00Z"

@@ -41,7 +41,7 @@ def test_format_names_framework_and_artifact_type(tmp_path: Path, fmt: str, writ
 def test_a_file_without_format_is_taken_as_pytorch_and_says_so(tmp_path: Path) -> None:
     found = describe(safetensors_file(tmp_path / "w.safetensors", _tensors(), None))
     assert found.item["assets"]["model"]["mlm:artifact_type"] == "safetensors.torch.save_file"
-    assert [e.path for e in found.entries if e.action == "assumed"] == ["/assets/model/mlm:artifact_type"]
+    assert [note.path for note in found.assumed] == ["/assets/model/mlm:artifact_type"]
 
 
 def test_inputs_and_outputs_are_placeholders(tmp_path: Path) -> None:

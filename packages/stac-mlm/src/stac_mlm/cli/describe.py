@@ -63,8 +63,10 @@ def run(args: argparse.Namespace) -> int:
         print(f"error: cannot write {args.output}: {error.strerror or error}", file=sys.stderr)
         return EXIT_UNUSABLE
     print(f"{args.path}: {found.summary()}", file=sys.stderr)
-    for entry in found.entries:
-        print(f"    {entry}", file=sys.stderr)
+    for placeholder in found.placeholders:
+        print(f"    fill {placeholder}", file=sys.stderr)
+    for note in found.assumed:
+        print(f"    assumed {note}", file=sys.stderr)
     for problem in found.problems:
         print(f"    problem {problem}", file=sys.stderr)
     return EXIT_OK if found.complete else EXIT_LEFT

@@ -22,11 +22,20 @@ from pathlib import Path
 from typing import Any
 
 from . import overrides as _overrides
-from .facts import DescribeError, Facts, MissingExtra
-from .item import Description, conclude, draft
+from .facts import DescribeError, Facts, MissingExtra, Note
+from .item import Description, Placeholder, conclude, draft
 from .overrides import OverrideError
 
-__all__ = ["DescribeError", "Description", "MissingExtra", "OverrideError", "describe", "describe_torch"]
+__all__ = [
+    "DescribeError",
+    "Description",
+    "MissingExtra",
+    "Note",
+    "OverrideError",
+    "Placeholder",
+    "describe",
+    "describe_torch",
+]
 
 
 #: The reader module for each kind of file, by suffix (folders are told apart by what they hold).

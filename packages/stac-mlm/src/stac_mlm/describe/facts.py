@@ -31,12 +31,15 @@ class DescribeError(ValueError):
     """The path cannot be described (unknown kind of file, unreadable or malformed content)."""
 
 
-@dataclass
+@dataclass(frozen=True)
 class Note:
     """Something a reader assumed rather than read: ``path`` is a JSON Pointer into the Item."""
 
     path: str
     detail: str
+
+    def __str__(self) -> str:
+        return f"{self.path}: {self.detail}"
 
 
 @dataclass

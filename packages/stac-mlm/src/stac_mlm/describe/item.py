@@ -9,10 +9,9 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from .._schema import SCHEMA_URL, SPEC_VERSION
-from ..migration.report import ReportEntry
 from ..validation import Problem, validate
 from . import vocab
-from .facts import Facts
+from .facts import Facts, Note
 
 STAC_VERSION = "1.1.0"  # the first STAC version with common `bands`, which band names are defined in
 MISSING: Any = object()
@@ -30,34 +29,50 @@ class Pending:
     also: tuple[str, ...] = ()
 
 
+@dataclass(frozen=True)
+class Placeholder:
+    """A stand-in for a value the model does not state: where it is in the Item (``path``, a JSON Pointer)
+    and what a person should put there (``fill``). The same shape as ``stac-mlm migrate``'s placeholders."""
+
+    path: str
+    fill: str
+
+    def __str__(self) -> str:
+        return f"{self.path}: {self.fill}"
+
+
 @dataclass
 class Description:
     """An MLM Item drafted from a model, with what is left to fill.
 
-    ``item`` is the Item (a dict ready for ``json.dump``); ``entries`` lists the placeholders still to
-    fill (action ``placeholder``: the path and what to put there) and what was assumed rather than read
-    (action ``assumed``); ``problems`` are what ``stac_mlm.validate`` finds in the Item (empty when valid).
+    ``item`` is the Item (a dict ready for ``json.dump``); ``placeholders`` are the stand-ins still to fill,
+    each with what to put there; ``assumed`` lists what was taken by convention rather than read (path and
+    why); ``problems`` are what ``stac_mlm.validate`` finds in the Item (empty when valid).
     """
 
     item: dict[str, Any]
     source: str
-    entries: list[ReportEntry] = field(default_factory=list)
+    placeholders: list[Placeholder] = field(default_factory=list)
+    assumed: list[Note] = field(default_factory=list)
     problems: list[Problem] = field(default_factory=list)
 
     @property
-    def placeholders(self) -> list[ReportEntry]:
-        return [entry for entry in self.entries if entry.action == "placeholder"]
+    def valid(self) -> bool:
+        return not self.problems
 
     @property
     def complete(self) -> bool:
-        """True when the Item is valid and nothing is left to fill."""
-        return not self.placeholders and not self.problems
+        """Valid, with no placeholder left to fill."""
+        return self.valid and not self.placeholders
+
+    def verdict(self) -> str:
+        """E.g. ``valid MLM v1.5.2, 3 placeholders to fill`` (the wording of ``stac-mlm migrate``)."""
+        verdict = f"valid MLM v{SPEC_VERSION}" if self.valid else f"{len(self.problems)} validation problem(s) left"
+        count = len(self.placeholders)
+        return verdict + (f", {count} placeholder{'s' if count != 1 else ''} to fill" if count else "")
 
     def summary(self) -> str:
-        verdict = f"valid MLM v{SPEC_VERSION}" if not self.problems else f"{len(self.problems)} validation problem(s)"
-        count = len(self.placeholders)
-        left = f"{count} placeholder{'s' if count != 1 else ''} to fill" if count else "nothing left to fill"
-        return f"{self.source}: {verdict}, {left}"
+        return f"{self.source}: {self.verdict()}"
 
 
 def _pointer(*parts: Any) -> str:
@@ -68,7 +83,7 @@ def _slug(text: str) -> str:
     return re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-") or "model"
 
 
-def draft(facts: Facts, href: str | None) -> tuple[dict[str, Any], list[Pending], list[ReportEntry]]:
+def draft(facts: Facts, href: str | None) -> tuple[dict[str, Any], list[Pending], list[Note]]:
     """The Item for ``facts`` (the model asset pointing at ``href``), its placeholders and assumptions."""
     pending: list[Pending] = [
         Pending(
@@ -85,7 +100,7 @@ def draft(facts: Facts, href: str | None) -> tuple[dict[str, Any], list[Pending]
             ("/properties/start_datetime", "/properties/end_datetime"),
         ),
     ]
-    assumed = [ReportEntry(note.path, "assumed", note.detail) for note in facts.notes]
+    assumed = list(facts.notes)
     name = vocab.model_name(facts.name or "")
     props: dict[str, Any] = {"datetime": None}
     props.update(facts.properties)
@@ -264,10 +279,10 @@ def _filled(document: dict[str, Any], placeholder: Pending, written: list[str]) 
 
 
 def conclude(
-    item: dict[str, Any], source: str, pending: list[Pending], assumed: list[ReportEntry], written: list[str]
+    item: dict[str, Any], source: str, pending: list[Pending], assumed: list[Note], written: list[str]
 ) -> Description:
     """The Description once overrides are in: finish, keep the placeholders not filled, validate."""
     finish(item)
-    left = [ReportEntry(p.path, "placeholder", p.hint) for p in pending if not _filled(item, p, written)]
+    left = [Placeholder(p.path, p.hint) for p in pending if not _filled(item, p, written)]
     kept = [a for a in assumed if not any(a.path == w or a.path.startswith(w + "/") for w in written)]
-    return Description(item, source, left + kept, validate(item))
+    return Description(item, source, left, kept, validate(item))
