@@ -8,7 +8,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from stac_mlm.describe import describe
+from stac_mlm.describe import DescribeError, describe
 from stac_mlm.models import FrameworkEnum, TaskEnum
 
 from .artifacts import FIXTURES, HF_FOLDERS, copy_fixture, official_errors, safetensors_file
@@ -96,3 +96,22 @@ def test_a_folder_with_onnx_library_expects_an_onnx_file() -> None:
 @pytest.mark.parametrize("name", HF_FOLDERS)
 def test_official_schema_accepts_the_result(name: str, upstream: Path) -> None:
     assert official_errors(describe(FIXTURES / "hf" / name).item) == []
+
+
+def test_odd_config_values_give_a_valid_draft(tmp_path: Path) -> None:
+    folder = tmp_path / "odd"
+    folder.mkdir()
+    config = {"architectures": "x", "num_channels": "3", "id2label": ["a", "b"], "image_size": {"h": 1}}
+    (folder / "config.json").write_text(json.dumps(config), encoding="utf-8")
+    (folder / "README.md").write_text("---\n- not a mapping\n---\ntext\n", encoding="utf-8")
+    found = describe(folder)
+    assert found.problems == []
+    assert "/properties/mlm:input" in {p.path for p in found.placeholders}
+
+
+def test_front_matter_that_is_not_yaml_is_refused(tmp_path: Path) -> None:
+    folder = tmp_path / "bad"
+    folder.mkdir()
+    (folder / "README.md").write_text("---\nkey: [unclosed\n---\n", encoding="utf-8")
+    with pytest.raises(DescribeError, match="front matter is not valid YAML"):
+        describe(folder)

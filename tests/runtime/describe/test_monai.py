@@ -7,7 +7,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from stac_mlm.describe import describe
+from stac_mlm.describe import DescribeError, describe
 from stac_mlm.models import FrameworkEnum, TaskEnum
 
 from .artifacts import FIXTURES, MONAI_BUNDLES, copy_fixture, official_errors
@@ -99,3 +99,28 @@ def test_the_metadata_file_itself_can_be_named(tmp_path: Path) -> None:
 @pytest.mark.parametrize("name", MONAI_BUNDLES)
 def test_official_schema_accepts_the_result(name: str, upstream: Path) -> None:
     assert official_errors(describe(FIXTURES / "monai" / name).item) == []
+
+
+@pytest.mark.parametrize(
+    "data_format",
+    [
+        {"inputs": [], "outputs": "pred"},
+        {"inputs": {"image": {"num_channels": "3", "spatial_shape": "96", "channel_def": ["a"]}}, "outputs": {}},
+        {"inputs": {"image": None}, "outputs": {"pred": {"num_channels": 2, "spatial_shape": [64, "8*n"]}}},
+    ],
+)
+def test_odd_metadata_gives_a_valid_draft_with_placeholders(tmp_path: Path, data_format: dict[str, Any]) -> None:
+    configs = tmp_path / "bundle" / "configs"
+    configs.mkdir(parents=True)
+    (configs / "metadata.json").write_text(json.dumps({"network_data_format": data_format}), encoding="utf-8")
+    found = describe(tmp_path / "bundle")
+    assert found.problems == []
+    assert found.placeholders
+
+
+def test_malformed_metadata_is_refused(tmp_path: Path) -> None:
+    configs = tmp_path / "bundle" / "configs"
+    configs.mkdir(parents=True)
+    (configs / "metadata.json").write_text("{not json", encoding="utf-8")
+    with pytest.raises(DescribeError, match="not a readable JSON file"):
+        describe(tmp_path / "bundle")

@@ -52,7 +52,7 @@ def _size(value: Any) -> int:
 
 
 def _tensor(name: str, spec: dict[str, Any], output: bool, notes: list[Note], where: str) -> dict[str, Any]:
-    spatial = spec.get("spatial_shape") or []
+    spatial = spec.get("spatial_shape") if isinstance(spec.get("spatial_shape"), list) else []
     channels = spec.get("num_channels")
     dims = ["batch", "channel", *SPATIAL.get(len(spatial), [f"dim_{chr(ord('a') + i)}" for i in range(len(spatial))])]
     shape = [-1, _size(channels), *(_size(s) for s in spatial)]
@@ -88,20 +88,24 @@ def _architecture(configs: Path) -> str | None:
     return target.rsplit(".", 1)[-1] if isinstance(target, str) and target else None
 
 
+def _specs(data_format: dict[str, Any], key: str) -> list[tuple[str, dict[str, Any]]]:
+    """The tensor descriptions under ``inputs`` or ``outputs`` (entries that are not objects are skipped)."""
+    found = data_format.get(key)
+    return [(k, v) for k, v in found.items() if isinstance(v, dict)] if isinstance(found, dict) else []
+
+
 def read(bundle: Path) -> Facts:
     metadata = _load(bundle / "configs" / "metadata.json")
     data_format = metadata.get("network_data_format")
     data_format = data_format if isinstance(data_format, dict) else {}
     notes: list[Note] = []
     inputs = [
-        _tensor(name, spec, False, notes, f"/properties/mlm:input/{i}")
-        for i, (name, spec) in enumerate((data_format.get("inputs") or {}).items())
-        if isinstance(spec, dict)
+        _tensor(str(name), spec, False, notes, f"/properties/mlm:input/{i}")
+        for i, (name, spec) in enumerate(_specs(data_format, "inputs"))
     ]
     outputs = [
-        _tensor(name, spec, True, notes, f"/properties/mlm:output/{i}")
-        for i, (name, spec) in enumerate((data_format.get("outputs") or {}).items())
-        if isinstance(spec, dict)
+        _tensor(str(name), spec, True, notes, f"/properties/mlm:output/{i}")
+        for i, (name, spec) in enumerate(_specs(data_format, "outputs"))
     ]
     tasks = vocab.tasks_in([str(metadata.get("task", ""))], [t for o in outputs for t in o["tasks"]])
     model = next(((name, kind) for name, kind in MODEL_FILES if (bundle / "models" / name).is_file()), None)
