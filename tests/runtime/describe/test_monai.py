@@ -124,3 +124,17 @@ def test_malformed_metadata_is_refused(tmp_path: Path) -> None:
     (configs / "metadata.json").write_text("{not json", encoding="utf-8")
     with pytest.raises(DescribeError, match="not a readable JSON file"):
         describe(tmp_path / "bundle")
+
+
+@pytest.mark.parametrize(
+    ("given", "expected"),
+    [("1.13", "1.13.0"), ("2.4.0+cu121", "2.4.0+cu121"), ("1.10.0a0+ecc3718", "1.10.0-a0+ecc3718")],
+)
+def test_python_versions_become_semantic_versions(tmp_path: Path, given: str, expected: str) -> None:
+    bundle = copy_fixture("monai", MONAI_BUNDLES[0], tmp_path)
+    metadata = _metadata(MONAI_BUNDLES[0])
+    metadata["pytorch_version"] = given
+    (bundle / "configs" / "metadata.json").write_text(json.dumps(metadata), encoding="utf-8")
+    found = describe(bundle)
+    assert found.item["properties"]["mlm:framework_version"] == expected
+    assert found.problems == []

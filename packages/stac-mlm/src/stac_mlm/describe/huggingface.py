@@ -142,10 +142,56 @@ def _weights(folder: Path, notes: list[Note]) -> dict[str, Any]:
     return {}
 
 
+def _inputs(config: dict[str, Any], preprocessor: dict[str, Any], notes: list[Note]) -> list[dict[str, Any]] | None:
+    """An image input when the config names its channels (``num_channels``, ``in_channels``), else None."""
+    channels = next((config[k] for k in ("num_channels", "in_channels") if isinstance(config.get(k), int)), None)
+    if not channels:
+        return None
+    height, width = _size(preprocessor, config)
+    extra: dict[str, Any] = {}
+    if (scaling := _scaling(preprocessor, channels)) is not None:
+        extra["value_scaling"] = scaling
+    data_type = vocab.data_type(str(config.get("torch_dtype") or "float32"))
+    dims = ["batch", "channel", "height", "width"]
+    notes.append(Note("/properties/mlm:input/0", f"an image input in PyTorch's layout ({', '.join(dims)})"))
+    return [tensor("pixel_values", [-1, channels, height, width], dims, data_type, **extra)]
+
+
+def _outputs(config: dict[str, Any], tasks: list[str], notes: list[Note]) -> list[dict[str, Any]] | None:
+    """Class scores, per image or per pixel as the tasks say, when the config gives the classes."""
+    id2label = config.get("id2label")
+    found = classes(id2label if isinstance(id2label, dict) else {})
+    count = len(found) or next((config[k] for k in ("num_labels", "classes") if isinstance(config.get(k), int)), 0)
+    if not count or not set(tasks) & (PER_IMAGE | PER_PIXEL):
+        return None
+    per_pixel = bool(set(tasks) & PER_PIXEL)
+    shape = [-1, count, -1, -1] if per_pixel else [-1, count]
+    dims = ["batch", "class", "height", "width"] if per_pixel else ["batch", "class"]
+    output = tensor("logits", shape, dims, vocab.data_type("float32"), output=True, tasks=list(tasks))
+    if found:
+        output["classification:classes"] = found
+    notes.append(Note("/properties/mlm:output/0", "one score per class" + (" and pixel" if per_pixel else "")))
+    return [output]
+
+
+def _card_properties(front: dict[str, Any], body: str) -> dict[str, Any]:
+    """Item properties from the model card: description, license, base model."""
+    properties: dict[str, Any] = {}
+    if (paragraph := _first_paragraph(body)) is not None:
+        properties["description"] = paragraph
+    if isinstance(front.get("license"), str):
+        properties["license"] = front["license"]
+    base = front.get("base_model")
+    base = base[0] if isinstance(base, list) and base else base
+    if isinstance(base, str) and base:
+        properties["mlm:pretrained"] = True
+        properties["mlm:pretrained_source"] = base
+    return properties
+
+
 def read(folder: Path) -> Facts:
     front, body = card(folder / "README.md")
     config = _json(folder / "config.json")
-    preprocessor = _json(folder / "preprocessor_config.json")
     notes: list[Note] = []
     weights = _weights(folder, notes)
     library = str(front.get("library_name") or "").lower()
@@ -157,46 +203,6 @@ def read(folder: Path) -> Facts:
         weights["artifact_type"] = artifact_type or "safetensors.torch.save_file"
     tags = [str(t) for t in front.get("tags") or [] if isinstance(t, str | int)]
     tasks = vocab.tasks_in([str(front.get("pipeline_tag") or "")], tags)
-    channels = next((config[k] for k in ("num_channels", "in_channels") if isinstance(config.get(k), int)), None)
-    inputs = None
-    if channels:
-        height, width = _size(preprocessor, config)
-        extra: dict[str, Any] = {}
-        if (scaling := _scaling(preprocessor, channels)) is not None:
-            extra["value_scaling"] = scaling
-        dtype = vocab.data_type(str(config.get("torch_dtype") or "float32"))
-        inputs = [
-            tensor(
-                "pixel_values", [-1, channels, height, width], ["batch", "channel", "height", "width"], dtype, **extra
-            )
-        ]
-        notes.append(
-            Note("/properties/mlm:input/0", "an image input in PyTorch's layout (batch, channel, height, width)")
-        )
-    id2label = config.get("id2label")
-    labels: dict[Any, Any] = id2label if isinstance(id2label, dict) else {}
-    found = classes(labels)
-    count = len(found) or next((config[k] for k in ("num_labels", "classes") if isinstance(config.get(k), int)), 0)
-    outputs = None
-    kinds = set(tasks)
-    if count and kinds & (PER_IMAGE | PER_PIXEL):
-        per_pixel = bool(kinds & PER_PIXEL)
-        shape = [-1, count, -1, -1] if per_pixel else [-1, count]
-        dims = ["batch", "class", "height", "width"] if per_pixel else ["batch", "class"]
-        outputs = [tensor("logits", shape, dims, "float32", output=True, tasks=list(tasks))]
-        if found:
-            outputs[0]["classification:classes"] = found
-        notes.append(Note("/properties/mlm:output/0", "one score per class" + (" and pixel" if per_pixel else "")))
-    properties: dict[str, Any] = {}
-    if (paragraph := _first_paragraph(body)) is not None:
-        properties["description"] = paragraph
-    if isinstance(front.get("license"), str):
-        properties["license"] = front["license"]
-    base = front.get("base_model")
-    base = base[0] if isinstance(base, list) and base else base
-    if isinstance(base, str) and base:
-        properties["mlm:pretrained"] = True
-        properties["mlm:pretrained_source"] = base
     version = config.get("transformers_version") if framework == "huggingface" else None
     return Facts(
         source="Hugging Face model folder",
@@ -204,11 +210,11 @@ def read(folder: Path) -> Facts:
         architecture=_architecture(config),
         tasks=tasks,
         framework=framework,
-        framework_version=str(version) if isinstance(version, str) else None,
+        framework_version=vocab.semantic_version(version) if version else None,
         total_parameters=weights.pop("total_parameters", None),
-        inputs=inputs,
-        outputs=outputs,
-        properties=properties,
+        inputs=_inputs(config, _json(folder / "preprocessor_config.json"), notes),
+        outputs=_outputs(config, tasks, notes),
+        properties=_card_properties(front, body),
         notes=notes,
         **weights,
     )

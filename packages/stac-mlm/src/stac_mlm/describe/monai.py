@@ -4,7 +4,6 @@ class from the inference configuration."""
 from __future__ import annotations
 
 import json
-import re
 from pathlib import Path
 from typing import Any
 
@@ -36,23 +35,14 @@ def _load(path: Path) -> dict[str, Any]:
     return data
 
 
-def _semver(text: Any) -> str | None:
-    """A full semantic version from a Python version string ("2.4.0", "1.13" -> "1.13.0"; local labels
-    such as "+cu121" kept)."""
-    match = re.fullmatch(r"(\d+)\.(\d+)(?:\.(\d+))?(?:\+([0-9A-Za-z.-]+))?", str(text or "").strip())
-    if not match:
-        return None
-    major, minor, patch, local = match.groups()
-    return f"{major}.{minor}.{patch or 0}" + (f"+{local}" if local else "")
-
-
 def _size(value: Any) -> int:
     """A spatial size: a number, or -1 for an expression such as "8*n" (any multiple of 8)."""
     return value if isinstance(value, int) and not isinstance(value, bool) and value > 0 else -1
 
 
 def _tensor(name: str, spec: dict[str, Any], output: bool, notes: list[Note], where: str) -> dict[str, Any]:
-    spatial = spec.get("spatial_shape") if isinstance(spec.get("spatial_shape"), list) else []
+    given = spec.get("spatial_shape")
+    spatial: list[Any] = given if isinstance(given, list) else []
     channels = spec.get("num_channels")
     dims = ["batch", "channel", *SPATIAL.get(len(spatial), [f"dim_{chr(ord('a') + i)}" for i in range(len(spatial))])]
     shape = [-1, _size(channels), *(_size(s) for s in spatial)]
@@ -121,7 +111,7 @@ def read(bundle: Path) -> Facts:
         architecture=_architecture(bundle / "configs"),
         tasks=tasks,
         framework="pytorch" if suffix != ".onnx" else "onnx",
-        framework_version=_semver(metadata.get("pytorch_version")) if suffix != ".onnx" else None,
+        framework_version=vocab.semantic_version(metadata.get("pytorch_version")) if suffix != ".onnx" else None,
         inputs=inputs or None,
         outputs=outputs or None,
         artifact=artifact,

@@ -88,6 +88,22 @@ def artifact_type_for(suffix: str) -> str:
     return _suffix_artifact_types()[suffix.lower()]
 
 
+_PYTHON_VERSION = re.compile(
+    r"v?(\d+)\.(\d+)(?:\.(\d+))?(?:[.-]?((?:a|b|rc|alpha|beta|dev|post|pre)\d*))?(?:\+([0-9A-Za-z.-]+))?"
+)
+
+
+def semantic_version(text: object) -> str | None:
+    """A Python package version as the full semantic version ``mlm:framework_version`` needs: "1.13" ->
+    "1.13.0", "4.45.0.dev0" -> "4.45.0-dev0", "2.4.0+cu121" kept; None when it is no version."""
+    match = _PYTHON_VERSION.fullmatch(str(text or "").strip())
+    if not match:
+        return None
+    major, minor, patch, pre, local = match.groups()
+    local = ".".join(part for part in (local or "").split(".") if part)
+    return f"{int(major)}.{int(minor)}.{int(patch or 0)}" + (f"-{pre}" if pre else "") + (f"+{local}" if local else "")
+
+
 @cache
 def _name_check() -> TypeAdapter[str]:
     field = ItemProperties.model_fields["mlm_name"]  # the pattern as the model states it
