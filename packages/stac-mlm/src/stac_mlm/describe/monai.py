@@ -58,7 +58,7 @@ def _tensor(name: str, spec: dict[str, Any], output: bool, notes: list[Note], wh
         if found:
             extra["classification:classes"] = found
             dims[1] = "class"
-        extra["tasks"] = FORMAT_TASKS.get(str(spec.get("format", "")).lower(), [])
+        extra["tasks"] = vocab.tasks_in([], FORMAT_TASKS.get(str(spec.get("format", "")).lower(), []))
     elif named:
         extra["bands"] = [str(labels[key]) for key in sorted(labels, key=lambda k: int(k) if str(k).isdigit() else 0)]
         dims[1] = "bands"
