@@ -115,3 +115,31 @@ def test_front_matter_that_is_not_yaml_is_refused(tmp_path: Path) -> None:
     (folder / "README.md").write_text("---\nkey: [unclosed\n---\n", encoding="utf-8")
     with pytest.raises(DescribeError, match="front matter is not valid YAML"):
         describe(folder)
+
+
+def test_onnx_weights_give_exact_tensors_and_the_card_the_classes(tmp_path: Path) -> None:
+    pytest.importorskip("onnx")
+    from onnx import TensorProto, helper
+
+    folder = copy_fixture("hf", SEGFORMER, tmp_path)
+    classes = len(_read(SEGFORMER, "config.json")["id2label"])
+    (folder / "onnx").mkdir()
+    graph = helper.make_graph(
+        [helper.make_node("Conv", ["pixel_values", "w"], ["logits"], strides=[4, 4])],
+        "segformer-stand-in",
+        [helper.make_tensor_value_info("pixel_values", TensorProto.FLOAT, ["batch", 3, "height", "width"])],
+        [helper.make_tensor_value_info("logits", TensorProto.FLOAT, ["batch", classes, "h", "w"])],
+        [helper.make_tensor("w", TensorProto.FLOAT, [classes, 3, 4, 4], [0.0] * (classes * 48))],
+    )
+    model = helper.make_model(graph, opset_imports=[helper.make_opsetid("", 17)])
+    (folder / "onnx" / "model.onnx").write_bytes(model.SerializeToString())
+    found = describe(folder, relative_to=folder)
+    props = found.item["properties"]
+    assert props["mlm:input"][0]["input"]["shape"] == [-1, 3, -1, -1]  # as the graph states it
+    assert props["mlm:total_parameters"] == classes * 48
+    (output,) = props["mlm:output"]
+    assert output["result"]["shape"] == [-1, classes, -1, -1]
+    assert len(output["classification:classes"]) == classes and output["tasks"] == props["mlm:tasks"]
+    assert "value_scaling" in props["mlm:input"][0]  # from the image processor
+    assert found.item["assets"]["model"]["href"] == "onnx/model.onnx"
+    assert found.problems == [] and "/assets/model/href" not in {p.path for p in found.placeholders}

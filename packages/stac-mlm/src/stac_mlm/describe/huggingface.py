@@ -204,7 +204,7 @@ def read(folder: Path) -> Facts:
     tags = [str(t) for t in front.get("tags") or [] if isinstance(t, str | int)]
     tasks = vocab.tasks_in([str(front.get("pipeline_tag") or "")], tags)
     version = config.get("transformers_version") if framework == "huggingface" else None
-    return Facts(
+    facts = Facts(
         source="Hugging Face model folder",
         name=folder.resolve().name,
         architecture=_architecture(config),
@@ -218,3 +218,34 @@ def read(folder: Path) -> Facts:
         notes=notes,
         **weights,
     )
+    if facts.artifact is not None and facts.artifact.suffix == ".onnx":
+        _from_graph(facts, facts.artifact)
+    return facts
+
+
+def _from_graph(facts: Facts, artifact: Path) -> None:
+    """With ONNX weights in the folder, the tensors and parameters come from the graph (exact shapes);
+    the card and config still give the classes, tasks and input scaling."""
+    from .onnx import read as read_onnx
+
+    graph = read_onnx(artifact)
+    guessed_in, guessed_out = facts.inputs or [], facts.outputs or []
+    facts.notes = [n for n in facts.notes if not n.path.startswith(("/properties/mlm:input", "/properties/mlm:output"))]
+    facts.notes += graph.notes
+    facts.inputs, facts.outputs = graph.inputs, graph.outputs
+    facts.total_parameters, facts.framework, facts.framework_version = (
+        graph.total_parameters,
+        graph.framework,
+        graph.framework_version,
+    )
+    if len(guessed_in) == 1 and facts.inputs and len(facts.inputs) == 1:
+        shape, channels = facts.inputs[0]["input"]["shape"], guessed_in[0]["input"]["shape"][1]
+        if len(shape) > 1 and shape[1] in (-1, channels) and "value_scaling" in guessed_in[0]:
+            facts.inputs[0]["value_scaling"] = guessed_in[0]["value_scaling"]
+    if len(guessed_out) == 1 and facts.outputs:
+        first, count = facts.outputs[0], guessed_out[0]["result"]["shape"][1]
+        shape = first["result"]["shape"]
+        if len(shape) > 1 and shape[1] == count:
+            first["tasks"] = guessed_out[0]["tasks"]
+            if "classification:classes" in guessed_out[0]:
+                first["classification:classes"] = guessed_out[0]["classification:classes"]
