@@ -18,7 +18,25 @@ import nox
 ROOT = Path(__file__).parent
 CODEGEN = "packages/codegen"
 UPSTREAM = os.environ.get("MLM_UPSTREAM_DATA", str(ROOT.parent / "shared" / "upstream-data"))
-TEST_DEPS = ["pytest>=8", "hypothesis>=6.100", "jsonschema>=4.23", "jsonschema-rs>=0.29", "pyyaml>=6"]
+#: Every development tool, with the versions that agree with the code, in one place: sessions install from
+#: here only. ruff: 0.16 and 0.17 format the code as committed (0.6-0.14 disagree on blank lines, and from
+#: 0.16 ruff also formats the python blocks of the Markdown pages); raise the bound after `ruff format` with
+#: the new version leaves the tree unchanged. pytest 8 and 9 run the suite.
+TOOLS = {
+    "ruff": "ruff>=0.16,<0.18",
+    "mypy": "mypy>=1.11,<3",
+    "pytest": "pytest>=8,<10",
+    "pytest-xdist": "pytest-xdist>=3.6,<4",
+    "hypothesis": "hypothesis>=6.100,<7",
+    "jsonschema": "jsonschema>=4.23,<5",
+    "jsonschema-rs": "jsonschema-rs>=0.29,<1",
+    "pyyaml": "pyyaml>=6,<7",
+    "selenium": "selenium==4.51.0",
+    "mkdocs": "mkdocs==1.6.1",
+    "mkdocs-material": "mkdocs-material==9.8.1",
+    "pymdown-extensions": "pymdown-extensions==13.1",
+}
+TEST_DEPS = [TOOLS[name] for name in ("pytest", "pytest-xdist", "hypothesis", "jsonschema", "jsonschema-rs", "pyyaml")]
 
 nox.options.default_venv_backend = "uv|virtualenv"
 # Installs write bytecode up front, so warm runs never recompile dependencies (even where the shell sets
@@ -54,13 +72,65 @@ def check(session: nox.Session) -> None:
     session.run("python", "-m", "stac_ext_codegen", "check")
 
 
+#: What each test group installs and runs. The runtime group installs only the runtime package (with its
+#: extras) and the test tools, never packages/codegen or linkml: it proves `stac_mlm` stands alone.
+TEST_GROUPS = {
+    "runtime": {"folders": ["tests/runtime"], "codegen": False},
+    "codegen": {"folders": ["tests/codegen", "tests/properties"], "codegen": True},
+}
+
+
+#: pytest options whose value is the next argument (that value is never a path to select tests by)
+_VALUED = {"-k", "-m", "-p", "-o", "-c", "-W", "--deselect", "--ignore", "--ignore-glob", "--rootdir", "--durations"}
+
+
+def _group_args(folders: list[str], posargs: list[str]) -> list[str] | None:
+    """pytest arguments for one group: its folders, or the paths named in posargs that lie inside them (a path
+    holding the group's folders, such as `tests`, stands for them); None when posargs name paths, none of them
+    in this group."""
+    paths = [
+        arg
+        for index, arg in enumerate(posargs)
+        if not arg.startswith("-")
+        and (index == 0 or posargs[index - 1] not in _VALUED)
+        and Path(arg.split("::")[0]).exists()
+    ]
+    if not paths:
+        return [*folders, *posargs]
+    chosen: list[str] = []
+    root = ROOT.resolve()
+    for arg in paths:
+        where = Path(arg.split("::")[0]).resolve()
+        if any(where.is_relative_to(root / folder) for folder in folders):
+            chosen.append(arg)
+        elif "::" not in arg:
+            chosen += [folder for folder in folders if (root / folder).is_relative_to(where)]
+    if not chosen:
+        return None
+    return [*dict.fromkeys(chosen), *(arg for arg in posargs if arg not in paths)]
+
+
 @nox.session
-def tests(session: nox.Session) -> None:
-    """Run the test suite (tests needing ../shared/upstream-data skip when it is absent)."""
-    _install_codegen(session)
+@nox.parametrize("group", [nox.param(name, id=name) for name in TEST_GROUPS])
+def tests(session: nox.Session, group: str) -> None:
+    """The test suite in two environments: runtime (no generator, no linkml), codegen (everything).
+
+    Tests needing ../shared/upstream-data skip when it is absent; `-- -m "not slow"` is the quick loop."""
+    spec = TEST_GROUPS[group]
+    args = _group_args(spec["folders"], session.posargs)
+    if args is None:
+        session.skip(f"no path given lies in the {group} group")
+    if spec["codegen"]:
+        _install_codegen(session)
     session.install(*TEST_DEPS)
     session.install("-e", "packages/stac-mlm[fast,dask,pystac,onnx,hf]")
-    session.run("pytest", "tests", *session.posargs)
+    # one pytest worker per CPU this process may use (none on one CPU, as in CI); `-n N` in posargs overrides
+    cpus = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else (os.cpu_count() or 1)
+    chose = any(arg in ("-n", "--numprocesses") or arg.startswith(("-n=", "--numprocesses=")) for arg in args)
+    workers = ["-n", str(cpus)] if cpus > 1 and not chose else []
+    # posargs may select nothing in one group (e.g. `-k` naming a runtime test): that is not a failure
+    codes = [0, 5] if session.posargs else [0]
+    session.run("pytest", *workers, *args, env={"MLM_TEST_GROUP": group}, success_codes=codes)
 
 
 #: PyTorch from pip, pinned: pip takes the CPU build kept on this machine's disk (uv would fetch a CUDA build).
@@ -80,7 +150,7 @@ def tests_torch(session: nox.Session) -> None:
 def lint(session: nox.Session) -> None:
     """ruff (lint and format) on all Python code, and linkml-lint on schema/."""
     _install_codegen(session)
-    session.install("ruff>=0.6")
+    session.install(TOOLS["ruff"])
     session.run("ruff", "check", ".")
     session.run("ruff", "format", "--check", ".")
     for source in sorted(Path("schema").glob("*.yaml")):
@@ -107,14 +177,14 @@ def bench(session: nox.Session) -> None:
     session.install("-e", "packages/stac-mlm", "stac-model==0.7.0")
     examples = Path(UPSTREAM) / "mlm" / "v1.5.2" / "examples"
     session.run("python", "packages/stac-mlm/tools/bench_runtime.py", "--examples", str(examples))
-    session.install("-e", "packages/stac-mlm[fast]", "jsonschema>=4.23")
+    session.install("-e", "packages/stac-mlm[fast]", TOOLS["jsonschema"])
     # migration throughput (goal: 5,000 documents/s)
     session.run("python", "packages/stac-mlm/tools/bench_migrate.py", UPSTREAM)
     session.run("python", "packages/stac-mlm/tools/bench_cli.py")
 
 
-DOCS_DEPS = ["mkdocs==1.6.1", "mkdocs-material==9.8.1", "pymdown-extensions==13.1"]
-READER_DEPS = ["pytest>=8", "selenium==4.51.0"]
+DOCS_DEPS = [TOOLS[name] for name in ("mkdocs", "mkdocs-material", "pymdown-extensions")]
+READER_DEPS = [TOOLS[name] for name in ("pytest", "selenium")]
 MERMAID = "mermaid@11.4.1"  # served with the site (docs/assets/vendor/, git-ignored) so the diagram renders offline
 
 
@@ -160,7 +230,7 @@ def docs(session: nox.Session) -> None:
         session.install(*READER_DEPS)
         session.run(
             "pytest",
-            "tests/test_docs_site.py",
+            "tests/codegen/test_docs_site.py",
             "-m",
             "docs",
             "-p",
