@@ -123,7 +123,7 @@ def tests(session: nox.Session, group: str) -> None:
     if spec["codegen"]:
         _install_codegen(session)
     session.install(*TEST_DEPS)
-    session.install("-e", "packages/stac-mlm[fast,dask,pystac]")
+    session.install("-e", "packages/stac-mlm[fast,dask,pystac,onnx,hf]")
     # one pytest worker per CPU this process may use (none on one CPU, as in CI); `-n N` in posargs overrides
     cpus = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else (os.cpu_count() or 1)
     chose = any(arg in ("-n", "--numprocesses") or arg.startswith(("-n=", "--numprocesses=")) for arg in args)
@@ -131,6 +131,19 @@ def tests(session: nox.Session, group: str) -> None:
     # posargs may select nothing in one group (e.g. `-k` naming a runtime test): that is not a failure
     codes = [0, 5] if session.posargs else [0]
     session.run("pytest", *workers, *args, env={"MLM_TEST_GROUP": group}, success_codes=codes)
+
+
+#: PyTorch from pip, pinned: pip takes the CPU build kept on this machine's disk (uv would fetch a CUDA build).
+TORCH = "torch==2.13.0"
+
+
+@nox.session(venv_backend="virtualenv")
+def tests_torch(session: nox.Session) -> None:
+    """describe's PyTorch tests (tests/pytorch): live modules, .pt2 archives, the docs page's examples, and
+    the comparison with stac-model 0.7.0's from_torch (with kornia, which its torch module imports)."""
+    session.install(TORCH)
+    session.install(*TEST_DEPS, "-e", "packages/stac-mlm[onnx,hf,torch]", "stac-model==0.7.0", "kornia")
+    session.run("pytest", "tests/pytorch", "-p", "no:logging", *session.posargs)
 
 
 @nox.session
