@@ -192,9 +192,12 @@ def _new_version(args: argparse.Namespace) -> int:
     draft = index.start_draft(args.version)
     index.save()
     print(f"started the draft {draft.version} ({draft.url}) in {SCHEMA}/versions.yaml")
-    print(f"the model files in {SCHEMA}/ are now {draft.version}; {', '.join(r.version for r in index.releases)} stay frozen")
-    print("next: edit schema/, `nox -s generate`, "
-          f"`python -m stac_ext_codegen diff {index.latest.version} {draft.version}`, then `nox -s release`")
+    frozen = ", ".join(r.version for r in index.releases)
+    print(f"the model files in {SCHEMA}/ are now {draft.version}; the releases ({frozen}) stay frozen")
+    print(
+        "next: edit schema/, `nox -s generate`, "
+        f"`python -m stac_ext_codegen diff {index.latest.version} {draft.version}`, then `nox -s release`"
+    )
     return 0
 
 
@@ -243,8 +246,16 @@ def _diff(args: argparse.Namespace) -> int:
     index = _index(args.root)
     changes = diff_versions(index, args.old, args.new)
     if args.format == "json":
-        print(json.dumps({"old": index.get(args.old).version, "new": index.get(args.new).version,
-                          "changes": [c.as_dict() for c in changes]}, indent=2))
+        print(
+            json.dumps(
+                {
+                    "old": index.get(args.old).version,
+                    "new": index.get(args.new).version,
+                    "changes": [c.as_dict() for c in changes],
+                },
+                indent=2,
+            )
+        )
     else:
         print(render_text(changes, index.get(args.old).version, index.get(args.new).version))
     return 0

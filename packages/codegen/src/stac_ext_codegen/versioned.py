@@ -7,9 +7,11 @@ snapshot, the version entry and the generator's own source.
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import json
 import os
+from collections.abc import Callable
 from functools import cache
 from importlib import metadata
 from pathlib import Path
@@ -31,10 +33,8 @@ def generator_fingerprint() -> str:
     for path in sorted(p for p in package.rglob("*") if p.is_file() and "__pycache__" not in p.parts):
         hasher.update(path.relative_to(package).as_posix().encode() + b"\0" + path.read_bytes())
     for distribution in ("linkml", "linkml-runtime"):
-        try:
+        with contextlib.suppress(metadata.PackageNotFoundError):
             hasher.update(f"{distribution}={metadata.version(distribution)}".encode())
-        except metadata.PackageNotFoundError:
-            pass
     return hasher.hexdigest()
 
 
@@ -50,24 +50,34 @@ def _cache_key(index: VersionIndex, version: Version) -> str:
     return hashlib.sha256(f"{generator_fingerprint()}\0{entry}\0{source}".encode()).hexdigest()[:32]
 
 
+def cached_text(index: VersionIndex, version: Version, kind: str, produce: Callable[[], str]) -> str:
+    """A text derived from a release's frozen source, computed once per snapshot and generator."""
+    cached = _cache_dir(index) / f"{version.version}-{kind}-{_cache_key(index, version)}.json"
+    if cached.is_file():
+        return cached.read_text(encoding="utf-8")
+    text = produce()
+    try:
+        cached.parent.mkdir(parents=True, exist_ok=True)
+        for stale in cached.parent.glob(f"{version.version}-{kind}-*.json"):
+            stale.unlink()
+        cached.write_text(text, encoding="utf-8")
+    except OSError:  # a read-only checkout still generates, only slower
+        pass
+    return text
+
+
+def cached(index: VersionIndex, version: Version, kind: str, produce: Callable[[], str]) -> Any:
+    """``cached_text``, parsed as JSON."""
+    return json.loads(cached_text(index, version, kind, produce))
+
+
 def schema_text(index: VersionIndex, version: Version) -> str:
     """The generated JSON Schema of a version, as committed (releases come from the cache when they can)."""
     from .jsonschema import dump_json, json_schema_of
 
     if version.status == "draft":
         return dump_json(json_schema_of(index.model(version)))
-    cached = _cache_dir(index) / f"{version.version}-{_cache_key(index, version)}.json"
-    if cached.is_file():
-        return cached.read_text(encoding="utf-8")
-    text = dump_json(json_schema_of(index.model(version)))
-    try:
-        cached.parent.mkdir(parents=True, exist_ok=True)
-        for stale in cached.parent.glob(f"{version.version}-*.json"):
-            stale.unlink()
-        cached.write_text(text, encoding="utf-8")
-    except OSError:  # a read-only checkout still generates, only slower
-        pass
-    return text
+    return cached_text(index, version, "schema", lambda: dump_json(json_schema_of(index.model(version))))
 
 
 def schema_document(index: VersionIndex, version: Version) -> dict[str, Any]:
