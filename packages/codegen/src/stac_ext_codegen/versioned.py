@@ -86,7 +86,8 @@ def schema_document(index: VersionIndex, version: Version) -> dict[str, Any]:
     return parsed
 
 
-def _index(model: SourceModel) -> VersionIndex | None:
+def index_of(model: SourceModel) -> VersionIndex | None:
+    """The version index of a model (the model is registered in it as its version's loaded model)."""
     if model.versions is not None and model.version is not None:
         model.versions._models.setdefault(model.version.version, model)
     return model.versions
@@ -96,7 +97,7 @@ def latest_schema_text(model: SourceModel) -> str:
     """The schema published as the current one: the latest release (the model itself when unversioned)."""
     from .jsonschema import dump_json, json_schema_of
 
-    index = _index(model)
+    index = index_of(model)
     if index is None:
         return dump_json(json_schema_of(model))
     return schema_text(index, index.latest)
@@ -122,7 +123,7 @@ def versions_document(index: VersionIndex) -> dict[str, Any]:
 
 def version_outputs(model: SourceModel) -> dict[str, str]:
     """Per-version files: every version's schema (in generated/ and in the runtime bundle) and the index."""
-    index = _index(model)
+    index = index_of(model)
     if index is None:
         return {}
     texts = {}
@@ -132,3 +133,41 @@ def version_outputs(model: SourceModel) -> dict[str, str]:
         texts[f"{RUNTIME_FOLDER}/schemas/{version.version}.json"] = text
     texts[f"{RUNTIME_FOLDER}/versions.json"] = json.dumps(versions_document(index), indent=2) + "\n"
     return texts
+
+
+def schema_keys(schema: Any) -> set[str]:
+    """Every object key a JSON Schema declares (the names under each ``properties``)."""
+    from .jsonschema import walk_objects
+
+    return {key for node in walk_objects(schema) if isinstance(node.get("properties"), dict) for key in node["properties"]}
+
+
+def introduced(model: SourceModel) -> dict[str, str]:
+    """``{key: version}`` for the keys that first appear in a version after the earliest one held, up to the
+    model's own version (nothing for an unversioned model)."""
+    index = index_of(model)
+    if index is None or model.version is None:
+        return {}
+    upto = [v for v in index.all if v.version == model.version.version or v in index.releases]
+    upto = upto[: [v.version for v in upto].index(model.version.version) + 1]
+    seen: set[str] = set()
+    found: dict[str, str] = {}
+    for number, version in enumerate(upto):
+        keys = schema_keys(schema_document(index, version))
+        if number:
+            found |= {key: version.version for key in keys - seen}
+        seen |= keys
+    return found
+
+
+def version_note(model: SourceModel) -> str:
+    """A sentence saying which version a generated text describes (empty for an unversioned model)."""
+    index, version = index_of(model), model.version
+    if index is None or version is None:
+        return ""
+    if version.status == "draft":
+        return (
+            f"This describes **{version.version}, a draft** (not released; the latest release is "
+            f"{index.latest.version})."
+        )
+    return f"This describes **{version.version}**, the latest release."
