@@ -14,6 +14,7 @@ returns the README's field tables.
 
 from __future__ import annotations
 
+import itertools
 import json
 import re
 from collections.abc import Callable, Iterable
@@ -618,7 +619,7 @@ def _changes_context(index: Any) -> dict[str, Any]:
             "draft": new.status == "draft",
             "changes": diff_versions(index, old.version, new.version),
         }
-        for old, new in zip(versions, versions[1:], strict=False)
+        for old, new in itertools.pairwise(versions)
     ]
     return {"pairs": pairs[::-1], "versions": [v.version for v in versions]}
 

@@ -139,7 +139,8 @@ def schema_keys(schema: Any) -> set[str]:
     """Every object key a JSON Schema declares (the names under each ``properties``)."""
     from .jsonschema import walk_objects
 
-    return {key for node in walk_objects(schema) if isinstance(node.get("properties"), dict) for key in node["properties"]}
+    nodes = [node.get("properties") for node in walk_objects(schema)]
+    return {key for properties in nodes if isinstance(properties, dict) for key in properties}
 
 
 def introduced(model: SourceModel) -> dict[str, str]:
