@@ -73,13 +73,42 @@ def check(session: nox.Session) -> None:
     session.run("python", "-m", "stac_ext_codegen", "check")
 
 
+#: What each test group installs and runs. The runtime group installs only the runtime package (with its
+#: extras) and the test tools, never packages/codegen or linkml: it proves `stac_mlm` stands alone.
+TEST_GROUPS = {
+    "runtime": {"folders": ["tests/runtime"], "codegen": False},
+    "codegen": {"folders": ["tests/codegen", "tests/properties"], "codegen": True},
+}
+
+
+def _group_args(folders: list[str], posargs: list[str]) -> list[str] | None:
+    """pytest arguments for one group: its folders, or the paths named in posargs that lie inside them (None:
+    posargs name paths, none of them in this group)."""
+    paths = [a for a in posargs if not a.startswith("-") and Path(a.split("::")[0]).exists()]
+    if not paths:
+        return [*folders, *posargs]
+    mine = [a for a in paths if any(Path(a.split("::")[0]).resolve().is_relative_to(ROOT / f) for f in folders)]
+    if not mine:
+        return None
+    return [a for a in posargs if a not in paths or a in mine]
+
+
 @nox.session
-def tests(session: nox.Session) -> None:
-    """Run the test suite (tests needing ../shared/upstream-data skip when it is absent)."""
-    _install_codegen(session)
+@nox.parametrize("group", [nox.param(name, id=name) for name in TEST_GROUPS])
+def tests(session: nox.Session, group: str) -> None:
+    """Run the test suite: `tests(runtime)` without the generator installed, `tests(codegen)` with it (tests
+    needing ../shared/upstream-data skip when it is absent). `-- -m "not slow"` is the quick profile."""
+    spec = TEST_GROUPS[group]
+    args = _group_args(spec["folders"], session.posargs)
+    if args is None:
+        session.skip(f"no path given lies in the {group} group")
+    if spec["codegen"]:
+        _install_codegen(session)
     session.install(*TEST_DEPS)
     session.install("-e", "packages/stac-mlm[fast,dask,pystac]")
-    session.run("pytest", "tests", *session.posargs)
+    # posargs may select nothing in one group (e.g. `-k` naming a runtime test): that is not a failure
+    codes = [0, 5] if session.posargs else [0]
+    session.run("pytest", *args, env={"MLM_TEST_GROUP": group}, success_codes=codes)
 
 
 @nox.session
@@ -170,7 +199,7 @@ def docs(session: nox.Session) -> None:
         session.install(*READER_DEPS)
         session.run(
             "pytest",
-            "tests/test_docs_site.py",
+            "tests/codegen/test_docs_site.py",
             "-m",
             "docs",
             "-p",
