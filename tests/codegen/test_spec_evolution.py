@@ -193,3 +193,18 @@ def test_the_whole_suite_passes_on_the_drafted_copy(drafted: Path) -> None:
     ]
     done = subprocess.run(command, cwd=root, env=env, capture_output=True, text=True, timeout=1800, check=False)
     assert done.returncode == 0, done.stdout[-4000:] + done.stderr[-2000:]
+
+
+def test_a_dropped_draft_leaves_no_stale_schema(tmp_path: Path) -> None:
+    root = _copy(tmp_path)
+    assert _run(root, "new-version", "99.1.0")[0] == 0
+    assert _run(root, "generate")[0] == 0
+    assert (root / "generated" / "json-schema" / "v99.1.0" / "schema.json").is_file()
+    versions = root / "schema" / "versions.yaml"
+    document = yaml.safe_load(versions.read_text())
+    document["draft"] = None  # abandoned: the head is the (unchanged) latest release again
+    versions.write_text(yaml.safe_dump(document, sort_keys=False))
+    assert _run(root, "generate")[0] == 0
+    assert not (root / "generated" / "json-schema" / "v99.1.0").exists()
+    assert not (root / RUNTIME / "schemas" / "v99.1.0.json").exists()
+    assert _run(root, "check")[0] == 0
