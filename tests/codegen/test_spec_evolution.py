@@ -219,3 +219,22 @@ def test_a_dropped_draft_leaves_no_stale_schema(tmp_path: Path) -> None:
     assert not (root / "generated" / "json-schema" / "v99.1.0").exists()
     assert not (root / RUNTIME / "schemas" / "v99.1.0.json").exists()
     assert _run(root, "check")[0] == 0
+
+
+def test_docs_follow_the_draft_and_show_the_changes(drafted: Path) -> None:
+    from stac_ext_codegen.docs import build_site, readme_fields
+    from stac_ext_codegen.model import SourceModel
+
+    model = SourceModel.load(drafted / "schema")
+    draft = _versions(drafted)["draft"]
+    assert model.version is not None and model.version.version == draft
+    site = build_site(model, drafted)
+    changes = site.pages["changes.md"]
+    assert f"to {draft} (draft)" in changes
+    assert f"`{edits.NEW_FIELD}`" in changes and f"`{edits.NEW_TASK}`" in changes
+    row = next(line for line in site.pages["reference/fields.md"].splitlines() if f"| `{edits.NEW_FIELD}` |" in line)
+    assert f"New in {draft}." in row
+    for text in (site.pages["reference/index.md"], readme_fields(model)):
+        assert f"{draft}, a draft" in text
+    classes = (drafted / RUNTIME / "models.py").read_text().splitlines()[0]
+    assert f"version {draft.lstrip('v')} (a draft, not released)" in classes
