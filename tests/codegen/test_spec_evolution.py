@@ -22,6 +22,7 @@ from support.paths import OFFICIAL_VERSION, REPO, UPSTREAM_DATA, UPSTREAM_ENV
 
 PARTS = ["schema", "generated", "examples", "packages/stac-mlm/src/stac_mlm/_generated"]
 RUNTIME = "packages/stac-mlm/src/stac_mlm/_generated"
+pytestmark = pytest.mark.slow  # every test regenerates into a scratch copy of the repository
 #: What a release owns among the generated files (besides the latest-release copies).
 RELEASE_FILES = [f"generated/json-schema/{OFFICIAL_VERSION}/schema.json", f"{RUNTIME}/schemas/{OFFICIAL_VERSION}.json"]
 
