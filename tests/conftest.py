@@ -12,7 +12,10 @@ from typing import Any
 
 import pytest
 from support import clock, listing
-from support.paths import OFFICIAL_VERSION, UPSTREAM_DATA, UPSTREAM_SKIP_REASON, upstream_available
+from support.paths import OFFICIAL_VERSION, REPO, UPSTREAM_DATA, UPSTREAM_SKIP_REASON, upstream_available
+
+# Scratch copies of schema/ share the cache of generated release schemas (keyed by content, so safe).
+os.environ.setdefault("STAC_EXT_CODEGEN_CACHE", str(REPO / "build" / "codegen-cache"))
 
 CLOCK_ORIGIN = clock.apply_from_environment()  # before any test module imports the code under test
 REVERSED_LISTINGS = listing.apply_from_environment()
