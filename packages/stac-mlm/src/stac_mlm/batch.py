@@ -14,10 +14,12 @@ difference is depth: orjson reads up to 1024 nested levels, the standard library
 from __future__ import annotations
 
 import json
+from types import ModuleType
 from typing import Any
 
 from .validation import is_valid, validate
 
+_orjson: ModuleType | None
 try:  # optional fast path
     import orjson as _orjson
 except ImportError:  # pragma: no cover - exercised when orjson is absent

@@ -94,7 +94,7 @@ def _show(value: Any) -> str:
 def _level(nodes: list[Any]) -> str | None:
     for node in reversed(nodes):
         if isinstance(node, dict) and node.get("title") and " " in node["title"]:
-            return node["title"]
+            return str(node["title"])
     return None
 
 
@@ -148,7 +148,7 @@ def _describe(error: Any, nodes: list[Any]) -> str:
         return "contains no acceptable item"
     if kind == "FalseSchema":
         return "is not allowed here"
-    return error.message
+    return str(error.message)
 
 
 def _json_type(value: Any) -> str:

@@ -1403,13 +1403,13 @@ class FieldAccessors:
     """Typed properties over a store of JSON keys: a subclass implements ``_get_field`` and ``_set_field``
     (``stac_mlm.pystac`` reads and writes the fields of pystac objects through them)."""
 
-    def _get_field(self, name: str) -> object:
-        """The value of the field ``name`` (a Python attribute name), or None when it is absent."""
-        raise NotImplementedError
+    if TYPE_CHECKING:  # implemented by the class that mixes the properties in
 
-    def _set_field(self, name: str, value: object) -> None:
-        """Set the field ``name`` (a Python attribute name) to ``value``; None removes it."""
-        raise NotImplementedError
+        def _get_field(self, name: str) -> object:
+            """The value of the field ``name`` (a Python attribute name), or None when it is absent."""
+
+        def _set_field(self, name: str, value: object) -> None:
+            """Set the field ``name`` (a Python attribute name) to ``value``; None removes it."""
 
 
 class ModelOutputAccessors(FieldAccessors):

@@ -65,7 +65,7 @@ def judge(chunk: list[Entry], fmt: str = "text", quiet: bool = False) -> Judged:
             continue
         size += found[1]
         for source, payload in found[0]:
-            record = check_text(payload, source)
+            record = check_text(read_file(payload) if isinstance(payload, Path) else payload, source)
             documents += 1
             invalid += not record["valid"]
             out.append(dumps(record) + "\n" if fmt == "json" else _text(record, quiet))

@@ -20,7 +20,7 @@ _SUFFIXES = {".json", ".jsonc"}  # read from a folder (`.jsonc`: JSON with comme
 
 
 def add_parser(subparsers: Any) -> argparse.ArgumentParser:
-    parser = subparsers.add_parser(
+    parser: argparse.ArgumentParser = subparsers.add_parser(
         "migrate",
         help="migrate DLM, ml-model and earlier MLM documents to MLM v1.5.2",
         description=__doc__.split("\n\n", 1)[1],

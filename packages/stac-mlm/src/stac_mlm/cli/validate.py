@@ -27,8 +27,8 @@ exit status: 0 every document is valid; 1 some document is invalid; 2 some input
 given to check), or the command line is wrong."""
 
 
-def add_parser(subparsers: argparse._SubParsersAction) -> argparse.ArgumentParser:
-    parser = subparsers.add_parser(
+def add_parser(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> argparse.ArgumentParser:
+    parser: argparse.ArgumentParser = subparsers.add_parser(
         "validate",
         help="check documents against MLM v1.5.2",
         description=DESCRIPTION,

@@ -86,7 +86,7 @@ def task_name(value: Any, context: Context, target: str) -> str | None:
     if mapped:
         if mapped.get("assumed"):
             context.assume(target, f"task {value!r} read as {mapped['task']!r}: {mapped.get('note', '')}".rstrip(": "))
-        return mapped["task"]
+        return str(mapped["task"])
     hyphenated = re.sub(r"[\s_]+", "-", key)
     return hyphenated if hyphenated in known else None
 

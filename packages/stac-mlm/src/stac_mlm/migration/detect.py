@@ -66,7 +66,7 @@ def _marker_version(family: Family, document: dict[str, Any]) -> str | None:
     for marker, walk in _markers(family.name):
         for _, _, value in pointer.walk(document, walk):
             if "equals" not in marker or value == marker["equals"]:
-                return marker["version"]
+                return str(marker["version"])
     return None
 
 

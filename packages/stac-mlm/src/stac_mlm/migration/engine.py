@@ -124,7 +124,7 @@ def apply_rules(context: Context, rules: tuple[Rule, ...]) -> None:
             pointer.compact(context.emptied)
 
 
-def _convert(context: Context, rule: Rule, path: Segments, bound: tuple[str, ...], value: Any, extra: list) -> None:
+def _convert(context: Context, rule: Rule, path: Segments, bound: tuple[str, ...], value: Any, extra: list[Any]) -> None:
     """Convert one match (``value`` at ``path``, MISSING for a `with`-only match) and record it."""
     given = value if not rule.extra else {s[-1]: v for s, v in [(path, value), *extra] if v is not MISSING}
     where = format_pointer(path or extra[0][0])
@@ -183,7 +183,7 @@ def _matches(document: Any, rule: Rule) -> list[tuple[Segments, tuple[str, ...]]
     return [(path, bound) for bound, path in found.items()]
 
 
-def _expand(document: Any, segments: Segments, parents: dict) -> list[tuple[Segments, tuple[str, ...]]]:
+def _expand(document: Any, segments: Segments, parents: dict[Any, Any]) -> list[tuple[Segments, tuple[str, ...]]]:
     """``pointer.expand``, sharing the walk to the parent among paths that differ only in a fixed last key
     (nothing changes the document while a rule's matches are found)."""
     if not segments or segments[-1].endswith("*"):
@@ -200,7 +200,7 @@ def _expand(document: Any, segments: Segments, parents: dict) -> list[tuple[Segm
     return found
 
 
-def _record(context: Context, rule: Rule, bound: tuple[str, ...], consumed: list, result: Any) -> None:
+def _record(context: Context, rule: Rule, bound: tuple[str, ...], consumed: list[Any], result: Any) -> None:
     detail = rule.note
     target = None
     action = rule.action

@@ -263,9 +263,9 @@ def dimension_names(context: Context, sources: list[Source]) -> None:
         items = properties.get(field)
         for index, item in enumerate(items if isinstance(items, list) else []):
             structure = item.get(structure_key) if isinstance(item, dict) else None
-            dims = structure.get("dim_order") if isinstance(structure, dict) else None
-            if not isinstance(dims, list):
+            if not isinstance(structure, dict) or not isinstance(structure.get("dim_order"), list):
                 continue
+            dims = structure["dim_order"]
             path = f"/properties/{field}/{index}/{structure_key}/dim_order"
             has_bands = isinstance(item.get("bands"), list) and bool(item["bands"])
             if has_bands and "bands" not in dims:
@@ -318,7 +318,7 @@ def band_definitions(context: Context, sources: list[Source]) -> None:
         return
     names: list[str] = []
     for items, all_banded in zip(lists, every, strict=True):
-        for item in items if all_banded else []:
+        for item in items if all_banded and isinstance(items, list) else []:
             for band in item["bands"]:
                 name = band.get("name") if isinstance(band, dict) else band
                 if isinstance(name, str) and name not in names:

@@ -70,7 +70,8 @@ class Tables:
 
 def _raw() -> dict[str, Any]:
     text = resources.files("stac_mlm").joinpath("_generated", "migrations.json").read_text(encoding="utf-8")
-    return json.loads(text)
+    raw: dict[str, Any] = json.loads(text)
+    return raw
 
 
 @cache
