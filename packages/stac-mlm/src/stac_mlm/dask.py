@@ -10,7 +10,7 @@ from collections import Counter
 from collections.abc import Iterable
 from typing import TYPE_CHECKING, Any
 
-from .batch import check_document, check_text
+from .batch import check_text, record
 
 if TYPE_CHECKING:  # pragma: no cover
     import dask.bag
@@ -40,8 +40,7 @@ def judge_partition(elements: Iterable[Any]) -> list[dict[str, Any]]:
             if value.strip():
                 records.append(check_text(value, source))
         else:
-            errors = check_document(value)
-            records.append({"source": source, "valid": not errors, "errors": errors})
+            records.append(record(source, value))
     return records
 
 

@@ -1,15 +1,20 @@
-"""Offline validation against the bundled schema, reported as problems in plain words."""
+"""Offline validation against the bundled schemas, reported as problems in plain words.
+
+Each document is judged by the MLM version its ``stac_extensions`` declares (any known host or spelling of
+the schema URL), or by a version the caller names; a document that declares none is judged by the latest
+release, as the official schema of that release would judge it.
+"""
 
 from __future__ import annotations
 
 import json
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cache
 from typing import Any
 
 import jsonschema_rs
 
-from ._schema import _parsed
+from ._schema import MLMVersion, bundle, parsed, unknown_version, url_family
 
 _RULE_PREFIX = "Rule "
 TOO_DEEP = "the document is nested too deeply to be checked in detail (the validator's recursion limit was reached)"
@@ -19,44 +24,71 @@ TOO_DEEP = "the document is nested too deeply to be checked in detail (the valid
 class Problem:
     """One reason a document is not valid MLM.
 
-    ``path`` is a JSON pointer into the document (``""`` for the document itself); ``message`` says
-    what is wrong in plain words, naming the rule when one applies.
+    ``path`` is a JSON pointer into the document (``""`` for the document itself, shown as ``""`` in text
+    too); ``message`` says what is wrong in plain words; ``rule`` names the cross-object rule broken, if
+    any; ``pattern`` is the regular expression a value failed to match (the message explains it in words).
     """
 
     path: str
     message: str
     rule: str | None = None
+    pattern: str | None = None
 
     def __str__(self) -> str:
-        return f"{self.path or '/'}: {self.message}"
+        return f"{show_path(self.path)}: {self.message}"
 
     def to_dict(self) -> dict[str, str]:
-        return {"path": self.path, "message": self.message}
+        """``path`` and ``message``, plus ``rule`` and ``pattern`` when they are set."""
+        data = {"path": self.path, "message": self.message}
+        if self.rule is not None:
+            data["rule"] = self.rule
+        if self.pattern is not None:
+            data["pattern"] = self.pattern
+        return data
+
+
+def show_path(path: str) -> str:
+    """A JSON pointer as text output shows it: as it is, the document itself as ``""``."""
+    return path or '""'
+
+
+@dataclass(frozen=True, slots=True)
+class Verdict:
+    """How a document was judged: the MLM versions whose schema judged it (none when the version it
+    declares is unknown), its problems, and warnings that do not make it invalid."""
+
+    versions: tuple[str, ...]
+    problems: list[Problem]
+    warnings: list[str] = field(default_factory=list)
+
+    @property
+    def valid(self) -> bool:
+        return not self.problems
 
 
 @cache
-def _validator() -> jsonschema_rs.Draft7Validator:
-    return jsonschema_rs.Draft7Validator(_parsed())
+def _validator(version: str) -> jsonschema_rs.Draft7Validator:
+    return jsonschema_rs.Draft7Validator(parsed(version))
 
 
 def _pointer(parts: Any) -> str:
     return "".join("/" + str(p).replace("~", "~0").replace("/", "~1") for p in parts)
 
 
-def _resolve(node: Any, ref: str) -> Any:
-    target = _parsed()
+def _resolve(root: Any, ref: str) -> Any:
+    target = root
     for part in ref.lstrip("#/").split("/"):
         target = target[part.replace("~1", "/").replace("~0", "~")]
     return target
 
 
-def _schema_nodes(evaluation_path: Any) -> list[Any]:
+def _schema_nodes(root: dict[str, Any], evaluation_path: Any) -> list[Any]:
     """The schema nodes an error went through, following ``$ref`` as the validator did."""
-    node: Any = _parsed()
+    node: Any = root
     nodes = [node]
     for part in evaluation_path:
         if part == "$ref" and isinstance(node, dict) and "$ref" in node:
-            node = _resolve(node, node["$ref"])
+            node = _resolve(root, node["$ref"])
         elif (isinstance(node, dict) and part in node) or (
             isinstance(node, list) and isinstance(part, int) and part < len(node)
         ):
@@ -67,12 +99,12 @@ def _schema_nodes(evaluation_path: Any) -> list[Any]:
     return nodes
 
 
-def _allowed_values(node: Any) -> list[Any]:
+def _allowed_values(root: dict[str, Any], node: Any) -> list[Any]:
     """The closed list of values a schema node accepts, or [] if it also accepts other values."""
     if not isinstance(node, dict):
         return []
     if "$ref" in node:
-        return _allowed_values(_resolve(node, node["$ref"]))
+        return _allowed_values(root, _resolve(root, node["$ref"]))
     if "enum" in node:
         return list(node["enum"])
     if "const" in node:
@@ -80,15 +112,69 @@ def _allowed_values(node: Any) -> list[Any]:
     if node.get("type") == "null":
         return [None]
     branches = node.get("anyOf", []) + node.get("oneOf", [])
-    values = [_allowed_values(branch) for branch in branches]
+    values = [_allowed_values(root, branch) for branch in branches]
     if branches and all(values):
         return [value for branch in values for value in branch]
     return []
 
 
 def _show(value: Any) -> str:
+    """A value as a message quotes it: short JSON, never a dump of a whole object or list."""
     text = json.dumps(value, ensure_ascii=False)
+    if isinstance(value, dict | list) and len(text) > 40:
+        return "this object" if isinstance(value, dict) else "this list"
     return text if len(text) <= 60 else text[:57] + "..."
+
+
+def _description(nodes: list[Any]) -> str | None:
+    """The model's description of the value at the end of ``nodes`` (the nearest one)."""
+    for node in reversed(nodes):
+        if isinstance(node, dict) and isinstance(node.get("description"), str):
+            return str(node["description"])
+    return None
+
+
+def _title(root: dict[str, Any], node: Any) -> str | None:
+    if isinstance(node, dict) and "$ref" in node:
+        node = _resolve(root, node["$ref"])
+    if isinstance(node, dict):
+        title, description = node.get("title"), node.get("description")
+        if isinstance(title, str) and " " in title:
+            return title
+        if isinstance(description, str):
+            return description
+    return None
+
+
+@cache
+def _branch_validator(version: str, index: int, branch_text: str) -> jsonschema_rs.Draft7Validator:
+    root = parsed(version)
+    branch = json.loads(branch_text)
+    if isinstance(branch, dict):
+        branch = {**branch, **{key: root[key] for key in ("definitions", "$defs") if key in root}}
+    return jsonschema_rs.Draft7Validator(branch)
+
+
+def _closest(root: dict[str, Any], version: str, branches: list[Any], instance: Any) -> str | None:
+    """What is missing or wrong in the alternative of a choice that ``instance`` comes closest to."""
+    best: tuple[int, int, Any, Any] | None = None
+    for index, branch in enumerate(branches):
+        validator = _branch_validator(version, index, json.dumps(branch, sort_keys=True))
+        errors = list(validator.iter_errors(instance))
+        # an alternative whose fixed values the instance already matches is the one meant
+        fixed_misses = sum(1 for e in errors if type(e.kind).__name__ == "Const")
+        score = (fixed_misses, len(errors))
+        if errors and (best is None or score < best[:2]):
+            best = (*score, branch, errors[0])
+    if best is None:
+        return None
+    _, _, branch, error = best
+    nodes = _schema_nodes(root, list(error.evaluation_path))
+    detail = _describe(root, version, error, nodes) if nodes else str(error.message)
+    where = "".join("/" + str(p) for p in error.instance_path)
+    name = _title(root, branch)
+    head = f"closest accepted form{f' ({name.rstrip(chr(46))})' if name and len(name) <= 80 else ''}"
+    return f"{head}: {f'at {where}: ' if where else ''}{detail}"
 
 
 def _level(nodes: list[Any]) -> str | None:
@@ -98,7 +184,7 @@ def _level(nodes: list[Any]) -> str | None:
     return None
 
 
-def _describe(error: Any, nodes: list[Any]) -> str:
+def _describe(root: dict[str, Any], version: str, error: Any, nodes: list[Any]) -> str:
     kind = type(error.kind).__name__
     node = nodes[-1] if nodes else {}
     parent = nodes[-2] if len(nodes) > 1 else {}
@@ -119,18 +205,24 @@ def _describe(error: Any, nodes: list[Any]) -> str:
             return f"{names} {'is' if len(present) == 1 else 'are'} not allowed" + (f" in {where}" if where else "")
         return "this value matches a combination that is not allowed"
     if kind in {"Enum", "AnyOf", "OneOf", "Const"}:  # a closed list of values, or a set of alternatives
-        allowed = _allowed_values(parent) or _allowed_values(node)
+        allowed = _allowed_values(root, parent) or _allowed_values(root, node)
         if allowed:
             listed = ", ".join(_show(v) for v in allowed)
             return f"{_show(instance)} is not an accepted value (accepted: {listed})"
-        return f"{_show(instance)} does not match any accepted form of this field"
+        branches = parent.get("anyOf") or parent.get("oneOf") if isinstance(parent, dict) else None
+        closest = _closest(root, version, branches, instance) if isinstance(branches, list) else None
+        text = f"{_show(instance)} does not match any accepted form of this field"
+        return f"{text}; {closest}" if closest else text
     if kind == "Type":
         expected = parent.get("type") if isinstance(parent, dict) else None
         return (
             f"expected {' or '.join(expected) if isinstance(expected, list) else expected}, got {_json_type(instance)}"
         )
     if kind == "Pattern":
-        return f"{_show(instance)} does not have the required form (pattern {parent.get('pattern')})"
+        described = _description(nodes)
+        if described:
+            return f"{_show(instance)} does not have the required form: {described[0].lower()}{described[1:]}"
+        return f"{_show(instance)} does not have the required form"
     if kind == "MinLength":
         return "must not be empty"
     if kind in {"Minimum", "ExclusiveMinimum"}:
@@ -142,7 +234,7 @@ def _describe(error: Any, nodes: list[Any]) -> str:
     if kind == "UniqueItems":
         return "items must not repeat"
     if kind == "Contains":
-        wanted = _allowed_values(parent.get("contains", {})) if isinstance(parent, dict) else []
+        wanted = _allowed_values(root, parent.get("contains", {})) if isinstance(parent, dict) else []
         if wanted:
             return f"must contain {_show(wanted[0])}"
         return "contains no acceptable item"
@@ -172,33 +264,124 @@ def _rule(nodes: list[Any]) -> tuple[str | None, str | None]:
     return None, None
 
 
-def _problem(error: Any) -> Problem:
-    nodes = _schema_nodes(list(error.evaluation_path))
+def _problem(root: dict[str, Any], version: str, error: Any) -> Problem:
+    nodes = _schema_nodes(root, list(error.evaluation_path))
     path = _pointer(error.instance_path)
-    detail = _describe(error, nodes)
     rule_id, summary = _rule(nodes)
-    if rule_id and summary:
-        return Problem(path, f"{summary} [rule {rule_id}: {detail}]", rule_id)
-    return Problem(path, detail)
+    if rule_id and summary:  # the rule in the model's words; the schema mechanics add nothing
+        return Problem(path, f"{summary.rstrip()} (rule {rule_id})", rule_id)
+    pattern = nodes[-2].get("pattern") if type(error.kind).__name__ == "Pattern" and len(nodes) > 1 else None
+    return Problem(path, _describe(root, version, error, nodes), pattern=pattern)
 
 
-def validate(document: Any) -> list[Problem]:
-    """Check a STAC document against MLM v1.5.2; return the problems (an empty list when valid).
-
-    Works offline with the bundled schema. The document is any JSON value already parsed into Python
-    (a dict for an Item or Collection). Problems are ordered by their path in the document.
-    """
-    validator = _validator()
+def _schema_problems(document: Any, version: str) -> list[Problem]:
+    validator = _validator(version)
     if validator.is_valid(document):
         return []
     try:
         errors = list(validator.iter_errors(document))
     except (ValueError, RecursionError):  # the validator gives up on values nested thousands of levels deep
         return [Problem("", TOO_DEEP)]
-    problems = {(_p := _problem(error)).path + "\0" + _p.message: _p for error in errors}
+    root = parsed(version)
+    problems = {(_p := _problem(root, version, error)).path + "\0" + _p.message: _p for error in errors}
     return sorted(problems.values(), key=lambda p: (p.path, p.message))
 
 
-def is_valid(document: Any) -> bool:
+def _releases() -> str:
+    releases = [v.version for v in bundle().versions if v.status == "release"]
+    return releases[0] if len(releases) == 1 else f"{releases[0]} to {releases[-1]}"
+
+
+def declared_versions(document: Any) -> tuple[list[MLMVersion], list[Problem], list[str]]:
+    """The MLM versions ``document`` declares in ``stac_extensions``, problems for MLM URLs of versions
+    that do not exist, and warnings (a draft version)."""
+    extensions = document.get("stac_extensions") if isinstance(document, dict) else None
+    if not isinstance(extensions, list):
+        return [], [], []
+    found: list[MLMVersion] = []
+    problems: list[Problem] = []
+    warnings: list[str] = []
+    by_url = bundle().by_url
+    for index, url in enumerate(extensions):
+        if not isinstance(url, str):
+            continue
+        version = by_url.get(url)
+        if version is not None:
+            if version not in found:
+                found.append(version)
+                if version.status == "draft":
+                    warnings.append(
+                        f"MLM {version.version} is a draft, not a release: judged by the draft's schema, "
+                        "whose rules may still change"
+                    )
+            continue
+        match = url_family().match(url)
+        if match:
+            latest = bundle().latest
+            problems.append(
+                Problem(
+                    f"/stac_extensions/{index}",
+                    f"declares MLM {match.group(1)}, which is not a release of MLM (releases: {_releases()}), so "
+                    f"there is no schema to judge the document by; `stac-mlm migrate` rewrites it for MLM {latest}",
+                )
+            )
+    return found, problems, warnings
+
+
+def is_mlm_document(document: Any) -> bool:
+    """True for a JSON object that is a STAC Item or Collection, the documents MLM applies to."""
+    return isinstance(document, dict) and document.get("type") in ("Feature", "Collection")
+
+
+def _not_mlm(document: Any) -> str:
+    kind = document.get("type") if isinstance(document, dict) else None
+    said = "it has no `type`" if kind is None else f"its `type` is {_show(kind)}"
+    return f"not an MLM Item or Collection ({said}): the MLM schema checks nothing in it"
+
+
+def judge(document: Any, mlm_version: str | None = None, require_mlm: bool = False) -> Verdict:
+    """Judge ``document`` by the MLM version it declares (or ``mlm_version``, e.g. ``"v1.5.2"``).
+
+    A document declaring no MLM version is judged by the latest release. ``require_mlm`` makes a JSON
+    object that is not an Item or Collection invalid (by default it keeps the schema's verdict, valid,
+    with a warning). Raises ``ValueError`` for an ``mlm_version`` the package does not hold.
+    """
+    if mlm_version is not None:
+        forced = bundle().get(mlm_version)
+        if forced is None:
+            raise ValueError(unknown_version(mlm_version))
+        versions, problems, warnings = [forced], [], []
+    else:
+        versions, problems, warnings = declared_versions(document)
+        if not versions and not problems:
+            latest = bundle().get(bundle().latest)
+            versions = [latest] if latest is not None else []
+    for version in versions:
+        problems = problems + _schema_problems(document, version.version)
+    if len(versions) > 1:  # judged by several versions: one problem listed once
+        problems = sorted({(p.path, p.message): p for p in problems}.values(), key=lambda p: (p.path, p.message))
+    if not problems and isinstance(document, dict) and not is_mlm_document(document):
+        if require_mlm:
+            problems = [Problem("", _not_mlm(document))]
+        else:
+            warnings = [*warnings, _not_mlm(document)]
+    return Verdict(tuple(v.version for v in versions), problems, warnings)
+
+
+def validate(document: Any, mlm_version: str | None = None, require_mlm: bool = False) -> list[Problem]:
+    """Check a STAC document against MLM; return the problems (an empty list when valid).
+
+    The document is judged by the MLM version its ``stac_extensions`` declares (``mlm_version`` forces
+    one; see ``judge``). Works offline with the bundled schemas. The document is any JSON value already
+    parsed into Python (a dict for an Item or Collection). Problems are ordered by their path.
+    """
+    return judge(document, mlm_version, require_mlm).problems
+
+
+def is_valid(document: Any, mlm_version: str | None = None, require_mlm: bool = False) -> bool:
     """True when the document is valid MLM (faster than ``validate`` when you need no details)."""
-    return _validator().is_valid(document)
+    if mlm_version is None and isinstance(document, dict):
+        versions, problems, _ = declared_versions(document)
+        if len(versions) == 1 and not problems and (not require_mlm or is_mlm_document(document)):
+            return bool(_validator(versions[0].version).is_valid(document))
+    return judge(document, mlm_version, require_mlm).valid
