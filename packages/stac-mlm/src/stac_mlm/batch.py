@@ -141,7 +141,7 @@ def dumps(record: dict[str, Any]) -> str:
     """One verdict record as one line of JSON (no newline)."""
     if _orjson is not None:
         try:
-            return _orjson.dumps(record).decode()
+            return str(_orjson.dumps(record).decode())
         except TypeError:  # e.g. a lone surrogate the standard parser let through
             return json.dumps(record, separators=(",", ":"))
     return json.dumps(record, ensure_ascii=False, separators=(",", ":"))

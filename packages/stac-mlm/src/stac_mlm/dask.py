@@ -50,4 +50,5 @@ def validate_bag(bag: dask.bag.Bag) -> dask.bag.Bag:
         import dask.bag  # noqa: F401  (a clear message when the extra is missing)
     except ImportError as error:  # pragma: no cover - only without dask, where no bag can be passed anyway
         raise ImportError("stac_mlm.dask needs dask: pip install 'stac-mlm[dask]'") from error
-    return bag.map_partitions(judge_partition)
+    bags: dask.bag.Bag = bag.map_partitions(judge_partition)  # type: ignore[no-untyped-call]  # dask has no types
+    return bags

@@ -37,7 +37,7 @@ from pystac.extensions.base import (
 from pystac.extensions.hooks import ExtensionHooks
 from pystac.serialization.identify import STACJSONDescription, STACVersionID
 
-from ._schema import SCHEMA_URL, json_schema
+from ._schema import SCHEMA_URL, bundle, json_schema
 from ._generated.models import (
     AssetFieldsAccessors,
     CollectionSummaryFieldsAccessors,
@@ -45,7 +45,7 @@ from ._generated.models import (
     ItemPropertiesAccessors,
 )
 from .models import AssetFields, CollectionSummaryFields, ItemProperties
-from .validation import Problem
+from .validation import Problem, declared_versions
 from .validation import validate as _validate
 
 __all__ = [
@@ -354,33 +354,45 @@ def _register_hooks() -> None:
 
 
 def register_schema(validator: Any = None) -> None:
-    """Put the bundled schema into a pystac validator's cache (the registered one by default), so that
-    pystac's own validation never downloads the MLM schema."""
+    """Put every bundled MLM schema, under every URL that declares its version, into a pystac validator's
+    cache (the registered one by default), so that pystac's own validation never downloads an MLM schema."""
     validator = validator or pystac.validation.RegisteredValidator.get_validator()
     cache = getattr(validator, "schema_cache", None)
     if cache is not None:
-        cache.setdefault(SCHEMA_URL, json_schema())
+        for version in bundle().versions:
+            for url in version.urls:
+                if url not in cache:
+                    cache[url] = json_schema(version.version)
 
 
 def validate(obj: pystac.STACObject | dict[str, Any]) -> list[str]:
-    """Validate the MLM part of a pystac object offline through pystac's validator and the bundled schema.
+    """Validate the MLM part of a pystac object offline through pystac's validator and the bundled schemas.
 
-    Returns the schema URLs validated against, as ``STACObject.validate`` does, and raises
-    ``pystac.STACValidationError`` when the object is not valid MLM; the error's ``source`` holds the
-    problems in plain words (``stac_mlm.Problem``).
+    The object is judged by the MLM version its ``stac_extensions`` declares, as ``stac_mlm.validate``
+    judges a dict (the latest release when it declares none). Returns the schema URLs validated against,
+    as ``STACObject.validate`` does, and raises ``pystac.STACValidationError`` when the object is not valid
+    MLM; the error's ``source`` holds the problems in plain words (``stac_mlm.Problem``).
     """
     document = obj if isinstance(obj, dict) else obj.to_dict(include_self_link=False, transform_hrefs=False)
+    versions, unknown, _ = declared_versions(document)
+    if unknown:
+        raise pystac.STACValidationError(
+            "MLM problems:\n" + "\n".join(f"  {problem}" for problem in unknown), source=unknown
+        )
+    declared = document.get("stac_extensions") or []
+    urls = [next((u for u in declared if u in v.urls), v.url) for v in versions] or [SCHEMA_URL]
     validator = pystac.validation.RegisteredValidator.get_validator()
     register_schema(validator)
     kind = pystac.STACObjectType.COLLECTION if document.get("type") == "Collection" else pystac.STACObjectType.ITEM
     try:
-        validator.validate_extension(document, kind, str(document.get("stac_version", "")), SCHEMA_URL)
+        for url in urls:
+            validator.validate_extension(document, kind, str(document.get("stac_version", "")), url)
     except pystac.STACValidationError as error:
         problems: list[Problem] = _validate(document)
         raise pystac.STACValidationError(
             f"{error}\nMLM problems:\n" + "\n".join(f"  {problem}" for problem in problems), source=problems
         ) from error
-    return [SCHEMA_URL]
+    return urls
 
 
 _register_hooks()

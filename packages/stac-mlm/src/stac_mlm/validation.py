@@ -350,7 +350,7 @@ def judge(document: Any, mlm_version: str | None = None, require_mlm: bool = Fal
         forced = bundle().get(mlm_version)
         if forced is None:
             raise ValueError(unknown_version(mlm_version))
-        versions, problems, warnings = [forced], [], []
+        versions, problems, warnings = [forced], list[Problem](), list[str]()
     else:
         versions, problems, warnings = declared_versions(document)
         if not versions and not problems:
