@@ -13,9 +13,9 @@ import os
 from pathlib import Path
 
 import pytest
+import stac_mlm
 from hypothesis import given, settings
 from hypothesis import strategies as st
-import stac_mlm
 from stac_mlm import batch
 from stac_mlm.validation import is_valid
 from support import documents

@@ -4,10 +4,8 @@ agrees with the generated schema, and the generator follows the annotation vocab
 from __future__ import annotations
 
 import ast
-import copy
 import json
 import sys
-from pathlib import Path
 
 import pytest
 import stac_mlm

@@ -173,7 +173,9 @@ def _model_item() -> MLMItem:
             ],
         ),
         assets={
-            "model": AssetFields(mlm_artifact_type="torch.save", extra_fields={"href": "model.pt", "roles": ["mlm:model"]})
+            "model": AssetFields(
+                mlm_artifact_type="torch.save", extra_fields={"href": "model.pt", "roles": ["mlm:model"]}
+            )
         },
         extra_fields={"id": "tiny-cnn"},
     )

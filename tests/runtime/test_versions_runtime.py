@@ -110,7 +110,7 @@ def test_a_version_that_does_not_exist_is_a_clear_problem(capsys, tmp_path: Path
 
 
 def test_unknown_forced_version_in_python_is_a_value_error() -> None:
-    with pytest.raises(ValueError, match="v0.0.1"):
+    with pytest.raises(ValueError, match=r"v0\.0\.1"):
         stac_mlm.validate(documents.landcover_item(), mlm_version="v0.0.1")
 
 

@@ -38,7 +38,6 @@ from stac_mlm.models import (
     ValueScalingZScore,
 )
 
-
 BANDS = ["B02", "B03", "B04", "NDVI"]
 
 

@@ -21,8 +21,8 @@ import json
 from types import ModuleType
 from typing import Any
 
-from .validation import declared_versions, is_mlm_document, judge
 from .validation import _validator as _schema_validator
+from .validation import declared_versions, is_mlm_document, judge
 
 _orjson: ModuleType | None
 try:  # optional fast path
@@ -92,9 +92,9 @@ def _judged(
     try:
         if mlm_version is None and is_mlm_document(document):  # the common case, without building a verdict
             versions, problems, warnings = declared_versions(document)
-            if len(versions) == 1 and not problems and not warnings:
-                if _schema_validator(versions[0].version).is_valid(document):
-                    return [], versions[0].version, []
+            single = len(versions) == 1 and not problems and not warnings
+            if single and _schema_validator(versions[0].version).is_valid(document):
+                return [], versions[0].version, []
     except (ValueError, RecursionError) as error:  # e.g. the validator's own nesting limit
         return [_error(f"cannot be checked: {error}")], None, []
     try:

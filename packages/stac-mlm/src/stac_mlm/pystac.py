@@ -37,13 +37,13 @@ from pystac.extensions.base import (
 from pystac.extensions.hooks import ExtensionHooks
 from pystac.serialization.identify import STACJSONDescription, STACVersionID
 
-from ._schema import SCHEMA_URL, bundle, json_schema
 from ._generated.models import (
     AssetFieldsAccessors,
     CollectionSummaryFieldsAccessors,
     ConfiguredBaseModel,
     ItemPropertiesAccessors,
 )
+from ._schema import SCHEMA_URL, bundle, json_schema
 from .models import AssetFields, CollectionSummaryFields, ItemProperties
 from .validation import Problem, declared_versions
 from .validation import validate as _validate
@@ -105,14 +105,20 @@ def _adapter(model: type[BaseModel], name: str) -> TypeAdapter[Any]:
     )
 
 
-def _sentence(key: str, value: Any, error: ValidationError) -> str:
-    """A plain sentence for a value an accessor refuses (no validator internals)."""
-    reasons = list(dict.fromkeys(detail["msg"] for detail in error.errors(include_url=False)))
-    # a bound or pattern says more than "not a valid float" from another branch of the same union
-    specific = [r for r in reasons if "valid" not in r] or reasons
-    text = " or ".join(r[0].lower() + r[1:] for r in specific).replace("input should", "it should")
+def _sentence(key: str, value: Any, error: ValidationError, description: str | None = None) -> str:
+    """A plain sentence for a value an accessor refuses (no validator internals; a pattern is explained
+    by the field's description)."""
+    reasons: list[str] = []
+    for detail in error.errors(include_url=False):
+        if detail["type"] == "string_pattern_mismatch" and description:
+            reasons.append(f"it should be {description[0].lower()}{description[1:].rstrip('.')}")
+        else:
+            reasons.append(detail["msg"].replace("Input should", "it should"))
+    reasons = list(dict.fromkeys(reasons))
+    # a bound or a pattern says more than "not a valid float" from another branch of the same union
+    specific = [r for r in reasons if "valid" not in r] or reasons[:1]
     shown = repr(value) if len(repr(value)) <= 60 else repr(value)[:57] + "..."
-    return f"{key} cannot be set to {shown}: {text}."
+    return f"{key} cannot be set to {shown}: {' or '.join(specific)}."
 
 
 class MLMExtension(Generic[T], PropertiesExtension, ExtensionManagementMixin[pystac.Item | pystac.Collection]):
@@ -135,10 +141,12 @@ class MLMExtension(Generic[T], PropertiesExtension, ExtensionManagementMixin[pys
         try:
             return _adapter(self.FIELDS_CLASS, name).validate_python(raw, by_alias=True, by_name=False)
         except ValidationError as error:
-            raise ValueError(_sentence(info.alias or name, raw, error).replace("cannot be set to", "holds")) from None
+            message = _sentence(info.alias or name, raw, error, info.description)
+            raise ValueError(message.replace("cannot be set to", "holds")) from None
 
     def _set_field(self, name: str, value: object) -> None:
-        key = self.FIELDS_CLASS.model_fields[name].alias or name
+        info = self.FIELDS_CLASS.model_fields[name]
+        key = info.alias or name
         if value is None:
             self._set_property(key, None)
             return
@@ -146,7 +154,7 @@ class MLMExtension(Generic[T], PropertiesExtension, ExtensionManagementMixin[pys
         try:
             checked = adapter.validate_python(value)
         except ValidationError as error:
-            raise ValueError(_sentence(key, value, error)) from None
+            raise ValueError(_sentence(key, value, error, info.description)) from None
         self._set_property(key, adapter.dump_python(checked, mode="json", exclude_unset=True), False)
 
     @classmethod
@@ -191,7 +199,9 @@ class MLMExtension(Generic[T], PropertiesExtension, ExtensionManagementMixin[pys
 
     @classmethod
     def ext(
-        cls, obj: pystac.Item | pystac.Collection | pystac.Asset | pystac.ItemAssetDefinition, add_if_missing: bool = False
+        cls,
+        obj: pystac.Item | pystac.Collection | pystac.Asset | pystac.ItemAssetDefinition,
+        add_if_missing: bool = False,
     ) -> ItemMLMExtension | CollectionMLMExtension | AssetMLMExtension | ItemAssetsMLMExtension:
         """The MLM extension of ``obj``; ``add_if_missing`` lists the schema URL on it (or its owner)."""
         if isinstance(obj, pystac.Item):

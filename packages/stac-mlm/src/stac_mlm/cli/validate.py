@@ -99,9 +99,7 @@ def run(args: argparse.Namespace) -> int:
     progress = Progress(err, enabled=show, total=_total_size(args.paths) if show else None)
     shared_screen = show and out.isatty()  # results and progress on one terminal: erase the bar first
     documents = invalid = unusable = 0
-    work = partial(
-        judge, fmt=args.format, quiet=args.quiet, mlm_version=args.mlm_version, require_mlm=args.require_mlm
-    )
+    work = partial(judge, fmt=args.format, quiet=args.quiet, mlm_version=args.mlm_version, require_mlm=args.require_mlm)
     try:
         for result in ordered_map(work, chunked(entries(args.paths)), args.jobs):
             if result.err or (result.out and shared_screen):

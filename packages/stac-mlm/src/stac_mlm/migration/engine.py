@@ -124,7 +124,9 @@ def apply_rules(context: Context, rules: tuple[Rule, ...]) -> None:
             pointer.compact(context.emptied)
 
 
-def _convert(context: Context, rule: Rule, path: Segments, bound: tuple[str, ...], value: Any, extra: list[Any]) -> None:
+def _convert(
+    context: Context, rule: Rule, path: Segments, bound: tuple[str, ...], value: Any, extra: list[Any]
+) -> None:
     """Convert one match (``value`` at ``path``, MISSING for a `with`-only match) and record it."""
     given = value if not rule.extra else {s[-1]: v for s, v in [(path, value), *extra] if v is not MISSING}
     where = format_pointer(path or extra[0][0])
