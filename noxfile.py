@@ -121,6 +121,19 @@ def lint(session: nox.Session) -> None:
     for source in sorted(Path("schema").glob("*.yaml")):
         if source.name != "rules.yaml" and not source.name.startswith("."):  # rules.yaml is not LinkML
             session.run("linkml-lint", "--config", "schema/.linkmllint.yaml", str(source))
+    _typecheck(session)
+
+
+MYPY = "mypy>=1.11,<3"  # 1.20 and 2.4 both pass
+
+
+def _typecheck(session: nox.Session) -> None:
+    """mypy --strict (no plugin) on the runtime package and on the typed usage tests, then the checks of
+    what it must refuse (tests/runtime/test_typing.py)."""
+    session.install(MYPY, "pytest>=8", "-e", "packages/stac-mlm[fast,dask,pystac]")
+    session.run("mypy", "--strict", "-p", "stac_mlm")
+    session.run("mypy", "--strict", "tests/runtime/typed")
+    session.run("pytest", "tests/runtime/test_typing.py", "-p", "no:cacheprovider", "-q")
 
 
 @nox.session
@@ -150,6 +163,35 @@ def bench(session: nox.Session) -> None:
     # migration throughput (goal: 5,000 documents/s)
     session.run("python", "packages/stac-mlm/tools/bench_migrate.py", UPSTREAM)
     session.run("python", "packages/stac-mlm/tools/bench_cli.py")
+
+
+@nox.session
+def build(session: nox.Session) -> None:
+    """Build the sdist and wheel of stac-mlm into dist/ (`twine check --strict`, contents checked), then
+    install the wheel into this session's clean environment and run the typed usage tests against it
+    (pytest and mypy --strict, from a scratch folder: no checkout on sys.path)."""
+    import shutil
+    import tempfile
+
+    dist = ROOT / "dist"
+    shutil.rmtree(dist, ignore_errors=True)
+    session.install("build>=1.2", "twine>=5")
+    session.run("python", "-m", "build", "--outdir", str(dist), "packages/stac-mlm")
+    session.run("twine", "check", "--strict", *sorted(str(p) for p in dist.iterdir()))
+    session.run("python", "packages/stac-mlm/tools/check_dist.py", str(dist))
+    wheel = next(dist.glob("*.whl"))
+    session.install(f"{wheel}[pystac]", "pytest>=8", MYPY)
+    scratch = Path(tempfile.mkdtemp(prefix="stac-mlm-wheel-"))
+    usage = scratch / "test_typed_usage.py"
+    shutil.copy(ROOT / "tests" / "runtime" / "typed" / "test_typed_usage.py", usage)
+    where = (
+        "import stac_mlm, sys; assert 'site-packages' in stac_mlm.__file__, stac_mlm.__file__; print(stac_mlm.__file__)"
+    )
+    session.run("python", "-c", where, env={"PYTHONPATH": ""})
+    with session.chdir(scratch):
+        session.run("python", "-m", "pytest", "-q", "-p", "no:cacheprovider", "--rootdir", str(scratch), usage.name)
+        session.run("mypy", "--strict", "--cache-dir", str(scratch / ".mypy"), usage.name)
+    shutil.rmtree(scratch, ignore_errors=True)
 
 
 DOCS_DEPS = ["mkdocs==1.6.1", "mkdocs-material==9.8.1", "pymdown-extensions==13.1"]
