@@ -8,8 +8,9 @@ write JSON documents without loss, so the hooks change what the stock generator 
   apply; constraints of a type or an ``any_of`` branch apply to each value, never to the list holding
   them; JSON numbers keep their form (``0`` stays an int, ``1.0`` stays a float, even in an integer field);
 - slots a class declares ``ABSENT`` are left out of it (``before_generate_slots``);
-- a slot with an ``equals_string`` value (or a required list that must hold one) gets it as default, and
-  the class lists it as always written, so objects built in Python serialise to valid documents;
+- a slot with an ``equals_string`` value (or a required list that must hold one) is filled in when an
+  object is built in Python (so it serialises to a valid document), while a document read with
+  ``from_dict`` must state it when the slot is required;
 - classes that close their extra slots forbid unknown keys; all others keep them;
 - the types are true for a type checker (``mypy --strict``, no plugin): each class declares, for type
   checkers only, an ``__init__`` taking the Python names (a misspelt keyword is an error), closed enums
@@ -64,10 +65,9 @@ LITERAL_SUFFIX = "Value"
 class GeneratedClass(PydanticClass):
     """A generated class with the extra facts the project's class template renders."""
 
-    always_set: list[str] | None = None
+    constants: dict[str, str] | None = None  # Python name -> repr of the fixed value filled in when building
     init_params: list[str] | None = None  # the keyword parameters of __init__, as type checkers see it
     omittable: list[str] | None = None  # Python names of the fields typed Omittable
-    required_on_read: list[str] | None = None  # JSON keys of required fixed values (they have a default)
     closed: bool = False
     renamed: bool = False  # a field's JSON name differs from its Python name
 
@@ -94,8 +94,7 @@ class LinkMLPydanticGenerator(PydanticGenerator):
         kwargs.setdefault("metadata_mode", MetadataMode.NONE)
         kwargs.setdefault("template_dir", str(TEMPLATES))
         super().__init__(schema, **kwargs)
-        self._always_set: list[str] = []
-        self._required_on_read: list[str] = []
+        self._constants: dict[str, str] = {}
         self._init: dict[str, tuple[str, bool, bool]] = {}  # field -> (init type, has default, omittable)
         self._init_params: list[str] = []
         self._omittable: list[str] = []
@@ -121,19 +120,21 @@ class LinkMLPydanticGenerator(PydanticGenerator):
         for name in ("minimum_cardinality", "maximum_cardinality", "exact_cardinality"):
             setattr(attribute, name, None)
         constant = self._constant(slot)
-        if constant is not None:
+        if constant is not None and not slot.required:  # a required one is filled in when building instead
             attribute.predefined = repr(constant)
         omittable = attribute.field == "None" and not is_true(annotation_values(slot).get("nullable", False))
         if omittable:  # absent reads as None; an explicit null stays an error, as in the JSON Schema
             attribute.range = f"Omittable[{attribute.range}]"
             init_type = f"{init_type} | None"
-        self._init[attribute.name] = (init_type, attribute.field != "...", omittable)
+        self._init[attribute.name] = (init_type, attribute.field != "..." or constant is not None, omittable)
         return slot_result
 
     def after_generate_slots(self, slot_results: list[Any], sv: SchemaView) -> list[Any]:
-        constants = [r for r in slot_results if self._constant(r.source) is not None]
-        self._always_set = [r.attribute.name for r in constants]
-        self._required_on_read = [r.source.alias or r.source.name for r in constants if r.source.required]
+        self._constants = {
+            r.attribute.name: repr(self._constant(r.source))
+            for r in slot_results
+            if self._constant(r.source) is not None
+        }
         facts = [(r.attribute.name, *self._init[r.attribute.name]) for r in slot_results]
         self._init = {}
         self._init_params = [f"{n}: {t}" for n, t, default, _ in facts if not default]
@@ -151,8 +152,7 @@ class LinkMLPydanticGenerator(PydanticGenerator):
         renamed = any(a.alias and a.alias != a.name for a in (stock.attributes or {}).values())
         cls_result.cls = GeneratedClass(
             **fields,
-            always_set=self._always_set or None,
-            required_on_read=self._required_on_read or None,
+            constants=self._constants or None,
             closed=closed,
             renamed=renamed,
             init_params=self._init_params + ([] if closed else [f"{EXTRA_FIELDS}: Mapping[str, Any] | None = ..."]),

@@ -19,10 +19,8 @@ from pydantic import (
     BaseModel,
     ConfigDict,
     Field,
-    PrivateAttr,
     Strict,
     StrictBool,
-    ValidationInfo,
     ValidatorFunctionWrapHandler,
     model_validator,
 )
@@ -71,9 +69,6 @@ def _not_an_object(value: Any) -> Any:
 # The keyword that takes keys a class does not define (keys the class keeps as they are).
 EXTRA_FIELDS = "extra_fields"
 
-# Validation context key set by ``from_dict``: the data is a document read from JSON, not Python arguments.
-READING = "reading_document"
-
 # A JSON map whose JSON type is not checked (``json_map: lenient``): any value that is not an object.
 NotAnObject = Annotated[Any, AfterValidator(_not_an_object)]
 
@@ -94,6 +89,9 @@ class _Construction(ModelMetaclass):
             for name in cls._omittable.intersection(data):
                 if data[name] is None:
                     del data[name]
+            for name, value in cls._constants.items():  # fixed values are written even when not given
+                if name not in data and cls.model_fields[name].alias not in data:
+                    data[name] = list(value) if isinstance(value, list) else value
             if extra:
                 known = [key for key in extra if key in keywords]
                 if known:
@@ -117,11 +115,9 @@ class ConfiguredBaseModel(BaseModel, metaclass=_Construction):
         regex_engine="python-re",
     )
 
-    _always_set: ClassVar[frozenset[str]] = frozenset()
-    _required_on_read: ClassVar[tuple[str, ...]] = ()
+    _constants: ClassVar[dict[str, Any]] = {}
     _omittable: ClassVar[frozenset[str]] = frozenset()
     _keywords: ClassVar[frozenset[str]] = frozenset()
-    _source: Any = PrivateAttr(default=None)
 
     @classmethod
     def _keyword_names(cls) -> frozenset[str]:
@@ -136,8 +132,9 @@ class ConfiguredBaseModel(BaseModel, metaclass=_Construction):
         count the field as set (pydantic lists extra keys among the fields set)."""
         extra = result.__pydantic_extra__
         if extra and isinstance(data, dict):
+            fields = cls.__pydantic_fields__
             for key in extra:
-                field = cls.model_fields.get(key)
+                field = fields.get(key)
                 if field is not None and field.alias not in (None, key) and field.alias not in data:
                     result.__pydantic_fields_set__.discard(key)
         return result
@@ -146,25 +143,71 @@ class ConfiguredBaseModel(BaseModel, metaclass=_Construction):
     def from_dict(cls, data: dict[str, Any]) -> Self:
         """Read a JSON object. Keys are JSON names only (Python attribute names are ordinary keys there).
         The object remembers ``data`` (not a copy) to write its keys back in the same order."""
-        result = cls.model_validate(data, by_alias=True, by_name=False, context={READING: True})
-        result._source = data
+        result = cls.model_validate(data, by_alias=True, by_name=False)
+        # kept beside pydantic's private attributes (the classes declare none, so nothing else is there)
+        object.__setattr__(result, "__pydantic_private__", {_SOURCE: data})
         return result
-
-    @classmethod
-    def _require_keys_when_reading(cls, data: Any, info: ValidationInfo) -> Any:
-        """A fixed value has a default so that objects can be built in Python without it, but a document
-        read by ``from_dict`` must state it."""
-        if info.context and info.context.get(READING) and isinstance(data, dict):
-            missing = [key for key in cls._required_on_read if key not in data]
-            if missing:
-                raise ValueError(f"missing required key(s): {', '.join(missing)}")
-        return data
 
     def to_dict(self) -> dict[str, Any]:
         """The JSON object: fields never set are left out; explicit nulls, unknown keys and number forms are
         kept, and so is the key order of the document read by ``from_dict``."""
-        data = self.model_dump(mode="json", exclude_unset=True)
-        return data if self._source is None else _in_order(data, self._source)
+        data: dict[str, Any] = self.model_dump(mode="json", exclude_unset=True)
+        private = self.__pydantic_private__
+        source = private.get(_SOURCE) if private else None
+        return data if source is None else _in_order(self, data, source)
+
+
+# Where an object read by ``from_dict`` keeps the document it was read from, for its key order.
+_SOURCE = "_source"
+
+
+_KEYS: dict[type[BaseModel], dict[str, str]] = {}  # per class: Python name -> JSON key
+_CONTAINERS = (BaseModel, list, dict)
+
+
+def _json_keys(cls: type[BaseModel]) -> dict[str, str]:
+    keys = {name: field.alias or name for name, field in cls.__pydantic_fields__.items()}
+    _KEYS[cls] = keys
+    return keys
+
+
+def _in_order(value: Any, data: Any, source: Any) -> Any:
+    """``data`` (the dump of ``value``) with the keys of each object made from a class in the order they
+    have in ``source`` (new keys last). Values the classes do not type are dumped in their own order."""
+    if isinstance(value, BaseModel):
+        if type(data) is not dict or type(source) is not dict:
+            return data
+        ordered = {key: data[key] for key in source if key in data}
+        if len(ordered) < len(data):
+            ordered.update((key, item) for key, item in data.items() if key not in ordered)
+        cls = type(value)
+        keys = _KEYS.get(cls) or _json_keys(cls)
+        fields = value.__dict__
+        for name in value.__pydantic_fields_set__:
+            key = keys.get(name)
+            if key is not None and key in source and key in ordered and isinstance(fields[name], _CONTAINERS):
+                ordered[key] = _in_order(fields[name], ordered[key], source[key])
+        return ordered
+    if type(value) is list:
+        if type(data) is not list or type(source) is not list:
+            return data
+        for item in value:
+            if isinstance(item, _CONTAINERS):
+                break
+        else:  # no object made from a class inside: dumped in its own order
+            return data
+        size = len(source)
+        return [_in_order(item, data[i], source[i]) if i < size else data[i] for i, item in enumerate(value)]
+    if type(value) is dict:
+        if type(data) is not dict or type(source) is not dict:
+            return data
+        for item in value.values():
+            if isinstance(item, _CONTAINERS):
+                break
+        else:
+            return data
+        return {key: _in_order(item, data[key], source.get(key)) for key, item in value.items() if key in data}
+    return data
 
 
 def _unknown_keywords(cls: type[BaseModel], unknown: list[str]) -> str:
@@ -177,18 +220,6 @@ def _unknown_keywords(cls: type[BaseModel], unknown: list[str]) -> str:
     if cls.model_config.get("extra") != "forbid":
         return f"{text} (keys the class does not define go in {EXTRA_FIELDS}=...)"
     return text
-
-
-def _in_order(data: Any, source: Any) -> Any:
-    """``data`` with the keys of each object in the order they have in ``source`` (new keys last)."""
-    if isinstance(data, dict) and isinstance(source, dict):
-        ordered = {key: _in_order(data[key], source[key]) for key in source if key in data}
-        if len(ordered) < len(data):
-            ordered.update((key, value) for key, value in data.items() if key not in ordered)
-        return ordered
-    if isinstance(data, list) and isinstance(source, list):
-        return [_in_order(value, source[i]) if i < len(source) else value for i, value in enumerate(data)]
-    return data
 
 
 class TaskEnum(str, Enum):
@@ -793,22 +824,11 @@ class ValueScalingMinMax(ValueScaling):
             extra_fields: Mapping[str, Any] | None = ...,
         ) -> None: ...
 
-    _always_set: ClassVar[frozenset[str]] = frozenset(['type'])
-
-    def model_post_init(self, context: Any, /) -> None:
-        super().model_post_init(context)
-        self.__pydantic_fields_set__.update(self._always_set)  # constants are written even when defaulted
-
-    _required_on_read: ClassVar[tuple[str, ...]] = ("type",)
-
-    @model_validator(mode="before")
-    @classmethod
-    def _check_required_on_read(cls, data: Any, info: ValidationInfo) -> Any:
-        return cls._require_keys_when_reading(data, info)
+    _constants: ClassVar[dict[str, Any]] = {"type": 'min-max'}
 
     minimum: JsonNumber = Field(default=..., description="""The lower bound of the scaling.""")
     maximum: JsonNumber = Field(default=..., description="""The upper bound of the scaling.""")
-    type: Literal['min-max'] = Field(default='min-max', description="""Which scaling operation this object describes.""")
+    type: Literal['min-max'] = Field(default=..., description="""Which scaling operation this object describes.""")
 
 
 class ValueScalingZScore(ValueScaling):
@@ -827,22 +847,11 @@ class ValueScalingZScore(ValueScaling):
             extra_fields: Mapping[str, Any] | None = ...,
         ) -> None: ...
 
-    _always_set: ClassVar[frozenset[str]] = frozenset(['type'])
-
-    def model_post_init(self, context: Any, /) -> None:
-        super().model_post_init(context)
-        self.__pydantic_fields_set__.update(self._always_set)  # constants are written even when defaulted
-
-    _required_on_read: ClassVar[tuple[str, ...]] = ("type",)
-
-    @model_validator(mode="before")
-    @classmethod
-    def _check_required_on_read(cls, data: Any, info: ValidationInfo) -> Any:
-        return cls._require_keys_when_reading(data, info)
+    _constants: ClassVar[dict[str, Any]] = {"type": 'z-score'}
 
     mean: JsonNumber = Field(default=..., description="""The mean subtracted from each value.""")
     stddev: JsonNumber = Field(default=..., description="""The standard deviation each centred value is divided by.""")
-    type: Literal['z-score'] = Field(default='z-score', description="""Which scaling operation this object describes.""")
+    type: Literal['z-score'] = Field(default=..., description="""Which scaling operation this object describes.""")
 
 
 class ValueScalingClip(ValueScaling):
@@ -861,22 +870,11 @@ class ValueScalingClip(ValueScaling):
             extra_fields: Mapping[str, Any] | None = ...,
         ) -> None: ...
 
-    _always_set: ClassVar[frozenset[str]] = frozenset(['type'])
-
-    def model_post_init(self, context: Any, /) -> None:
-        super().model_post_init(context)
-        self.__pydantic_fields_set__.update(self._always_set)  # constants are written even when defaulted
-
-    _required_on_read: ClassVar[tuple[str, ...]] = ("type",)
-
-    @model_validator(mode="before")
-    @classmethod
-    def _check_required_on_read(cls, data: Any, info: ValidationInfo) -> Any:
-        return cls._require_keys_when_reading(data, info)
+    _constants: ClassVar[dict[str, Any]] = {"type": 'clip'}
 
     minimum: JsonNumber = Field(default=..., description="""The lower bound of the scaling.""")
     maximum: JsonNumber = Field(default=..., description="""The upper bound of the scaling.""")
-    type: Literal['clip'] = Field(default='clip', description="""Which scaling operation this object describes.""")
+    type: Literal['clip'] = Field(default=..., description="""Which scaling operation this object describes.""")
 
 
 class ValueScalingClipMin(ValueScaling):
@@ -897,22 +895,11 @@ class ValueScalingClipMin(ValueScaling):
 
     _omittable: ClassVar[frozenset[str]] = frozenset(['maximum'])
 
-    _always_set: ClassVar[frozenset[str]] = frozenset(['type'])
-
-    def model_post_init(self, context: Any, /) -> None:
-        super().model_post_init(context)
-        self.__pydantic_fields_set__.update(self._always_set)  # constants are written even when defaulted
-
-    _required_on_read: ClassVar[tuple[str, ...]] = ("type",)
-
-    @model_validator(mode="before")
-    @classmethod
-    def _check_required_on_read(cls, data: Any, info: ValidationInfo) -> Any:
-        return cls._require_keys_when_reading(data, info)
+    _constants: ClassVar[dict[str, Any]] = {"type": 'clip-min'}
 
     minimum: JsonNumber = Field(default=..., description="""The lower bound of the scaling.""")
     maximum: Omittable[JsonNumber] = Field(default=None, description="""The upper bound of the scaling.""")
-    type: Literal['clip-min'] = Field(default='clip-min', description="""Which scaling operation this object describes.""")
+    type: Literal['clip-min'] = Field(default=..., description="""Which scaling operation this object describes.""")
 
 
 class ValueScalingClipMax(ValueScaling):
@@ -930,21 +917,10 @@ class ValueScalingClipMax(ValueScaling):
             extra_fields: Mapping[str, Any] | None = ...,
         ) -> None: ...
 
-    _always_set: ClassVar[frozenset[str]] = frozenset(['type'])
-
-    def model_post_init(self, context: Any, /) -> None:
-        super().model_post_init(context)
-        self.__pydantic_fields_set__.update(self._always_set)  # constants are written even when defaulted
-
-    _required_on_read: ClassVar[tuple[str, ...]] = ("type",)
-
-    @model_validator(mode="before")
-    @classmethod
-    def _check_required_on_read(cls, data: Any, info: ValidationInfo) -> Any:
-        return cls._require_keys_when_reading(data, info)
+    _constants: ClassVar[dict[str, Any]] = {"type": 'clip-max'}
 
     maximum: JsonNumber = Field(default=..., description="""The upper bound of the scaling.""")
-    type: Literal['clip-max'] = Field(default='clip-max', description="""Which scaling operation this object describes.""")
+    type: Literal['clip-max'] = Field(default=..., description="""Which scaling operation this object describes.""")
 
 
 class ValueScalingOffset(ValueScaling):
@@ -962,21 +938,10 @@ class ValueScalingOffset(ValueScaling):
             extra_fields: Mapping[str, Any] | None = ...,
         ) -> None: ...
 
-    _always_set: ClassVar[frozenset[str]] = frozenset(['type'])
-
-    def model_post_init(self, context: Any, /) -> None:
-        super().model_post_init(context)
-        self.__pydantic_fields_set__.update(self._always_set)  # constants are written even when defaulted
-
-    _required_on_read: ClassVar[tuple[str, ...]] = ("type",)
-
-    @model_validator(mode="before")
-    @classmethod
-    def _check_required_on_read(cls, data: Any, info: ValidationInfo) -> Any:
-        return cls._require_keys_when_reading(data, info)
+    _constants: ClassVar[dict[str, Any]] = {"type": 'offset'}
 
     value: JsonNumber = Field(default=..., description="""The constant of the operation.""")
-    type: Literal['offset'] = Field(default='offset', description="""Which scaling operation this object describes.""")
+    type: Literal['offset'] = Field(default=..., description="""Which scaling operation this object describes.""")
 
 
 class ValueScalingScale(ValueScaling):
@@ -994,21 +959,10 @@ class ValueScalingScale(ValueScaling):
             extra_fields: Mapping[str, Any] | None = ...,
         ) -> None: ...
 
-    _always_set: ClassVar[frozenset[str]] = frozenset(['type'])
-
-    def model_post_init(self, context: Any, /) -> None:
-        super().model_post_init(context)
-        self.__pydantic_fields_set__.update(self._always_set)  # constants are written even when defaulted
-
-    _required_on_read: ClassVar[tuple[str, ...]] = ("type",)
-
-    @model_validator(mode="before")
-    @classmethod
-    def _check_required_on_read(cls, data: Any, info: ValidationInfo) -> Any:
-        return cls._require_keys_when_reading(data, info)
+    _constants: ClassVar[dict[str, Any]] = {"type": 'scale'}
 
     value: JsonNumber = Field(default=..., description="""The constant of the operation.""")
-    type: Literal['scale'] = Field(default='scale', description="""Which scaling operation this object describes.""")
+    type: Literal['scale'] = Field(default=..., description="""Which scaling operation this object describes.""")
 
 
 class ValueScalingProcessing(ValueScaling, ProcessingExpression):
@@ -1030,23 +984,12 @@ class ValueScalingProcessing(ValueScaling, ProcessingExpression):
 
     _omittable: ClassVar[frozenset[str]] = frozenset(['description'])
 
-    _always_set: ClassVar[frozenset[str]] = frozenset(['type'])
-
-    def model_post_init(self, context: Any, /) -> None:
-        super().model_post_init(context)
-        self.__pydantic_fields_set__.update(self._always_set)  # constants are written even when defaulted
-
-    _required_on_read: ClassVar[tuple[str, ...]] = ("type",)
-
-    @model_validator(mode="before")
-    @classmethod
-    def _check_required_on_read(cls, data: Any, info: ValidationInfo) -> Any:
-        return cls._require_keys_when_reading(data, info)
+    _constants: ClassVar[dict[str, Any]] = {"type": 'processing'}
 
     format: str = Field(default=..., description="""The language or convention of the expression, for example `python` (a `module:function` path), `docker` (an image), `uri` (a link to a script) or a band-math dialect such as `gdal-calc` or `rio-calc`.""")
     expression: Any = Field(default=..., description="""The processing step itself, in the given format; any JSON value.""")
     description: Omittable[str] = Field(default=None, description="""What the step does, for a reader.""")
-    type: Literal['processing'] = Field(default='processing', description="""Which scaling operation this object describes.""")
+    type: Literal['processing'] = Field(default=..., description="""Which scaling operation this object describes.""")
 
 
 class Hyperparameters(ConfiguredBaseModel):
@@ -1080,21 +1023,10 @@ class Item(ConfiguredBaseModel):
             extra_fields: Mapping[str, Any] | None = ...,
         ) -> None: ...
 
-    _always_set: ClassVar[frozenset[str]] = frozenset(['stac_extensions', 'type'])
-
-    def model_post_init(self, context: Any, /) -> None:
-        super().model_post_init(context)
-        self.__pydantic_fields_set__.update(self._always_set)  # constants are written even when defaulted
-
-    _required_on_read: ClassVar[tuple[str, ...]] = ("stac_extensions",)
-
-    @model_validator(mode="before")
-    @classmethod
-    def _check_required_on_read(cls, data: Any, info: ValidationInfo) -> Any:
-        return cls._require_keys_when_reading(data, info)
+    _constants: ClassVar[dict[str, Any]] = {"type": 'Feature', "stac_extensions": ['https://stac-extensions.github.io/mlm/v1.5.2/schema.json']}
 
     type: Literal['Feature'] = Field(default='Feature', description="""The kind of STAC document. MLM rules apply to Items (`Feature`) and Collections (`Collection`); documents of any other kind pass the MLM schema unchecked.""")
-    stac_extensions: list[Any] = Field(default=['https://stac-extensions.github.io/mlm/v1.5.2/schema.json'], description="""URLs of the JSON Schemas of the extensions the document uses. An MLM document must list the schema URL of this exact MLM version.""")
+    stac_extensions: list[Any] = Field(default=..., description="""URLs of the JSON Schemas of the extensions the document uses. An MLM document must list the schema URL of this exact MLM version.""")
     properties: ItemProperties = Field(default=..., description="""The Item's properties object, where the model-level MLM fields live.""")
     assets: dict[str, AssetFields] | NotAnObject = Field(default=..., description="""The document's assets, keyed by asset name.""")
 
@@ -1119,21 +1051,10 @@ class Collection(ConfiguredBaseModel):
 
     _omittable: ClassVar[frozenset[str]] = frozenset(['assets', 'item_assets', 'summaries'])
 
-    _always_set: ClassVar[frozenset[str]] = frozenset(['stac_extensions', 'type'])
-
-    def model_post_init(self, context: Any, /) -> None:
-        super().model_post_init(context)
-        self.__pydantic_fields_set__.update(self._always_set)  # constants are written even when defaulted
-
-    _required_on_read: ClassVar[tuple[str, ...]] = ("stac_extensions",)
-
-    @model_validator(mode="before")
-    @classmethod
-    def _check_required_on_read(cls, data: Any, info: ValidationInfo) -> Any:
-        return cls._require_keys_when_reading(data, info)
+    _constants: ClassVar[dict[str, Any]] = {"type": 'Collection', "stac_extensions": ['https://stac-extensions.github.io/mlm/v1.5.2/schema.json']}
 
     type: Literal['Collection'] = Field(default='Collection', description="""The kind of STAC document. MLM rules apply to Items (`Feature`) and Collections (`Collection`); documents of any other kind pass the MLM schema unchecked.""")
-    stac_extensions: list[Any] = Field(default=['https://stac-extensions.github.io/mlm/v1.5.2/schema.json'], description="""URLs of the JSON Schemas of the extensions the document uses. An MLM document must list the schema URL of this exact MLM version.""")
+    stac_extensions: list[Any] = Field(default=..., description="""URLs of the JSON Schemas of the extensions the document uses. An MLM document must list the schema URL of this exact MLM version.""")
     summaries: Omittable[dict[str, CollectionSummaryFields]] = Field(default=None, description="""Summaries of the values the Items of a Collection take, keyed by field name. For MLM every summary value is read as an object of MLM fields.""")
     assets: Omittable[dict[str, AssetFields]] = Field(default=None, description="""The document's assets, keyed by asset name.""")
     item_assets: Omittable[dict[str, AssetFields]] = Field(default=None, description="""Asset definitions that the Items of a Collection are expected to carry, keyed by asset name.""")
