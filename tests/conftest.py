@@ -11,7 +11,10 @@ from typing import Any
 
 import pytest
 from support import clock
-from support.paths import OFFICIAL_VERSION, UPSTREAM_DATA, UPSTREAM_SKIP_REASON, upstream_available
+from support.paths import OFFICIAL_VERSION, REPO, UPSTREAM_DATA, UPSTREAM_SKIP_REASON, upstream_available
+
+# Scratch copies of schema/ share the cache of generated release schemas (keyed by content, so safe).
+os.environ.setdefault("STAC_EXT_CODEGEN_CACHE", str(REPO / "build" / "codegen-cache"))
 
 CLOCK_ORIGIN = clock.apply_from_environment()  # before any test module imports the code under test
 if CLOCK_ORIGIN is not None:

@@ -147,7 +147,7 @@ def describe(model: SourceModel) -> dict[str, Any]:
     """The facts of one version that a diff compares (plain JSON data)."""
     view = model.view
     any_classes = {name for name, cls in view.all_classes().items() if cls.class_uri == ANY_CLASS_URI}
-    classes = {}
+    objects = {}
     for name, cls in view.all_classes().items():
         if name in any_classes:
             continue
@@ -158,7 +158,7 @@ def describe(model: SourceModel) -> dict[str, Any]:
             extra = "none"
         else:
             extra = None
-        classes[name] = {
+        objects[name] = {
             "title": str(cls.title or name),
             "abstract": bool(cls.abstract),
             "parents": [p for p in [cls.is_a, *(cls.mixins or [])] if p],
@@ -184,7 +184,7 @@ def describe(model: SourceModel) -> dict[str, Any]:
         }
         for rule in model.rules
     }
-    facts = {"classes": classes, "enums": enums, "rules": rules, "rule_defs": model.rule_defs}
+    facts = {"objects": objects, "enums": enums, "rules": rules, "rule_defs": model.rule_defs}
     version = model.version
     return {
         "version": version.version if version else None,
@@ -296,14 +296,14 @@ def _class_changes(name: str, old: dict[str, Any] | None, new: dict[str, Any] | 
     return out
 
 
-def _ancestors(classes: dict[str, Any], name: str) -> set[str]:
+def _ancestors(objects: dict[str, Any], name: str) -> set[str]:
     found: set[str] = set()
-    pending = list(classes.get(name, {}).get("parents", []))
+    pending = list(objects.get(name, {}).get("parents", []))
     while pending:
         parent = pending.pop()
         if parent not in found:
             found.add(parent)
-            pending += classes.get(parent, {}).get("parents", [])
+            pending += objects.get(parent, {}).get("parents", [])
     return found
 
 
@@ -357,13 +357,13 @@ def compare(old: dict[str, Any], new: dict[str, Any]) -> list[Change]:
     if old["url"] != new["url"]:
         summary = f"Documents of this version declare {new['url']} (was {old['url']})."
         out.append(Change("schema-url-changed", "$id", False, summary, "", old["url"], new["url"]))
-    old_classes, new_classes = old["classes"], new["classes"]
+    old_objects, new_objects = old["objects"], new["objects"]
     by_class = {
-        name: _class_changes(name, old_classes.get(name), new_classes.get(name))
-        for name in [*new_classes, *(n for n in old_classes if n not in new_classes)]
+        name: _class_changes(name, old_objects.get(name), new_objects.get(name))
+        for name in [*new_objects, *(n for n in old_objects if n not in new_objects)]
     }
     for name, changes in by_class.items():
-        family = new_classes if name in new_classes else old_classes
+        family = new_objects if name in new_objects else old_objects
         inherited = {
             (c.kind, c.element, json.dumps(c.before, sort_keys=True), json.dumps(c.after, sort_keys=True))
             for parent in _ancestors(family, name)

@@ -136,14 +136,21 @@ def model_files(directory: Path, root: str = "mlm.yaml", rules: str = "rules.yam
         if name in found or not (directory / name).is_file():
             continue
         found.add(name)
-        document = yaml.safe_load((directory / name).read_text(encoding="utf-8")) or {}
-        for entry in document.get("imports", []) or []:
+        document = _read_yaml(directory / name)
+        for entry in (document.get("imports", []) if isinstance(document, dict) else []) or []:
             entry = str(entry)
             if ":" not in entry:  # linkml:types and other CURIEs are not files of the model
                 pending.append(str(Path(name).parent / f"{entry}.yaml").removeprefix("./"))
     if (directory / rules).is_file():
         found.add(rules)
     return sorted(found)
+
+
+def _read_yaml(path: Path) -> Any:
+    try:
+        return yaml.safe_load(path.read_text(encoding="utf-8"))
+    except yaml.YAMLError as error:
+        raise VersionError(f"{path}: not readable as YAML ({error})") from error
 
 
 def digest_of(directory: Path, files: list[str]) -> str:
@@ -252,8 +259,7 @@ class VersionIndex:
         head_files, frozen_files = model_files(self.schema_dir), model_files(snapshot)
         differ = sorted(set(head_files) ^ set(frozen_files))
         for name in sorted(set(head_files) & set(frozen_files)):
-            head = yaml.safe_load((self.schema_dir / name).read_text(encoding="utf-8"))
-            frozen = yaml.safe_load((snapshot / name).read_text(encoding="utf-8"))
+            head, frozen = _read_yaml(self.schema_dir / name), _read_yaml(snapshot / name)
             if head != frozen:
                 differ.append(name)
         return differ
