@@ -31,6 +31,7 @@ def _clear() -> None:
         cached.cache_clear()
     validation._validator.cache_clear()
     validation._branch_validator.cache_clear()
+    validation._context.cache_clear()
 
 
 @pytest.fixture

@@ -46,7 +46,8 @@ class Bundle:
 
     @property
     def by_url(self) -> dict[str, MLMVersion]:
-        return _by_url(self)
+        """Every URL that declares a version, with that version."""
+        return _by_url()
 
     def names(self) -> list[str]:
         return [v.version for v in self.versions]
@@ -73,9 +74,9 @@ def bundle() -> Bundle:
 
 
 @cache
-def _by_url(index: Bundle) -> dict[str, MLMVersion]:
+def _by_url() -> dict[str, MLMVersion]:
     found: dict[str, MLMVersion] = {}
-    for version in index.versions:
+    for version in bundle().versions:
         for url in version.urls:
             found.setdefault(url, version)
     return found

@@ -89,16 +89,18 @@ def _judged(
     if not isinstance(document, dict):
         kind = "null" if document is None else _JSON_TYPES.get(type(document), type(document).__name__)
         return [_error(f"expected a JSON object (a STAC Item or Collection), got {kind}")], None, []
+    known_invalid = False
     try:
         if mlm_version is None and is_mlm_document(document):  # the common case, without building a verdict
             versions, problems, warnings = declared_versions(document)
-            single = len(versions) == 1 and not problems and not warnings
-            if single and _schema_validator(versions[0].version).is_valid(document):
-                return [], versions[0].version, []
+            if len(versions) == 1 and not problems and not warnings:
+                if _schema_validator(versions[0].version).is_valid(document):
+                    return [], versions[0].version, []
+                known_invalid = True
     except (ValueError, RecursionError) as error:  # e.g. the validator's own nesting limit
         return [_error(f"cannot be checked: {error}")], None, []
     try:
-        verdict = judge(document, mlm_version, require_mlm)
+        verdict = judge(document, mlm_version, require_mlm, known_invalid=known_invalid)
     except ValueError:
         raise  # an unknown forced version: the caller's mistake, not the document's
     except Exception as error:  # describing failed: still judge the document rather than fail the batch

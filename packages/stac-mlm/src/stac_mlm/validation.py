@@ -14,7 +14,7 @@ from typing import Any
 
 import jsonschema_rs
 
-from ._schema import MLMVersion, bundle, parsed, unknown_version, url_family
+from ._schema import MLMVersion, _by_url, bundle, parsed, unknown_version, url_family
 
 _RULE_PREFIX = "Rule "
 TOO_DEEP = "the document is nested too deeply to be checked in detail (the validator's recursion limit was reached)"
@@ -126,6 +126,18 @@ def _show(value: Any) -> str:
     return text if len(text) <= 60 else text[:57] + "..."
 
 
+def _listed(values: list[Any]) -> str:
+    try:
+        return _listed_cached(tuple(values))
+    except TypeError:  # a value that cannot be a cache key (an object)
+        return ", ".join(_show(v) for v in values)
+
+
+@cache
+def _listed_cached(values: tuple[Any, ...]) -> str:
+    return ", ".join(_show(v) for v in values)
+
+
 def _description(nodes: list[Any]) -> str | None:
     """The model's description of the value at the end of ``nodes`` (the nearest one)."""
     for node in reversed(nodes):
@@ -207,8 +219,7 @@ def _describe(root: dict[str, Any], version: str, error: Any, nodes: list[Any]) 
     if kind in {"Enum", "AnyOf", "OneOf", "Const"}:  # a closed list of values, or a set of alternatives
         allowed = _allowed_values(root, parent) or _allowed_values(root, node)
         if allowed:
-            listed = ", ".join(_show(v) for v in allowed)
-            return f"{_show(instance)} is not an accepted value (accepted: {listed})"
+            return f"{_show(instance)} is not an accepted value (accepted: {_listed(allowed)})"
         branches = parent.get("anyOf") or parent.get("oneOf") if isinstance(parent, dict) else None
         closest = _closest(root, version, branches, instance) if isinstance(branches, list) else None
         text = f"{_show(instance)} does not match any accepted form of this field"
@@ -264,19 +275,26 @@ def _rule(nodes: list[Any]) -> tuple[str | None, str | None]:
     return None, None
 
 
+@cache
+def _context(version: str, evaluation_path: tuple[Any, ...]) -> tuple[list[Any], str | None, str | None]:
+    """The schema nodes of an error's evaluation path and the rule they carry (the same for every
+    document that fails at that place in the schema)."""
+    nodes = _schema_nodes(parsed(version), evaluation_path)
+    return (nodes, *_rule(nodes))
+
+
 def _problem(root: dict[str, Any], version: str, error: Any) -> Problem:
-    nodes = _schema_nodes(root, list(error.evaluation_path))
+    nodes, rule_id, summary = _context(version, tuple(error.evaluation_path))
     path = _pointer(error.instance_path)
-    rule_id, summary = _rule(nodes)
     if rule_id and summary:  # the rule in the model's words; the schema mechanics add nothing
         return Problem(path, f"{summary.rstrip()} (rule {rule_id})", rule_id)
     pattern = nodes[-2].get("pattern") if type(error.kind).__name__ == "Pattern" and len(nodes) > 1 else None
     return Problem(path, _describe(root, version, error, nodes), pattern=pattern)
 
 
-def _schema_problems(document: Any, version: str) -> list[Problem]:
+def _schema_problems(document: Any, version: str, known_invalid: bool = False) -> list[Problem]:
     validator = _validator(version)
-    if validator.is_valid(document):
+    if not known_invalid and validator.is_valid(document):
         return []
     try:
         errors = list(validator.iter_errors(document))
@@ -301,7 +319,7 @@ def declared_versions(document: Any) -> tuple[list[MLMVersion], list[Problem], l
     found: list[MLMVersion] = []
     problems: list[Problem] = []
     warnings: list[str] = []
-    by_url = bundle().by_url
+    by_url = _by_url()
     for index, url in enumerate(extensions):
         if not isinstance(url, str):
             continue
@@ -339,12 +357,16 @@ def _not_mlm(document: Any) -> str:
     return f"not an MLM Item or Collection ({said}): the MLM schema checks nothing in it"
 
 
-def judge(document: Any, mlm_version: str | None = None, require_mlm: bool = False) -> Verdict:
+def judge(
+    document: Any, mlm_version: str | None = None, require_mlm: bool = False, *, known_invalid: bool = False
+) -> Verdict:
     """Judge ``document`` by the MLM version it declares (or ``mlm_version``, e.g. ``"v1.5.2"``).
 
     A document declaring no MLM version is judged by the latest release. ``require_mlm`` makes a JSON
     object that is not an Item or Collection invalid (by default it keeps the schema's verdict, valid,
     with a warning). Raises ``ValueError`` for an ``mlm_version`` the package does not hold.
+    ``known_invalid``: the caller found the document invalid under the one version it declares (skips
+    checking that again).
     """
     if mlm_version is not None:
         forced = bundle().get(mlm_version)
@@ -357,7 +379,7 @@ def judge(document: Any, mlm_version: str | None = None, require_mlm: bool = Fal
             latest = bundle().get(bundle().latest)
             versions = [latest] if latest is not None else []
     for version in versions:
-        problems = problems + _schema_problems(document, version.version)
+        problems = problems + _schema_problems(document, version.version, known_invalid and len(versions) == 1)
     if len(versions) > 1:  # judged by several versions: one problem listed once
         problems = sorted({(p.path, p.message): p for p in problems}.values(), key=lambda p: (p.path, p.message))
     if not problems and isinstance(document, dict) and not is_mlm_document(document):
