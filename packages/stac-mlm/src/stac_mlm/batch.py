@@ -22,7 +22,7 @@ from types import ModuleType
 from typing import Any
 
 from .validation import _validator as _schema_validator
-from .validation import declared_versions, is_mlm_document, judge
+from .validation import judge, single_release
 
 _orjson: ModuleType | None
 try:  # optional fast path
@@ -91,12 +91,11 @@ def _judged(
         return [_error(f"expected a JSON object (a STAC Item or Collection), got {kind}")], None, []
     known_invalid = False
     try:
-        if mlm_version is None and is_mlm_document(document):  # the common case, without building a verdict
-            versions, problems, warnings = declared_versions(document)
-            if len(versions) == 1 and not problems and not warnings:
-                if _schema_validator(versions[0].version).is_valid(document):
-                    return [], versions[0].version, []
-                known_invalid = True
+        version = single_release(document) if mlm_version is None else None
+        if version is not None:  # the common case, without building a verdict
+            if _schema_validator(version).is_valid(document):
+                return [], version, []
+            known_invalid = True
     except (ValueError, RecursionError) as error:  # e.g. the validator's own nesting limit
         return [_error(f"cannot be checked: {error}")], None, []
     try:

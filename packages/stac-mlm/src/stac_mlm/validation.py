@@ -346,6 +346,28 @@ def declared_versions(document: Any) -> tuple[list[MLMVersion], list[Problem], l
     return found, problems, warnings
 
 
+def single_release(document: Any) -> str | None:
+    """The version of an MLM Item or Collection that declares exactly one released MLM version and no
+    MLM URL of a version that does not exist (the common case, checked without building a verdict)."""
+    if type(document) is not dict or document.get("type") not in ("Feature", "Collection"):
+        return None
+    extensions = document.get("stac_extensions")
+    if type(extensions) is not list:
+        return None
+    by_url = _by_url()
+    found: MLMVersion | None = None
+    for url in extensions:
+        version = by_url.get(url) if type(url) is str else None
+        if version is None:
+            if type(url) is str and url_family().match(url):
+                return None
+        elif found is None:
+            found = version
+        elif version is not found:
+            return None
+    return found.version if found is not None and found.status == "release" else None
+
+
 def is_mlm_document(document: Any) -> bool:
     """True for a JSON object that is a STAC Item or Collection, the documents MLM applies to."""
     return isinstance(document, dict) and document.get("type") in ("Feature", "Collection")
@@ -397,13 +419,17 @@ def validate(document: Any, mlm_version: str | None = None, require_mlm: bool = 
     one; see ``judge``). Works offline with the bundled schemas. The document is any JSON value already
     parsed into Python (a dict for an Item or Collection). Problems are ordered by their path.
     """
+    version = single_release(document) if mlm_version is None else None
+    if version is not None:
+        if _validator(version).is_valid(document):
+            return []
+        return judge(document, known_invalid=True).problems
     return judge(document, mlm_version, require_mlm).problems
 
 
 def is_valid(document: Any, mlm_version: str | None = None, require_mlm: bool = False) -> bool:
     """True when the document is valid MLM (faster than ``validate`` when you need no details)."""
-    if mlm_version is None and isinstance(document, dict):
-        versions, problems, _ = declared_versions(document)
-        if len(versions) == 1 and not problems and (not require_mlm or is_mlm_document(document)):
-            return bool(_validator(versions[0].version).is_valid(document))
+    version = single_release(document) if mlm_version is None else None
+    if version is not None:
+        return bool(_validator(version).is_valid(document))
     return judge(document, mlm_version, require_mlm).valid

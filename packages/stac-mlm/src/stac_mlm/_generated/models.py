@@ -12,7 +12,7 @@ from __future__ import annotations
 import difflib
 from collections.abc import Mapping
 from enum import Enum
-from typing import TYPE_CHECKING, Annotated, Any, ClassVar, Literal, Self, cast
+from typing import TYPE_CHECKING, Annotated, Any, ClassVar, Literal, Self, cast, get_args
 
 from pydantic import (
     AfterValidator,
@@ -21,8 +21,6 @@ from pydantic import (
     Field,
     Strict,
     StrictBool,
-    ValidatorFunctionWrapHandler,
-    model_validator,
 )
 from pydantic._internal._model_construction import ModelMetaclass
 
@@ -127,19 +125,6 @@ class ConfiguredBaseModel(BaseModel, metaclass=_Construction):
         return names
 
     @classmethod
-    def _keep_extra_keys(cls, data: Any, result: Any) -> Any:
-        """Read by JSON names, a key equal to a field's Python name is extra data, not that field: do not
-        count the field as set (pydantic lists extra keys among the fields set)."""
-        extra = result.__pydantic_extra__
-        if extra and isinstance(data, dict):
-            fields = cls.__pydantic_fields__
-            for key in extra:
-                field = fields.get(key)
-                if field is not None and field.alias not in (None, key) and field.alias not in data:
-                    result.__pydantic_fields_set__.discard(key)
-        return result
-
-    @classmethod
     def from_dict(cls, data: dict[str, Any]) -> Self:
         """Read a JSON object. Keys are JSON names only (Python attribute names are ordinary keys there).
         The object remembers ``data`` (not a copy) to write its keys back in the same order."""
@@ -161,14 +146,25 @@ class ConfiguredBaseModel(BaseModel, metaclass=_Construction):
 _SOURCE = "_source"
 
 
-_KEYS: dict[type[BaseModel], dict[str, str]] = {}  # per class: Python name -> JSON key
+_NESTED: dict[type[BaseModel], list[tuple[str, str]]] = {}  # per class: fields that can hold objects
 _CONTAINERS = (BaseModel, list, dict)
 
 
-def _json_keys(cls: type[BaseModel]) -> dict[str, str]:
-    keys = {name: field.alias or name for name, field in cls.__pydantic_fields__.items()}
-    _KEYS[cls] = keys
-    return keys
+def _holds_objects(annotation: Any) -> bool:
+    """True when values of this type can hold objects of the generated classes (untyped values cannot)."""
+    if isinstance(annotation, type) and issubclass(annotation, BaseModel):
+        return True
+    return any(_holds_objects(argument) for argument in get_args(annotation))
+
+
+def _nested_fields(cls: type[BaseModel]) -> list[tuple[str, str]]:
+    nested = [
+        (name, field.alias or name)
+        for name, field in cls.__pydantic_fields__.items()
+        if _holds_objects(field.annotation) or any(_holds_objects(m) for m in field.metadata)
+    ]
+    _NESTED[cls] = nested
+    return nested
 
 
 def _in_order(value: Any, data: Any, source: Any) -> Any:
@@ -181,12 +177,19 @@ def _in_order(value: Any, data: Any, source: Any) -> Any:
         if len(ordered) < len(data):
             ordered.update((key, item) for key, item in data.items() if key not in ordered)
         cls = type(value)
-        keys = _KEYS.get(cls) or _json_keys(cls)
+        nested = _NESTED.get(cls)
+        if nested is None:
+            nested = _nested_fields(cls)
         fields = value.__dict__
-        for name in value.__pydantic_fields_set__:
-            key = keys.get(name)
-            if key is not None and key in source and key in ordered and isinstance(fields[name], _CONTAINERS):
+        for name, key in nested:
+            if key in ordered and key in source and isinstance(fields[name], _CONTAINERS):
                 ordered[key] = _in_order(fields[name], ordered[key], source[key])
+        extra = value.__pydantic_extra__
+        if extra:  # a key spelled like a field's Python name is extra data: the field was not set
+            for key in extra:
+                field = cls.__pydantic_fields__.get(key)
+                if field is not None and field.alias not in (None, key) and field.alias not in source:
+                    ordered.pop(field.alias, None)
         return ordered
     if type(value) is list:
         if type(data) is not list or type(source) is not list:
@@ -710,11 +713,6 @@ class ModelOutput(ConfiguredBaseModel):
 
     _omittable: ClassVar[frozenset[str]] = frozenset(['bands', 'classification_classes', 'description', 'variables'])
 
-    @model_validator(mode="wrap")
-    @classmethod
-    def _read_extra_keys(cls, data: Any, handler: ValidatorFunctionWrapHandler) -> Any:
-        return cls._keep_extra_keys(data, handler(data))
-
     name: Annotated[str, Field(min_length=1)] = Field(default=..., description="""A name for the output, unique among the model's outputs.""")
     description: Omittable[Annotated[str, Field(min_length=1)]] = Field(default=None, description="""Free text that explains the object to a reader.""")
     tasks: Annotated[list[TaskEnumValue], AfterValidator(_unique_items)] = Field(default=..., description="""The tasks this output serves, without repetition; usually a subset of the model's `mlm:tasks`.""")
@@ -1095,11 +1093,6 @@ class MLMFields(ConfiguredBaseModel):
 
     _omittable: ClassVar[frozenset[str]] = frozenset(['mlm_accelerator_count', 'mlm_accelerator_summary', 'mlm_architecture', 'mlm_artifact_type', 'mlm_batch_size_suggestion', 'mlm_compile_method', 'mlm_entrypoint', 'mlm_framework', 'mlm_framework_version', 'mlm_hyperparameters', 'mlm_input', 'mlm_memory_size', 'mlm_name', 'mlm_output', 'mlm_pretrained', 'mlm_tasks', 'mlm_total_parameters'])
 
-    @model_validator(mode="wrap")
-    @classmethod
-    def _read_extra_keys(cls, data: Any, handler: ValidatorFunctionWrapHandler) -> Any:
-        return cls._keep_extra_keys(data, handler(data))
-
     mlm_name: Omittable[Annotated[str, Field(pattern='^[a-zA-Z][a-zA-Z0-9_.\\-\\s]+[a-zA-Z0-9]$')]] = Field(default=None, alias="mlm:name", description="""A short, human-readable name for the model. It should tell this model apart from others in the same catalog. At least three characters: a letter first, then letters, digits, `_`, `.`, `-` or spaces, ending with a letter or digit.""")
     mlm_architecture: Omittable[str] = Field(default=None, alias="mlm:architecture", description="""The model's architecture family, as commonly named in the literature (for example a ResNet, a U-Net or a Vision Transformer). Prefer the known name over a class path in code.""")
     mlm_tasks: Omittable[Annotated[list[TaskEnumValue], AfterValidator(_unique_items)]] = Field(default=None, alias="mlm:tasks", description="""The machine learning tasks the model performs, without repetition. List every task that applies, including a generic one beside a more specific one (for example both `segmentation` and `semantic-segmentation`).""")
@@ -1154,11 +1147,6 @@ class ItemProperties(ConfiguredBaseModel):
 
     _omittable: ClassVar[frozenset[str]] = frozenset(['mlm_accelerator_count', 'mlm_accelerator_summary', 'mlm_batch_size_suggestion', 'mlm_framework', 'mlm_framework_version', 'mlm_hyperparameters', 'mlm_memory_size', 'mlm_pretrained', 'mlm_total_parameters'])
 
-    @model_validator(mode="wrap")
-    @classmethod
-    def _read_extra_keys(cls, data: Any, handler: ValidatorFunctionWrapHandler) -> Any:
-        return cls._keep_extra_keys(data, handler(data))
-
     mlm_name: Annotated[str, Field(pattern='^[a-zA-Z][a-zA-Z0-9_.\\-\\s]+[a-zA-Z0-9]$')] = Field(default=..., alias="mlm:name", description="""A short, human-readable name for the model. It should tell this model apart from others in the same catalog. At least three characters: a letter first, then letters, digits, `_`, `.`, `-` or spaces, ending with a letter or digit.""")
     mlm_architecture: str = Field(default=..., alias="mlm:architecture", description="""The model's architecture family, as commonly named in the literature (for example a ResNet, a U-Net or a Vision Transformer). Prefer the known name over a class path in code.""")
     mlm_tasks: Annotated[list[TaskEnumValue], AfterValidator(_unique_items)] = Field(default=..., alias="mlm:tasks", description="""The machine learning tasks the model performs, without repetition. List every task that applies, including a generic one beside a more specific one (for example both `segmentation` and `semantic-segmentation`).""")
@@ -1208,11 +1196,6 @@ class AssetFields(ConfiguredBaseModel):
         ) -> None: ...
 
     _omittable: ClassVar[frozenset[str]] = frozenset(['mlm_accelerator_count', 'mlm_accelerator_summary', 'mlm_architecture', 'mlm_artifact_type', 'mlm_batch_size_suggestion', 'mlm_compile_method', 'mlm_entrypoint', 'mlm_framework', 'mlm_framework_version', 'mlm_memory_size', 'mlm_pretrained', 'mlm_tasks', 'mlm_total_parameters'])
-
-    @model_validator(mode="wrap")
-    @classmethod
-    def _read_extra_keys(cls, data: Any, handler: ValidatorFunctionWrapHandler) -> Any:
-        return cls._keep_extra_keys(data, handler(data))
 
     mlm_architecture: Omittable[str] = Field(default=None, alias="mlm:architecture", description="""The model's architecture family, as commonly named in the literature (for example a ResNet, a U-Net or a Vision Transformer). Prefer the known name over a class path in code.""")
     mlm_tasks: Omittable[Annotated[list[TaskEnumValue], AfterValidator(_unique_items)]] = Field(default=None, alias="mlm:tasks", description="""The machine learning tasks the model performs, without repetition. List every task that applies, including a generic one beside a more specific one (for example both `segmentation` and `semantic-segmentation`).""")
@@ -1266,11 +1249,6 @@ class CollectionSummaryFields(MLMFields):
         ) -> None: ...
 
     _omittable: ClassVar[frozenset[str]] = frozenset(['mlm_accelerator_count', 'mlm_accelerator_summary', 'mlm_architecture', 'mlm_artifact_type', 'mlm_batch_size_suggestion', 'mlm_compile_method', 'mlm_entrypoint', 'mlm_framework', 'mlm_framework_version', 'mlm_hyperparameters', 'mlm_input', 'mlm_memory_size', 'mlm_name', 'mlm_output', 'mlm_pretrained', 'mlm_tasks', 'mlm_total_parameters'])
-
-    @model_validator(mode="wrap")
-    @classmethod
-    def _read_extra_keys(cls, data: Any, handler: ValidatorFunctionWrapHandler) -> Any:
-        return cls._keep_extra_keys(data, handler(data))
 
     mlm_name: Omittable[Annotated[str, Field(pattern='^[a-zA-Z][a-zA-Z0-9_.\\-\\s]+[a-zA-Z0-9]$')]] = Field(default=None, alias="mlm:name", description="""A short, human-readable name for the model. It should tell this model apart from others in the same catalog. At least three characters: a letter first, then letters, digits, `_`, `.`, `-` or spaces, ending with a letter or digit.""")
     mlm_architecture: Omittable[str] = Field(default=None, alias="mlm:architecture", description="""The model's architecture family, as commonly named in the literature (for example a ResNet, a U-Net or a Vision Transformer). Prefer the known name over a class path in code.""")
