@@ -82,15 +82,26 @@ def _by_url() -> dict[str, MLMVersion]:
     return found
 
 
+def _shapes() -> list[tuple[str, str]]:
+    """(text before the version, text after it) of every known URL."""
+    return [
+        tuple(url.split(version.version, 1))  # type: ignore[misc]
+        for version in bundle().versions
+        for url in version.urls
+        if version.version in url
+    ]
+
+
+@cache
+def url_heads() -> tuple[str, ...]:
+    """What every known MLM URL starts with, before its version (a quick test before ``url_family``)."""
+    return tuple(sorted({head for head, _ in _shapes()}))
+
+
 @cache
 def url_family() -> re.Pattern[str]:
     """Matches a URL spelled like a known MLM schema URL but of any version (group 1: the version)."""
-    shapes = set()
-    for version in bundle().versions:
-        for url in version.urls:
-            if version.version in url:
-                head, tail = url.split(version.version, 1)
-                shapes.add(re.escape(head) + r"(v\d+\.\d+\.\d+[^/]*)" + re.escape(tail))
+    shapes = {re.escape(head) + r"(v\d+\.\d+\.\d+[^/]*)" + re.escape(tail) for head, tail in _shapes()}
     return re.compile("^(?:" + "|".join(sorted(shapes)) + ")$" if shapes else "(?!)")
 
 

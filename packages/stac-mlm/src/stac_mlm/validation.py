@@ -14,7 +14,7 @@ from typing import Any
 
 import jsonschema_rs
 
-from ._schema import MLMVersion, _by_url, bundle, parsed, unknown_version, url_family
+from ._schema import MLMVersion, _by_url, bundle, parsed, unknown_version, url_family, url_heads
 
 _RULE_PREFIX = "Rule "
 TOO_DEEP = "the document is nested too deeply to be checked in detail (the validator's recursion limit was reached)"
@@ -359,7 +359,7 @@ def single_release(document: Any) -> str | None:
     for url in extensions:
         version = by_url.get(url) if type(url) is str else None
         if version is None:
-            if type(url) is str and url_family().match(url):
+            if type(url) is str and url.startswith(url_heads()) and url_family().match(url):
                 return None
         elif found is None:
             found = version
