@@ -139,6 +139,11 @@ def _typecheck(session: nox.Session) -> None:
     session.run("pytest", "tests/runtime/test_typing.py", "-p", "no:cacheprovider", "-q")
 
 
+# The runtime package as it was before the typed, faster classes (issue 14): bench_runtime measures it beside
+# the working tree in the same run (`git archive`), so that the ratios do not depend on the machine.
+RUNTIME_BASELINE = "d7c4b7c"
+
+
 @nox.session
 def bench(session: nox.Session) -> None:
     """Print timings: warm `nox -R -s generate` (goal: under 5 s on 2 cores), cold `import stac_mlm` (goal:
@@ -161,7 +166,8 @@ def bench(session: nox.Session) -> None:
     )
     session.install("-e", "packages/stac-mlm", "stac-model==0.7.0")
     examples = Path(UPSTREAM) / "mlm" / "v1.5.2" / "examples"
-    session.run("python", "packages/stac-mlm/tools/bench_runtime.py", "--examples", str(examples))
+    baseline = ["--baseline", RUNTIME_BASELINE]  # the same figures for the runtime before issue 14, same run
+    session.run("python", "packages/stac-mlm/tools/bench_runtime.py", "--examples", str(examples), *baseline)
     session.install("-e", "packages/stac-mlm[fast]", "jsonschema>=4.23")
     # migration throughput (goal: 5,000 documents/s)
     session.run("python", "packages/stac-mlm/tools/bench_migrate.py", UPSTREAM)
@@ -197,7 +203,13 @@ def build(session: nox.Session) -> None:
     shutil.rmtree(scratch, ignore_errors=True)
 
 
-DOCS_DEPS = ["mkdocs==1.6.1", "mkdocs-material==9.8.1", "pymdown-extensions==13.1"]
+DOCS_DEPS = [
+    "mkdocs==1.6.1",
+    "mkdocs-material==9.8.1",
+    "pymdown-extensions==13.1",
+    "mkdocstrings==1.0.8",  # the Python API page, from the docstrings
+    "mkdocstrings-python==2.0.11",
+]
 READER_DEPS = ["pytest>=8", "selenium==4.51.0"]
 MERMAID = "mermaid@11.4.1"  # served with the site (docs/assets/vendor/, git-ignored) so the diagram renders offline
 

@@ -27,7 +27,14 @@ MADE_UP = "v0.9.0"
 
 
 def _clear() -> None:
-    for cached in (_schema.bundle, _schema._by_url, _schema.url_family, _schema.url_heads, _schema.schema_text, _schema.parsed):
+    for cached in (
+        _schema.bundle,
+        _schema._by_url,
+        _schema.url_family,
+        _schema.url_heads,
+        _schema.schema_text,
+        _schema.parsed,
+    ):
         cached.cache_clear()
     validation._validator.cache_clear()
     validation._branch_validator.cache_clear()

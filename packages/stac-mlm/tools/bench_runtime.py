@@ -134,7 +134,12 @@ def main() -> int:
     if not args.examples.is_dir():
         print(f"parse throughput skipped: no examples at {args.examples}")
         return 0
-    before = baseline_figures(args.baseline, args.examples) if args.baseline else {}
+    before: dict[str, float] = {}
+    if args.baseline:
+        try:
+            before = baseline_figures(args.baseline, args.examples)
+        except subprocess.CalledProcessError as error:  # e.g. a shallow clone without that revision
+            print(f"baseline {args.baseline} not measured: {error.stderr.strip() if error.stderr else error}")
     now = figures(args.examples)
     count = len(_items(args.examples))
     accepted = len(_peer_accepted(_items(args.examples)))
