@@ -136,7 +136,9 @@ class ConfiguredBaseModel(BaseModel, metaclass=_Construction):
     def to_dict(self) -> dict[str, Any]:
         """The JSON object: fields never set are left out; explicit nulls, unknown keys and number forms are
         kept, and so is the key order of the document read by ``from_dict``."""
-        data: dict[str, Any] = self.model_dump(mode="json", exclude_unset=True)
+        data: dict[str, Any] = self.__pydantic_serializer__.to_python(
+            self, mode="json", by_alias=True, exclude_unset=True
+        )
         private = self.__pydantic_private__
         source = private.get(_SOURCE) if private else None
         return data if source is None else _in_order(self, data, source)
@@ -173,9 +175,12 @@ def _in_order(value: Any, data: Any, source: Any) -> Any:
     if isinstance(value, BaseModel):
         if type(data) is not dict or type(source) is not dict:
             return data
-        ordered = {key: data[key] for key in source if key in data}
-        if len(ordered) < len(data):
-            ordered.update((key, item) for key, item in data.items() if key not in ordered)
+        if list(data) == list(source):
+            ordered = data
+        else:
+            ordered = {key: data[key] for key in source if key in data}
+            if len(ordered) < len(data):
+                ordered.update((key, item) for key, item in data.items() if key not in ordered)
         cls = type(value)
         nested = _NESTED.get(cls)
         if nested is None:
