@@ -39,6 +39,7 @@ def _clear() -> None:
     validation._validator.cache_clear()
     validation._branch_validator.cache_clear()
     validation._context.cache_clear()
+    validation._single_release.cache_clear()
 
 
 @pytest.fixture

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import json
 from dataclasses import dataclass, field
-from functools import cache
+from functools import cache, lru_cache
 from typing import Any
 
 import jsonschema_rs
@@ -354,6 +354,14 @@ def single_release(document: Any) -> str | None:
     extensions = document.get("stac_extensions")
     if type(extensions) is not list:
         return None
+    try:
+        return _single_release(tuple(extensions))
+    except TypeError:  # an entry that is not a string (an object): the slow path says what is wrong
+        return None
+
+
+@lru_cache(maxsize=4096)
+def _single_release(extensions: tuple[Any, ...]) -> str | None:
     by_url = _by_url()
     found: MLMVersion | None = None
     for url in extensions:
