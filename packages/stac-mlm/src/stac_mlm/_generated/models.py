@@ -33,6 +33,11 @@ def _whole_number(value: float) -> float:
 
 def _unique_items(values: list[Any]) -> list[Any]:
     """Reject a list in which an item repeats (JSON Schema ``uniqueItems``)."""
+    try:
+        if len(set(values)) == len(values):  # no two equal in Python, so none equal in JSON either
+            return values
+    except TypeError:  # objects or lists among the items: compared one by one below
+        pass
     for index, value in enumerate(values):
         if value in values[:index]:
             raise ValueError(f"items must not repeat ({value!r} appears twice)")
