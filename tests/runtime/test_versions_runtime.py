@@ -16,7 +16,7 @@ from typing import Any
 
 import pytest
 import stac_mlm
-from stac_mlm import _schema, validation
+from stac_mlm import _schema, problems, validation
 from stac_mlm.validation import judge
 from support import documents
 from support.cli import run
@@ -37,8 +37,8 @@ def _clear() -> None:
     ):
         cached.cache_clear()
     validation._validator.cache_clear()
-    validation._branch_validator.cache_clear()
-    validation._context.cache_clear()
+    problems._branch_validator.cache_clear()
+    problems._context.cache_clear()
     validation._single_release.cache_clear()
 
 

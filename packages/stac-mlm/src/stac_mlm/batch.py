@@ -21,7 +21,7 @@ import json
 from types import ModuleType
 from typing import Any
 
-from .validation import _validator as _schema_validator
+from .problems import _validator as _schema_validator
 from .validation import judge, single_release
 
 _orjson: ModuleType | None
