@@ -107,9 +107,11 @@ def is_mlm_document(document: Any) -> bool:
     return isinstance(document, dict) and document.get("type") in ("Feature", "Collection")
 
 
-def _not_mlm(document: Any) -> str:
+def _not_mlm(document: Any, required: bool) -> str:
     kind = document.get("type") if isinstance(document, dict) else None
     said = "it has no `type`" if kind is None else f"its `type` is {_show(kind)}"
+    if required:
+        return f"not an MLM Item or Collection ({said}), and an MLM document is required here"
     return f"not an MLM Item or Collection ({said}): the MLM schema checks nothing in it"
 
 
@@ -140,9 +142,9 @@ def judge(
         problems = sorted({(p.path, p.message): p for p in problems}.values(), key=lambda p: (p.path, p.message))
     if not problems and isinstance(document, dict) and not is_mlm_document(document):
         if require_mlm:
-            problems = [Problem("", _not_mlm(document))]
+            problems = [Problem("", _not_mlm(document, required=True))]
         else:
-            warnings = [*warnings, _not_mlm(document)]
+            warnings = [*warnings, _not_mlm(document, required=False)]
     return Verdict(tuple(v.version for v in versions), problems, warnings)
 
 
