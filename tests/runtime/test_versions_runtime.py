@@ -104,11 +104,13 @@ def test_forced_version_on_the_command_line(two_versions: dict[str, Any], tmp_pa
     assert unknown.code == 2 and "v0.0.1" in unknown.err and "Traceback" not in unknown.err
 
 
-def test_a_version_that_does_not_exist_is_a_clear_problem(capsys, tmp_path: Path) -> None:
-    latest_url = next(v["url"] for v in INDEX["versions"] if v["version"] == INDEX["latest"])
+@pytest.mark.parametrize(
+    ("version", "url"), [(v["version"], url) for v in INDEX["versions"] for url in v["urls"]], ids=str
+)
+def test_a_version_that_does_not_exist_is_a_clear_problem(version: str, url: str, capsys, tmp_path: Path) -> None:
     major, minor, _ = INDEX["latest"].lstrip("v").split(".")
-    missing = f"v{major}.{int(minor) + 50}.0"
-    document = _declaring(latest_url.replace(INDEX["latest"], missing))
+    missing = f"v{major}.{int(minor) + 50}.0"  # spelled like this known URL, with a version no release has
+    document = _declaring(url.replace(version, missing))
     [problem] = stac_mlm.validate(document)
     assert problem.path.startswith("/stac_extensions/")
     assert missing in problem.message and "not a release" in problem.message and "stac-mlm migrate" in problem.message

@@ -98,9 +98,16 @@ def url_heads() -> tuple[str, ...]:
     return tuple(sorted({head for head, _ in _shapes()}))
 
 
+def version_in_url(url: str) -> str | None:
+    """The version in a URL spelled like a known MLM schema URL (of any version, known or not)."""
+    match = url_family().match(url) if url.startswith(url_heads()) else None
+    return next((group for group in match.groups() if group), None) if match else None
+
+
 @cache
 def url_family() -> re.Pattern[str]:
-    """Matches a URL spelled like a known MLM schema URL but of any version (group 1: the version)."""
+    """Matches a URL spelled like a known MLM schema URL but of any version (the version is the one group
+    of the alternative that matched)."""
     shapes = {re.escape(head) + r"(v\d+\.\d+\.\d+[^/]*)" + re.escape(tail) for head, tail in _shapes()}
     return re.compile("^(?:" + "|".join(sorted(shapes)) + ")$" if shapes else "(?!)")
 

@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Any
 
-from ._schema import MLMVersion, _by_url, bundle, unknown_version, url_family, url_heads
+from ._schema import MLMVersion, _by_url, bundle, unknown_version, version_in_url
 from .problems import TOO_DEEP, Problem, _show, _validator, schema_problems, show_path
 
 __all__ = ["TOO_DEEP", "Problem", "Verdict", "is_valid", "judge", "show_path", "validate"]
@@ -59,13 +59,13 @@ def declared_versions(document: Any) -> tuple[list[MLMVersion], list[Problem], l
                         "whose rules may still change"
                     )
             continue
-        match = url_family().match(url)
-        if match:
+        declared = version_in_url(url)
+        if declared:
             latest = bundle().latest
             problems.append(
                 Problem(
                     f"/stac_extensions/{index}",
-                    f"declares MLM {match.group(1)}, which is not a release of MLM (releases: {_releases()}), so "
+                    f"declares MLM {declared}, which is not a release of MLM (releases: {_releases()}), so "
                     f"there is no schema to judge the document by; `stac-mlm migrate` rewrites it for MLM {latest}",
                 )
             )
@@ -93,7 +93,7 @@ def _single_release(extensions: tuple[Any, ...]) -> str | None:
     for url in extensions:
         version = by_url.get(url) if type(url) is str else None
         if version is None:
-            if type(url) is str and url.startswith(url_heads()) and url_family().match(url):
+            if type(url) is str and version_in_url(url):
                 return None
         elif found is None:
             found = version
