@@ -38,7 +38,7 @@ TOOLS = {
     "mkdocstrings": "mkdocstrings==1.0.8",  # the Python API page (docs/api.md), from the docstrings
     "mkdocstrings-python": "mkdocstrings-python==2.0.11",
     "build": "build>=1.2,<2",
-    "twine": "twine>=5,<7",
+    "twine": "twine>=7,<8",  # 7 reads the metadata 2.5 that current hatchling writes
 }
 TEST_DEPS = [TOOLS[name] for name in ("pytest", "pytest-xdist", "hypothesis", "jsonschema", "jsonschema-rs", "pyyaml")]
 
