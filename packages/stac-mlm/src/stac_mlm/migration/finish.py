@@ -347,6 +347,7 @@ def dimension_names(context: Context, sources: list[Source]) -> None:
             dims = structure.get("dim_order") if isinstance(structure, dict) else None
             if not isinstance(structure, dict) or not isinstance(dims, list):
                 continue
+            dims = structure["dim_order"]
             path = f"/properties/{field}/{index}/{structure_key}/dim_order"
             has_bands = isinstance(item.get("bands"), list) and bool(item["bands"])
             if has_bands and "bands" not in dims:
