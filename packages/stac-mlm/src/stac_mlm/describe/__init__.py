@@ -21,9 +21,10 @@ from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
 
+from ..migration import Placeholder
 from . import overrides as _overrides
 from .facts import DescribeError, Facts, MissingExtra, Note
-from .item import Description, Placeholder, conclude, draft
+from .item import Description, conclude, draft
 from .overrides import OverrideError
 
 __all__ = [
