@@ -19,8 +19,30 @@ from support.paths import SCHEMA_DIR
 
 ANY_CLASS_URI = "linkml:Any"
 #: The JSON Schema keywords (json_schema.<keyword> annotations) the strategies know how to honour.
-KNOWN_KEYWORDS = {"minLength", "minProperties"}
-BASE_TYPES = {"string": "string", "integer": "integer", "float": "number", "double": "number", "boolean": "boolean"}
+KNOWN_KEYWORDS = {"minLength", "maxLength", "minimum", "maximum", "minItems", "maxItems", "minProperties"}
+#: Every built-in LinkML type (linkml:types): the JSON type of its values and, for strings with a
+#: shape, the name of that shape (see FORMATS in strategies.py). A model type derives from one of these.
+BUILTIN_TYPES = {
+    "string": ("string", None),
+    "integer": ("integer", None),
+    "boolean": ("boolean", None),
+    "float": ("number", None),
+    "double": ("number", None),
+    "decimal": ("number", None),
+    "time": ("string", "time"),
+    "date": ("string", "date"),
+    "datetime": ("string", "datetime"),
+    "date_or_datetime": ("string", "date"),
+    "uri": ("string", "uri"),
+    "uriorcurie": ("string", "uriorcurie"),
+    "curie": ("string", "curie"),
+    "ncname": ("string", "ncname"),
+    "objectidentifier": ("string", "uriorcurie"),
+    "nodeidentifier": ("string", "uriorcurie"),
+    "jsonpointer": ("string", "jsonpointer"),
+    "jsonpath": ("string", "jsonpath"),
+    "sparqlpath": ("string", "sparqlpath"),
+}
 
 
 @dataclass(frozen=True)
@@ -32,6 +54,9 @@ class ValueType:
     pattern: str | None = None
     minimum: float | None = None
     min_length: int = 0
+    maximum: float | None = None
+    max_length: int | None = None
+    format: str | None = None  # the shape of a string type (uri, date, ...), see BUILTIN_TYPES
 
 
 @dataclass(frozen=True)
@@ -54,6 +79,10 @@ class Field:
     equals_string: str | None = None
     has_member: str | None = None
     recommended: str | None = None  # enum whose values are suggestions for this field
+    maximum: float | None = None
+    max_items: int | None = None
+    min_length: int = 0
+    max_length: int | None = None
 
 
 @dataclass(frozen=True)
@@ -104,19 +133,28 @@ class Model:
     @cache  # noqa: B019 - one Model per process
     def value_type(self, name: str) -> ValueType:
         ancestors = self.view.type_ancestors(name)
-        base = next((BASE_TYPES[a] for a in ancestors if a in BASE_TYPES), None)
-        if base is None:
+        root = ancestors[-1]
+        if root not in BUILTIN_TYPES:
             raise NotImplementedError(f"type {name}: no strategy for its base type ({ancestors})")
+        base, shape = BUILTIN_TYPES[root]
         keywords = json_schema_keywords(_type_annotations(self.view, name))
         unknown = set(keywords) - KNOWN_KEYWORDS
         if unknown:
             raise NotImplementedError(f"type {name}: json_schema keywords {unknown} have no strategy yet")
-        pattern = _str(next((self.view.get_type(a).pattern for a in ancestors if self.view.get_type(a).pattern), None))
-        minimum = next(
-            (self.view.get_type(a).minimum_value for a in ancestors if self.view.get_type(a).minimum_value is not None),
-            None,
+        types = [self.view.get_type(a) for a in ancestors]
+        pattern = _str(next((t.pattern for t in types if t.pattern), None))
+        minimum = next((t.minimum_value for t in types if t.minimum_value is not None), keywords.get("minimum"))
+        maximum = next((t.maximum_value for t in types if t.maximum_value is not None), keywords.get("maximum"))
+        return ValueType(
+            name,
+            base,
+            pattern,
+            _number(minimum),
+            int(keywords.get("minLength", 0)),
+            _number(maximum),
+            int(keywords["maxLength"]) if "maxLength" in keywords else None,
+            shape,
         )
-        return ValueType(name, base, pattern, minimum, int(keywords.get("minLength", 0)))
 
     @cache  # noqa: B019
     def class_info(self, name: str) -> ClassInfo:
@@ -156,6 +194,10 @@ class Model:
 
     def _field(self, slot: Any) -> Field:
         notes = annotation_values(slot)
+        keywords = json_schema_keywords(notes)
+        unknown = set(keywords) - KNOWN_KEYWORDS - {"description", "title", "$comment", "examples", "default"}
+        if unknown:
+            raise NotImplementedError(f"slot {slot.name}: json_schema keywords {unknown} have no strategy yet")
         ranges = tuple(str(branch.range) for branch in slot.any_of) if slot.any_of else (str(slot.range),)
         return Field(
             key=str(slot.alias or slot.name),
@@ -165,15 +207,21 @@ class Model:
             absent=str(slot.value_presence) == "ABSENT",
             multivalued=bool(slot.multivalued),
             unique=bool(slot.list_elements_unique),
-            min_items=int(slot.minimum_cardinality or 0),
+            min_items=int(slot.minimum_cardinality or keywords.get("minItems", 0)),
             nullable=is_true(notes.get("nullable", False)),
             one_or_many=is_true(notes.get("one_or_many", False)),
             json_map=str(notes["json_map"]) if "json_map" in notes else None,
             pattern=_str(slot.pattern or next((b.pattern for b in slot.any_of or [] if b.pattern), None)),
-            minimum=slot.minimum_value,
+            minimum=_number(slot.minimum_value if slot.minimum_value is not None else keywords.get("minimum")),
             equals_string=_str(slot.equals_string),
             has_member=_str(slot.has_member.equals_string) if slot.has_member else None,
             recommended=str(notes["recommended_values"]) if "recommended_values" in notes else None,
+            maximum=_number(slot.maximum_value if slot.maximum_value is not None else keywords.get("maximum")),
+            max_items=_int(
+                slot.maximum_cardinality if slot.maximum_cardinality is not None else keywords.get("maxItems")
+            ),
+            min_length=int(keywords.get("minLength", 0)),
+            max_length=_int(keywords.get("maxLength")),
         )
 
     def entry_points(self) -> dict[str, str]:
@@ -194,6 +242,18 @@ class Model:
 
     def enforced_rules(self, expressed_in: str = "rules") -> list[dict[str, Any]]:
         return [r for r in self.rules if r.get("expressed_in") == expressed_in and r.get("enforced", True)]
+
+
+def _number(value: Any) -> float | None:
+    """A bound as a number (annotations may hold it as a string)."""
+    if value is None:
+        return None
+    number = float(value)
+    return int(number) if number.is_integer() else number
+
+
+def _int(value: Any) -> int | None:
+    return None if value is None else int(value)
 
 
 def _str(value: Any) -> str | None:

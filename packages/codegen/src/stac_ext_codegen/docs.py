@@ -14,6 +14,7 @@ returns the README's field tables.
 
 from __future__ import annotations
 
+import itertools
 import json
 import re
 from collections.abc import Callable, Iterable
@@ -28,6 +29,7 @@ from linkml_runtime.linkml_model.meta import PresenceEnum
 
 from .annotations import annotation_values, class_annotations, is_true, json_schema_keywords, type_annotations
 from .model import ModelError, SourceModel
+from .versioned import index_of
 
 REFERENCE = "reference"
 JSON_TYPES = {"string": "string", "integer": "integer", "float": "number", "double": "number", "decimal": "number"}
@@ -107,6 +109,13 @@ class Docs:
     @property
     def view(self) -> Any:
         return self.model.view
+
+    @cached_property
+    def introduced(self) -> dict[str, str]:
+        """Keys new in a later version than the earliest one the source holds: ``{key: version}``."""
+        from .versioned import introduced
+
+        return introduced(self.model)
 
     # ----- structure ---------------------------------------------------------------------------------------
     @cached_property
@@ -266,6 +275,8 @@ class Docs:
         """Sentences appended to a field's description: constraints, default, suggestions, errata."""
         values = annotation_values(slot)
         out = self.constraints(slot)
+        if self.key(slot) in self.introduced:
+            out.insert(0, f"New in {self.introduced[self.key(slot)]}.")
         default = _ifabsent(slot.ifabsent)
         if default is not None:
             out.append(f"Default: `{default}`.")
@@ -338,7 +349,10 @@ def _fields_context(docs: Docs) -> dict[str, Any]:
         rows.append(row)
         matrix.append({"field": row["field"], "cells": [presence[level] for level in levels]})
     places = {level: ", ".join(f"{docs.ref(e)} `{docs.key(s)}`" for e, s in docs.levels[level]) for level in levels}
+    from .versioned import version_note
+
     return {
+        "version_note": version_note(docs.model),
         "field_class": field_class,
         "title": docs.class_title(field_class) if field_class else "Fields",
         "description": view.get_class(field_class).description if field_class else "",
@@ -593,6 +607,23 @@ def _plain(value: Any) -> str:
     return "" if value is None else f"`{json.dumps(value, ensure_ascii=False)}`"
 
 
+def _changes_context(index: Any) -> dict[str, Any]:
+    """Every consecutive pair of versions, newest first, with the diff between them."""
+    from .diff import diff_versions
+
+    versions = index.all
+    pairs = [
+        {
+            "old": old.version,
+            "new": new.version,
+            "draft": new.status == "draft",
+            "changes": diff_versions(index, old.version, new.version),
+        }
+        for old, new in itertools.pairwise(versions)
+    ]
+    return {"pairs": pairs[::-1], "versions": [v.version for v in versions]}
+
+
 @dataclass
 class Site:
     """The generated part of the docs site: pages (Markdown), raw files, and its navigation."""
@@ -623,7 +654,10 @@ def build_site(model: SourceModel, root: Path, examples: Path | None = None, mig
         render(f"{REFERENCE}/enums/{name}.md", "enum.md.jinja", _enum_context, name)
     render(f"{REFERENCE}/rules.md", "rules.md.jinja", _rules_context)
     render(f"{REFERENCE}/diagram.md", "diagram.md.jinja", lambda d: {"diagram": _diagram(d)})
+    from .versioned import version_note
+
     index = {"objects": docs.object_classes, "enums": enums, "schema": model.view.schema, "rules": model.rules}
+    index["version_note"] = version_note(model)
     render(f"{REFERENCE}/index.md", "reference_index.md.jinja", lambda _: index)
     nav: dict[str, list[Any]] = {
         f"{REFERENCE}/": [
@@ -651,6 +685,11 @@ def build_site(model: SourceModel, root: Path, examples: Path | None = None, mig
         groups.setdefault(example["group"], []).append(example["page"])
     top = groups.pop("valid", [])
     nav["examples/"] = ["examples/index.md", *top, *({group.capitalize(): pages} for group, pages in groups.items())]
+
+    versions = index_of(model)
+    if versions is not None:
+        render("changes.md", "changes.md.jinja", lambda _: _changes_context(versions))
+        nav["changes/"] = ["changes.md"]
 
     if migrations is not None and migrations.is_dir():
         tables = _migration_tables(migrations)

@@ -1,7 +1,15 @@
-"""The inputs of every generator: a LinkML model and its rules file, found in one schema directory."""
+"""The inputs of every generator: a LinkML model and its rules file, found in one schema directory.
+
+When the directory belongs to a versioned source (``versions.yaml``, see ``versions.py``), the model is
+loaded as one version: its files are copied to a scratch folder with the version placeholders filled,
+and every generator reads that copy (``directory``); ``source`` is where the files really live.
+"""
 
 from __future__ import annotations
 
+import atexit
+import shutil
+import tempfile
 from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
@@ -13,6 +21,8 @@ from .annotations import annotation_values
 
 if TYPE_CHECKING:
     from linkml_runtime import SchemaView
+
+    from .versions import Version, VersionIndex
 
 ROOT_FILE = "mlm.yaml"
 RULES_FILE = "rules.yaml"
@@ -30,13 +40,38 @@ class SourceModel:
     root: str = ROOT_FILE
     rules_file: str = RULES_FILE
     _rules: dict[str, Any] = field(default_factory=dict, init=False, repr=False)
+    #: where the model's files live (``directory`` is a filled copy for a versioned model)
+    source: Path | None = None
+    #: the version this model is (None for an unversioned schema directory)
+    version: Version | None = None
+    #: the index of every version of the source this model belongs to
+    versions: VersionIndex | None = None
 
     @classmethod
-    def load(cls, directory: str | Path) -> SourceModel:
+    def load(
+        cls, directory: str | Path, *, version: Version | None = None, versions: VersionIndex | None = None
+    ) -> SourceModel:
+        """The model in ``directory``. A directory with ``versions.yaml`` is loaded as its head (the draft, else
+        the latest release); ``releases/<version>/`` beside one as that release."""
+        from .versions import VersionError, VersionIndex
+
         directory = Path(directory)
         if not (directory / ROOT_FILE).is_file():
             raise ModelError(f"{directory}: no {ROOT_FILE} (the root of the LinkML model)")
-        return cls(directory=directory)
+        try:
+            if version is None:
+                versions = VersionIndex.find(directory)
+                if versions is not None:
+                    version = versions.head
+                elif directory.parent.name == "releases":
+                    versions = VersionIndex.find(directory.parent.parent)
+                    if versions is not None:
+                        version = versions.get(directory.name)
+        except VersionError as error:
+            raise ModelError(str(error)) from error
+        if version is None:
+            return cls(directory=directory, source=directory)
+        return cls(directory=_filled_copy(directory, version), source=directory, version=version, versions=versions)
 
     @property
     def root_path(self) -> Path:
@@ -69,3 +104,20 @@ class SourceModel:
     @property
     def rule_defs(self) -> dict[str, Any]:
         return dict(self.rules_document["defs"])
+
+
+def _filled_copy(directory: Path, version: Version) -> Path:
+    """A scratch copy of a model directory with the version placeholders of its text files filled."""
+    scratch = Path(tempfile.mkdtemp(prefix=f"codegen-{version.version}-"))
+    atexit.register(shutil.rmtree, scratch, True)
+    for path in sorted(directory.rglob("*")):
+        relative = path.relative_to(directory)
+        if relative.parts[0] in {"releases", "__pycache__"} or not path.is_file():
+            continue
+        target = scratch / relative
+        target.parent.mkdir(parents=True, exist_ok=True)
+        if path.suffix in {".yaml", ".yml", ".json", ".md", ".csv", ".txt"}:
+            target.write_text(version.fill(path.read_text(encoding="utf-8")), encoding="utf-8")
+        else:
+            shutil.copyfile(path, target)
+    return scratch

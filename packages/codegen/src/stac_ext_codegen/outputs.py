@@ -8,8 +8,9 @@ from pathlib import Path
 
 from .docs import readme_fields
 from .fixtures import render_fixtures
-from .jsonschema import dump_json, json_schema_of
+from .jsonschema import dump_json
 from .model import ModelError, SourceModel
+from .versioned import latest_schema_text, version_outputs
 
 
 @dataclass(frozen=True)
@@ -26,7 +27,8 @@ class Output:
 
 
 def _json_schema(model: SourceModel) -> str:
-    return dump_json(json_schema_of(model))
+    """The latest release's schema (the model's own when the source holds no versions.yaml)."""
+    return latest_schema_text(model)
 
 
 def _yaml_folder_as_json(folder: str) -> Callable[[SourceModel], str]:
@@ -110,6 +112,7 @@ def render_all(model: SourceModel, base: Path | None = None) -> dict[str, str]:
         texts[output.path] = text
     for folder in FOLDERS:
         texts |= {f"{folder.folder}/{name}": text for name, text in folder.render(model).items()}
+    texts |= version_outputs(model)  # every release's and the draft's schema, and their index
     return texts
 
 
