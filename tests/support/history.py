@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import copy
 import json
+import random
 import re
 from collections.abc import Callable
 from functools import cache
@@ -73,7 +74,7 @@ def published_schema_path(version: str) -> Path:
 
 def republished_schema_path(version: str) -> Path:
     """The copy upstream re-published on its documentation site (only for the versions that differ)."""
-    return UPSTREAM_DATA / "mlm" / "_published-gh-pages" / version / "json-schema" / "schema.json"
+    return UPSTREAM_DATA / "mlm" / "_published-gh-pages" / version / "schema.json"
 
 
 @cache
@@ -114,6 +115,7 @@ def examples(version: str) -> dict[str, Document]:
     return {path.name: _read(path) for path in sorted(folder.glob("*.json"))}
 
 
+@cache
 def seeds(version: str) -> dict[str, Document]:
     """Seeds of a version's mutation corpus: its own examples, every other version's examples and the
     project's own documents moved to this version's URL (near misses across versions)."""
@@ -129,9 +131,59 @@ def seeds(version: str) -> dict[str, Document]:
     return found
 
 
-def corpus(version: str, limit: int | None) -> list[mutations.Mutant]:
-    """The mutation corpus of a version (reproducible), cut to ``limit``."""
-    return mutations.corpus(seeds(version), seed=_semver(version)[1] * 100 + _semver(version)[2], limit=limit)
+#: Values that matter to older versions only (spellings, legacy normalisation, URLs of the re-publication).
+HISTORY_STRINGS = ["Scikit-learn", "Huggingface", "l2", "inf", "min-max", "mlm:source_code", "dlm:model"]
+
+
+def corpus(version: str, limit: int) -> list[mutations.Mutant]:
+    """A reproducible sample of ``limit`` mutants of a version's seeds.
+
+    The places to change are drawn first (walking the seeds is cheap), then one mutant is built per
+    place with the kinds of change of ``support.mutations``: a deletion, a replacement by a value of
+    another kind or a domain value, or an added key.
+    """
+    rng = random.Random(f"history-{version}")
+    documents = seeds(version)
+    places = [(name, path) for name in sorted(documents) for path, _ in mutations._paths(documents[name])]
+    rng.shuffle(places)
+    found: list[mutations.Mutant] = []
+    for name, path in places[:limit]:
+        document = documents[name]
+        value = mutations._get(document, path)
+        choice = rng.randrange(3)
+        if choice == 0 and path:
+            changed = mutations._delete(copy.deepcopy(document), path)
+            found.append(mutations.Mutant(name, f"delete {mutations._pointer(path)}", changed))
+        elif choice == 1 and isinstance(value, dict):
+            key, added = rng.choice(mutations.KEYS_TO_ADD), rng.choice(mutations.VALUES_FOR_ADDED_KEYS)
+            changed = copy.deepcopy(document)
+            mutations._get(changed, path)[key] = copy.deepcopy(added)
+            found.append(mutations.Mutant(name, f"add {mutations._pointer((*path, key))} = {added!r}", changed))
+        else:
+            candidates = mutations._candidate_values(value, rng)
+            if isinstance(value, str):
+                candidates += [*HISTORY_STRINGS, *(schema_url(v) for v in published_versions())]
+            replacement = rng.choice(candidates)
+            changed = mutations._set(copy.deepcopy(document), path, copy.deepcopy(replacement))
+            found.append(mutations.Mutant(name, f"set {mutations._pointer(path)} = {replacement!r}", changed))
+    return found
+
+
+def probed_seeds(version: str, own_only: bool = False) -> dict[str, Document]:
+    """Every behaviour-matrix probe applied to every Item seed it fits (seeds without an input, an output
+    or a model asset are skipped for the probes that need one); ``own_only``: the version's own examples."""
+    found: dict[str, Document] = {}
+    for seed_name, seed in seeds(version).items():
+        if seed_name.startswith("probe:") or not isinstance(seed.get("properties"), dict):
+            continue
+        if own_only and not seed_name.startswith(f"{version}:"):
+            continue
+        for probe_name, probe in PROBES.items():
+            try:
+                found[f"{seed_name} + {probe_name}"] = probe(seed)
+            except (KeyError, IndexError, StopIteration, TypeError, AttributeError):
+                continue
+    return found
 
 
 # --- The behaviour matrix probes --------------------------------------------------------------------------
@@ -245,6 +297,8 @@ PROBES: dict[str, Callable[[Document], Document]] = {
     "processing expression description not a string": _probe(_expression_description),
     "output bands without definitions": _probe(_set(_first_output, "bands", ["B01"])),
     "Collection summary as a list": _probe(_collection_summary),
+    # not a matrix row: pins erratum H3
+    "model asset without roles": _probe(_delete(_model_asset, "roles")),
 }
 
 #: The verdicts of the behaviour matrix (True = valid), per probe, for v1.0.0 ... v1.5.2 in order.
