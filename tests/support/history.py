@@ -271,6 +271,12 @@ def _collection_summary(doc: Document) -> None:
     doc.update({"type": "Collection", "stac_extensions": url, "summaries": {"mlm:tasks": ["classification"]}})
 
 
+def _collection_item_assets(doc: Document) -> None:
+    url = doc["stac_extensions"]
+    doc.clear()
+    doc.update({"type": "Collection", "stac_extensions": url, "item_assets": {"model": {"mlm:accelerator": "bogus"}}})
+
+
 #: Behaviour-matrix rows: name -> change to the minimal Item.
 PROBES: dict[str, Callable[[Document], Document]] = {
     "input bands, no band definitions": _probe(_input_bands),
@@ -297,8 +303,9 @@ PROBES: dict[str, Callable[[Document], Document]] = {
     "processing expression description not a string": _probe(_expression_description),
     "output bands without definitions": _probe(_set(_first_output, "bands", ["B01"])),
     "Collection summary as a list": _probe(_collection_summary),
-    # not a matrix row: pins erratum H3
+    # not matrix rows: erratum H3, and the item_assets of Collections (checked from v1.2.0)
     "model asset without roles": _probe(_delete(_model_asset, "roles")),
+    "Collection item_assets with a wrong value": _probe(_collection_item_assets),
 }
 
 #: The verdicts of the behaviour matrix (True = valid), per probe, for v1.0.0 ... v1.5.2 in order.
