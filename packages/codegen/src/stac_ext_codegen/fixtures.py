@@ -39,7 +39,7 @@ KEY_KEYWORDS = frozenset({"required", "not", "additionalProperties", "dependenci
 _TIMESTAMP, _BOOL = "tag:yaml.org,2002:timestamp", "tag:yaml.org,2002:bool"
 
 
-class _Loader(yaml.SafeLoader):
+class _Loader(getattr(yaml, "CSafeLoader", yaml.SafeLoader)):  # type: ignore[misc]
     """YAML that keeps timestamps as strings and reads only true/false as booleans (JSON's view)."""
 
 
@@ -140,7 +140,14 @@ def _expectation(case: dict[str, Any], name: str) -> dict[str, Any]:
 
 
 def load_fixtures(model: SourceModel) -> list[Fixture]:
-    """Every example fixture the model's sources describe (none if there are no sources)."""
+    """Every example fixture the model's sources describe (none if there are no sources); read once per model."""
+    cached = model.__dict__.get("_fixtures")
+    if cached is None:
+        cached = model.__dict__["_fixtures"] = _load_fixtures(model)
+    return list(cached)
+
+
+def _load_fixtures(model: SourceModel) -> list[Fixture]:
     root = model.directory / SOURCES
     if not root.is_dir():
         return []

@@ -10,7 +10,7 @@ from .docs import readme_fields
 from .fixtures import render_fixtures
 from .jsonschema import dump_json
 from .model import ModelError, SourceModel
-from .versioned import latest_schema_text, version_outputs
+from .versioned import latest_schema_text, version_folders, version_outputs
 
 
 @dataclass(frozen=True)
@@ -127,7 +127,9 @@ def write_all(model: SourceModel, root: Path, base: Path | None = None) -> list[
             target.write_text(text, encoding="utf-8")
         written.append(target)
     keep = set(written)
-    for folder in owned_folders():
+    for folder in [*owned_folders(), *version_folders(model)]:
         for stale in sorted(p for p in (root / folder).rglob("*") if p.is_file() and p not in keep):
             stale.unlink()
+            if stale.parent != root / folder and not any(stale.parent.iterdir()):
+                stale.parent.rmdir()
     return written

@@ -121,6 +121,11 @@ def versions_document(index: VersionIndex) -> dict[str, Any]:
     }
 
 
+def version_folders(model: SourceModel) -> list[str]:
+    """Folders holding only per-version files: a file there that no version produces is stale."""
+    return [SCHEMA_FOLDER, f"{RUNTIME_FOLDER}/schemas"] if index_of(model) is not None else []
+
+
 def version_outputs(model: SourceModel) -> dict[str, str]:
     """Per-version files: every version's schema (in generated/ and in the runtime bundle) and the index."""
     index = index_of(model)

@@ -13,6 +13,7 @@ a draft needs no hand edit of URLs.
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import re
 from dataclasses import dataclass, field, replace
@@ -38,6 +39,9 @@ HEADER = """\
 # the same version; `errata_reviewed` says the errata were checked against this version.
 # `nox -s new-version` and `nox -s release` rewrite this file (comments other than this header are lost).
 """
+
+
+_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml when present: the same data, faster
 
 
 class VersionError(ValueError):
@@ -129,6 +133,12 @@ def _version(entry: Any, status: str, template: str) -> Version:
 def model_files(directory: Path, root: str = "mlm.yaml", rules: str = "rules.yaml") -> list[str]:
     """The files that make up a model in ``directory``: the root, its local imports (transitively), the rules
     file. Paths relative to ``directory``, sorted."""
+    state = tuple((p.name, p.stat().st_mtime_ns, p.stat().st_size) for p in sorted(directory.glob("*.y*ml")))
+    return list(_model_files(directory.resolve(), root, rules, state))
+
+
+@functools.lru_cache(maxsize=64)
+def _model_files(directory: Path, root: str, rules: str, state: tuple[Any, ...]) -> tuple[str, ...]:
     found: set[str] = set()
     pending = [root]
     while pending:
@@ -143,12 +153,12 @@ def model_files(directory: Path, root: str = "mlm.yaml", rules: str = "rules.yam
                 pending.append(str(Path(name).parent / f"{entry}.yaml").removeprefix("./"))
     if (directory / rules).is_file():
         found.add(rules)
-    return sorted(found)
+    return tuple(sorted(found))
 
 
 def _read_yaml(path: Path) -> Any:
     try:
-        return yaml.safe_load(path.read_text(encoding="utf-8"))
+        return yaml.load(path.read_text(encoding="utf-8"), Loader=_LOADER)
     except yaml.YAMLError as error:
         raise VersionError(f"{path}: not readable as YAML ({error})") from error
 
@@ -259,6 +269,8 @@ class VersionIndex:
         head_files, frozen_files = model_files(self.schema_dir), model_files(snapshot)
         differ = sorted(set(head_files) ^ set(frozen_files))
         for name in sorted(set(head_files) & set(frozen_files)):
+            if (self.schema_dir / name).read_bytes() == (snapshot / name).read_bytes():
+                continue
             head, frozen = _read_yaml(self.schema_dir / name), _read_yaml(snapshot / name)
             if head != frozen:
                 differ.append(name)
