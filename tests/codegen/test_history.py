@@ -16,7 +16,7 @@ from typing import Any
 import jsonschema
 import pytest
 from support import history, validators
-from support.paths import DOCS_DIR
+from support.paths import DOCS_DIR, SCHEMA_DIR
 
 FAST_SAMPLE = 300
 SLOW_SAMPLE = 4000
@@ -132,6 +132,19 @@ def test_another_versions_url_does_not_count(version: str) -> None:
             continue
         document = history.with_mlm_url(base, history.schema_url(other))
         assert not history.generated_validator(version).is_valid(document), (version, other)
+
+
+def test_rule_examples_of_every_release_get_their_verdicts() -> None:
+    """The rules page's examples, written per release in its rules.yaml, hold for that release."""
+    from stac_ext_codegen.docs import check_rule_examples
+    from stac_ext_codegen.versions import VersionIndex
+
+    index = VersionIndex.find(SCHEMA_DIR)
+    assert index is not None
+    for release in index.releases:
+        model = index.model(release)
+        failures = check_rule_examples(model, history.generated_schema(release.version))
+        assert not failures, f"{release.version}: {failures}"
 
 
 # --- Erratum H0: the re-published copies of v1.0.0-v1.3.0 ---------------------------------------------------
