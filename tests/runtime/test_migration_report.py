@@ -398,6 +398,33 @@ def test_min_max_misspelling_gives_a_valid_document() -> None:
     ]
 
 
+def test_value_scaling_of_an_unknown_type_is_dropped_and_null_kept() -> None:
+    document = _v1_4_item()
+    known = {"type": "scale", "value": 2}
+    document["properties"]["mlm:input"][0]["value_scaling"] = [{"type": "bogus", "x": 1}, known]
+    migration = migrate(document)
+    assert migration.problems == []
+    assert migration.document["properties"]["mlm:input"][0]["value_scaling"] == [known]
+    entry = _entry(migration, "/properties/mlm:input/0/value_scaling/0")
+    assert entry.action == "dropped" and entry.original == {"type": "bogus", "x": 1} and '"bogus"' in entry.detail
+    document["properties"]["mlm:input"][0]["value_scaling"] = None
+    migration = migrate(document)
+    assert migration.document["properties"]["mlm:input"][0]["value_scaling"] is None
+    assert not [e for e in migration.report if "value_scaling" in e.path]
+
+
+def test_collection_item_assets_get_the_asset_repairs() -> None:
+    document = {
+        "type": "Collection",
+        "stac_extensions": ["https://crim-ca.github.io/mlm-extension/v1.1.0/schema.json"],
+        "item_assets": {"model": {"mlm:accelerator": "bogus"}, "other": {"mlm:accelerator": "cpu"}},
+    }
+    migration = migrate(document)
+    assert migration.problems == []
+    assert migration.document["item_assets"] == {"model": {}, "other": {"mlm:accelerator": "amd64"}}
+    assert _entry(migration, "/item_assets/model/mlm:accelerator").action == "dropped"
+
+
 def test_every_breaking_change_names_an_existing_rule_or_step() -> None:
     mlm = tables().families["mlm"].data
     ids = {rule["id"] for rule in mlm["rules"] if "id" in rule}

@@ -11,7 +11,6 @@ names (tasks, roles, data types, model files...) live in schema/migrations/.
 
 from __future__ import annotations
 
-import copy
 import re
 from collections.abc import Callable
 from functools import cache
@@ -59,7 +58,7 @@ def assets_list_to_mapping(value: Any, context: Context) -> Any:
             key += "-2"
         assets[key] = asset
         detail = "an asset listed in an array becomes an entry of the assets object"
-        context.add(source, "moved", detail, copy.deepcopy(asset), f"/assets/{key}")
+        context.add(source, "moved", detail, pointer.copy_json(asset), f"/assets/{key}")
     context.document["assets"] = assets
     return REPORTED
 
@@ -904,41 +903,44 @@ def _misspelt_scaling_keys() -> frozenset[str]:
 
 
 @converter
-def value_scaling_spellings(value: Any, context: Context) -> Any:
-    """Rename misspelt keys of value-scaling objects (`min` for `minimum`...), one report entry each."""
+def value_scaling_objects(value: Any, context: Context) -> Any:
+    """Value-scaling objects as v1.5.2 reads them: misspelt keys (`min` for `minimum`...) renamed
+    (repaired), objects of a type v1.5.2 does not know removed (dropped); one report entry each."""
+    if value is None:
+        return KEEP  # null: no scaling
     objects = value if isinstance(value, list) else [value]
-    misspelt = _misspelt_scaling_keys()
+    misspelt, known = _misspelt_scaling_keys(), context.facts.value_scaling_types
     for item in objects:
-        if type(item) is dict and not misspelt.isdisjoint(item):
+        if type(item) is not dict or item.get("type") not in known or not misspelt.isdisjoint(item):
             break
     else:
         return KEEP
     table = _family("mlm")["value_scaling_spellings"]
+    where = context.path
     fixed: list[Any] = []
-    renamed = []
     for index, item in enumerate(objects):
-        spellings = table.get(item.get("type"), {}) if isinstance(item, dict) else {}
-        if not spellings or not any(k in item for k in spellings):
-            fixed.append(item)
+        base = f"{where}/{index}" if isinstance(value, list) else where
+        if not isinstance(item, dict) or item.get("type") not in known:
+            kind = shown(item.get("type")) if isinstance(item, dict) else "an object"
+            context.add(base, "dropped", f"value scaling of type {kind} is not one v1.5.2 knows", item)
             continue
+        spellings = table.get(item["type"], {})
         new: dict[str, Any] = {}
         for key, number in item.items():
             correct = spellings.get(key)
             if correct and correct not in item:
                 new[correct] = number
-                renamed.append((index, key, correct, number))
+                context.add(
+                    f"{base}/{key}", "repaired", f"`{key}` is a misspelling of `{correct}`", number, f"{base}/{correct}"
+                )
             else:
                 new[key] = number
         fixed.append(new)
-    if not renamed:
-        return KEEP
-    where = context.path
-    pointer.put(context.document, pointer.parse(where), fixed if isinstance(value, list) else fixed[0])
-    for index, key, correct, number in renamed:
-        base = f"{where}/{index}" if isinstance(value, list) else where
-        context.add(
-            f"{base}/{key}", "repaired", f"`{key}` is a misspelling of `{correct}`", number, f"{base}/{correct}"
-        )
+    segments = pointer.parse(where)
+    if not fixed:
+        pointer.remove(context.document, segments)
+    else:
+        pointer.put(context.document, segments, fixed if isinstance(value, list) else fixed[0])
     return REPORTED
 
 

@@ -190,3 +190,12 @@ def compact(lists: list[tuple[list[Any], Segments]]) -> None:
     for items, _ in lists:
         items[:] = [item for item in items if item is not GONE]
     lists.clear()
+
+
+def copy_json(value: Any) -> Any:
+    """A deep copy of parsed JSON (objects and arrays copied, scalars shared; no call per scalar)."""
+    if type(value) is dict:
+        return {k: copy_json(v) if type(v) is dict or type(v) is list else v for k, v in value.items()}
+    if type(value) is list:
+        return [copy_json(v) if type(v) is dict or type(v) is list else v for v in value]
+    return value

@@ -116,6 +116,7 @@ class Facts:
     version_pattern: re.Pattern[str]
     dim_pattern: re.Pattern[str]
     url: str
+    value_scaling_types: frozenset[str] = frozenset()
 
 
 def _forbidden(level: dict[str, Any]) -> tuple[str, ...]:
@@ -153,4 +154,9 @@ def facts() -> Facts:
         version_pattern=re.compile(props["mlm:framework_version"]["pattern"]),
         dim_pattern=re.compile(_patterns(defs["InputStructure"]["properties"]["dim_order"].get("items", {}))[0]),
         url=schema["$id"],
+        value_scaling_types=frozenset(
+            str(definition["properties"]["type"]["const"])
+            for name, definition in defs.items()
+            if name.startswith("ValueScaling") and "const" in definition.get("properties", {}).get("type", {})
+        ),
     )
