@@ -16,7 +16,7 @@ from typing import Any
 import jsonschema
 import pytest
 from support import history, validators
-from support.paths import DOCS_DIR, SCHEMA_DIR
+from support.paths import DOCS_DIR, REPO, SCHEMA_DIR
 
 FAST_SAMPLE = 300
 SLOW_SAMPLE = 4000
@@ -132,6 +132,19 @@ def test_another_versions_url_does_not_count(version: str) -> None:
             continue
         document = history.with_mlm_url(base, history.schema_url(other))
         assert not history.generated_validator(version).is_valid(document), (version, other)
+
+
+@pytest.mark.upstream
+def test_runtime_bundle_gives_the_published_verdicts(version: str) -> None:
+    """The schema the runtime package bundles for the version, read by jsonschema-rs, agrees as well."""
+    import jsonschema_rs
+
+    bundled = REPO / "packages" / "stac-mlm" / "src" / "stac_mlm" / "_generated" / "schemas" / f"{version}.json"
+    fast = jsonschema_rs.Draft7Validator(json.loads(bundled.read_text(encoding="utf-8")))
+    published = validators.official_validator(version)
+    documents = [*history.seeds(version).values(), *(m.document for m in history.corpus(version, FAST_SAMPLE // 2))]
+    wrong = sum(1 for d in documents if fast.is_valid(d) != published.is_valid(d))
+    assert wrong == 0, f"{version}: {wrong} of {len(documents)}"
 
 
 def test_rule_examples_of_every_release_get_their_verdicts() -> None:
