@@ -45,7 +45,6 @@ PROBE_FIELDS: dict[str, set[str]] = {
 
 #: Breaking changes no rule or step handles yet: each needs a new converter (migration engine).
 NEEDS_CONVERTER: dict[tuple[str, str, str], str] = {
-    ("v1.1.0", "v1.2.0", "item_assets"): "Collection item_assets are checked from v1.2.0: no step repairs their values",
     ("v1.4.0", "v1.5.0", "variables"): "listed variables need datacube definitions and a `variables` dimension",
 }
 
