@@ -315,7 +315,7 @@ RULE_CASES: list[Case] = [
     Case(
         "R2-other-mlm-version",
         L,
-        _set(["stac_extensions"], ["https://stac-extensions.github.io/mlm/v1.5.1/schema.json", own.RASTER]),
+        _set(["stac_extensions"], ["https://stac-extensions.github.io/mlm/v1.0.1/schema.json", own.RASTER]),
         False,
     ),
     Case("R2-collection-url-missing", C, _set(["stac_extensions"], []), False),

@@ -250,6 +250,11 @@ def _entry_points(model: SourceModel) -> list[dict[str, Any]]:
         )
     if not entries:
         raise ModelError("no class is annotated entry_point: the schema would check nothing")
+    if is_true(model.schema_annotations.get("entry_point_required", False)):
+        # Documents that are none of the entry-point classes are rejected instead of passing unchecked.
+        key = entries[0]["if"]["required"][0]
+        values = [entry["if"]["properties"][key]["const"] for entry in entries]
+        entries.append({"type": "object", "required": [key], "properties": {key: {"enum": values}}})
     return entries
 
 
