@@ -8,7 +8,7 @@ Schema; nothing is listed by hand:
   class, every value of every closed enum, and every form a value can take (each ``any_of``
   alternative, null where ``nullable``, single and list where ``one_or_many``, two or more items in a
   list of objects);
-- rejected cases (the ``invalid`` group) must hit every enforced rule and every constraint the
+- rejected cases (the must-fail group of ``codegen.yaml``) must hit every enforced rule and every constraint the
   generated schema places on a slot (``type``, ``pattern``, ``minimum``...) or a class (``required``
   and forbidden keys, closed key sets, ``minProperties``). A case counts only once the generated
   schema is seen rejecting it at its expected path with its expected keyword (and, for a rule of the
@@ -28,7 +28,6 @@ from .instances import KIND_CLASS, KIND_ENUM, ModelIndex, Visit, pointer_token
 from .jsonschema import rule_comment, walk_objects
 from .model import SourceModel
 
-MUST_FAIL_GROUP = "invalid"
 SLOT_KEYWORDS = (
     "type",
     "const",
@@ -353,6 +352,7 @@ def measure(model: SourceModel, schema: dict[str, Any], fixtures: list[Fixture])
     problems: list[str] = []
     markers = applied_rules(schema)
     valid_count = rejected_count = 0
+    must_fail = model.config.get("fixtures", "must_fail_group")
     for fixture in fixtures:
         expect = fixture.expect if fixture.expect is not None else {"valid": True}
         issues = check_case(validator, schema, fixture.document, expect, markers)
@@ -362,7 +362,7 @@ def measure(model: SourceModel, schema: dict[str, Any], fixtures: list[Fixture])
         if fixture.expect is None:
             valid_count += 1
             _record_valid(index, list(index.walk(fixture.document)), fixture.path, cells)
-        elif fixture.group == MUST_FAIL_GROUP and not expect.get("valid", False):
+        elif fixture.group == must_fail and not expect.get("valid", False):
             rejected_count += 1
             _record_rejected(index, fixture, cells)
     fields = {c.item.split(" @ ")[0] for c in cells.cells.values() if c.group == G_FIELDS}
