@@ -133,6 +133,14 @@ def _validate_examples(args: argparse.Namespace) -> int:
     return 1 if failures else 0
 
 
+def _resolved(args: argparse.Namespace) -> int:
+    from .jsonschema import dump_json
+    from .resolved import resolve
+
+    sys.stdout.write(dump_json(resolve(SourceModel.load(args.root / "schema")).to_json()))
+    return 0
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="stac-ext-codegen", description=__doc__)
     parser.add_argument("--root", type=Path, default=Path.cwd(), help="repository root (holds schema/ and generated/)")
@@ -141,6 +149,7 @@ def main(argv: list[str] | None = None) -> int:
     generate.add_argument("--examples", nargs="*", type=Path, default=[], help="then validate these example folders")
     commands.add_parser("check", help="fail if committed artifacts differ from what schema/ generates")
     commands.add_parser("coverage", help="check the example fixtures and print what of the model they cover")
+    commands.add_parser("resolved", help="print the resolved model (every slot of every class, decoded) as JSON")
     validate = commands.add_parser("validate-examples", help="validate example folders with the generated schema")
     validate.add_argument("examples", nargs="+", type=Path)
     args = parser.parse_args(argv)
@@ -150,6 +159,7 @@ def main(argv: list[str] | None = None) -> int:
         "check": _check,
         "validate-examples": _validate_examples,
         "coverage": lambda a: _coverage(SourceModel.load(a.root / "schema"), a),
+        "resolved": _resolved,
     }
     try:
         return handlers[args.command](args)

@@ -24,9 +24,11 @@ from typing import Any
 import jsonschema
 
 from .fixtures import Fixture
-from .instances import KIND_CLASS, KIND_ENUM, ModelIndex, Visit, pointer_token
+from .instances import KIND_CLASS, KIND_ENUM, ModelIndex, Visit
 from .jsonschema import rule_comment, walk_objects
 from .model import SourceModel
+from .pointers import join_pointer, split_pointer
+from .resolved import resolve
 
 SLOT_KEYWORDS = (
     "type",
@@ -98,7 +100,7 @@ class Coverage:
 
 # -- reading validation errors ---------------------------------------------------------------------
 def error_pointer(error: jsonschema.ValidationError) -> str:
-    return "".join("/" + pointer_token(part) for part in error.absolute_path)
+    return join_pointer(error.absolute_path)
 
 
 def error_tree(errors: Iterable[jsonschema.ValidationError]) -> Iterator[jsonschema.ValidationError]:
@@ -113,8 +115,8 @@ def _is_within(outer: str, inner: str) -> bool:
 
 def _resolve(schema: dict[str, Any], ref: str) -> Any:
     node: Any = schema
-    for part in ref.removeprefix("#/").split("/"):
-        node = node[part.replace("~1", "/").replace("~0", "~")]
+    for part in split_pointer(ref.removeprefix("#")):
+        node = node[part]
     return node
 
 
@@ -241,7 +243,7 @@ G_RULES = "rules (rejected cases)"
 G_CONSTRAINTS = "constraints (rejected cases)"
 
 
-def _declare(index: ModelIndex, model: SourceModel, schema: dict[str, Any], cells: _Cells) -> list[str]:
+def _declare(index: ModelIndex, schema: dict[str, Any], cells: _Cells) -> list[str]:
     places = index.places()
     field_classes = set(index.field_classes())
     entries = set(index.entry_points.values())
@@ -273,7 +275,7 @@ def _declare(index: ModelIndex, model: SourceModel, schema: dict[str, Any], cell
                 if info.one_or_many:
                     cells.add(G_FORMS, f"{label} as a single value")
                     cells.add(G_FORMS, f"{label} as a list")
-                if info.multivalued and not info.json_map and any(index.kind(r) == KIND_CLASS for r in info.ranges):
+                if info.listed and any(index.kind(r) == KIND_CLASS for r in info.ranges):
                     cells.add(G_FORMS, f"{label} with two or more items")
             if info.absent:
                 cells.add(G_CONSTRAINTS, f"{cls}: forbidden {key}")
@@ -289,9 +291,9 @@ def _declare(index: ModelIndex, model: SourceModel, schema: dict[str, Any], cell
         for keyword in CLASS_KEYWORDS:
             if keyword in definition and definition[keyword] is not True and not isinstance(definition[keyword], dict):
                 cells.add(G_CONSTRAINTS, f"{cls}: {keyword}")
-    for rule in model.rules:
-        if rule.get("enforced", True) is not False:
-            cells.add(G_RULES, f"{rule['id']}: {rule.get('title', '')}")
+    for rule in index.resolved.rules:
+        if rule.enforced:
+            cells.add(G_RULES, f"{rule.id}: {rule.title}")
     return [place for place, _ in places]
 
 
@@ -345,10 +347,10 @@ def _record_rejected(index: ModelIndex, fixture: Fixture, cells: _Cells) -> None
 
 def measure(model: SourceModel, schema: dict[str, Any], fixtures: list[Fixture]) -> Coverage:
     """Check every fixture against its expectation and measure what the fixtures cover."""
-    index = ModelIndex(model.view, model.schema_annotations)
+    index = ModelIndex(resolve(model))
     validator = jsonschema.Draft7Validator(schema)
     cells = _Cells()
-    places = _declare(index, model, schema, cells)
+    places = _declare(index, schema, cells)
     problems: list[str] = []
     markers = applied_rules(schema)
     valid_count = rejected_count = 0

@@ -26,8 +26,8 @@ from typing import Any
 
 import yaml
 
-from .instances import split_pointer
 from .model import ModelError, SourceModel
+from .pointers import join_pointer, split_pointer
 
 SIDECAR_SUFFIX = ".expected.json"
 #: Keywords the validator reports at the object whose key is concerned, not at the key's value.
@@ -123,7 +123,7 @@ def _expectation(case: dict[str, Any], name: str) -> dict[str, Any]:
             raise ModelError(f"case {name}: several changes, so expect.path must be given")
         parts = split_pointer(pointers[0])
         if expect.get("keyword") in KEY_KEYWORDS:
-            expect["path"] = "".join("/" + p.replace("~", "~0").replace("/", "~1") for p in parts[:-1])
+            expect["path"] = join_pointer(parts[:-1])
             expect.setdefault("field", parts[-1])
         else:
             expect["path"] = pointers[0]
