@@ -185,6 +185,13 @@ class ResolvedClass:
                 return slot
         raise KeyError(f"{self.name} has no slot with the JSON key {key!r}")
 
+    def slot_named(self, name: str) -> ResolvedSlot:
+        """The slot with a LinkML slot name."""
+        for slot in self.slots:
+            if slot.name == name:
+                return slot
+        raise KeyError(f"{self.name} has no slot {name!r}")
+
     @property
     def by_key(self) -> dict[str, ResolvedSlot]:
         return {slot.key: slot for slot in self.slots}
