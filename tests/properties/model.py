@@ -18,8 +18,30 @@ from stac_ext_codegen.resolved import ResolvedSlot, resolve
 from support.paths import SCHEMA_DIR
 
 #: The JSON Schema keywords (json_schema.<keyword> annotations) the strategies know how to honour.
-KNOWN_KEYWORDS = {"minLength", "minProperties"}
-BASE_TYPES = {"string", "integer", "number", "boolean"}  # JSON types of the values the strategies draw
+KNOWN_KEYWORDS = {"minLength", "maxLength", "minimum", "maximum", "minItems", "maxItems", "minProperties"}
+#: Every built-in LinkML type (linkml:types): the JSON type of its values and, for strings with a
+#: shape, the name of that shape (see FORMATS in strategies.py). A model type derives from one of these.
+BUILTIN_TYPES = {
+    "string": ("string", None),
+    "integer": ("integer", None),
+    "boolean": ("boolean", None),
+    "float": ("number", None),
+    "double": ("number", None),
+    "decimal": ("number", None),
+    "time": ("string", "time"),
+    "date": ("string", "date"),
+    "datetime": ("string", "datetime"),
+    "date_or_datetime": ("string", "date"),
+    "uri": ("string", "uri"),
+    "uriorcurie": ("string", "uriorcurie"),
+    "curie": ("string", "curie"),
+    "ncname": ("string", "ncname"),
+    "objectidentifier": ("string", "uriorcurie"),
+    "nodeidentifier": ("string", "uriorcurie"),
+    "jsonpointer": ("string", "jsonpointer"),
+    "jsonpath": ("string", "jsonpath"),
+    "sparqlpath": ("string", "sparqlpath"),
+}
 
 
 @dataclass(frozen=True)
@@ -31,6 +53,9 @@ class ValueType:
     pattern: str | None = None
     minimum: float | None = None
     min_length: int = 0
+    maximum: float | None = None
+    max_length: int | None = None
+    format: str | None = None  # the shape of a string type (uri, date, ...), see BUILTIN_TYPES
 
 
 @dataclass(frozen=True)
@@ -53,6 +78,10 @@ class Field:
     equals_string: str | None = None
     has_member: str | None = None
     recommended: str | None = None  # enum whose values are suggestions for this field
+    maximum: float | None = None
+    max_items: int | None = None
+    min_length: int = 0
+    max_length: int | None = None
 
 
 @dataclass(frozen=True)
@@ -103,14 +132,26 @@ class Model:
     @cache  # noqa: B019 - one Model per process
     def value_type(self, name: str) -> ValueType:
         vtype = self.resolved.type_map[name]
-        if vtype.json_type not in BASE_TYPES:
+        if vtype.base not in BUILTIN_TYPES:
             raise NotImplementedError(f"type {name}: no strategy for its base type ({vtype.base})")
-        keywords = vtype.constraints.keywords
+        base, shape = BUILTIN_TYPES[vtype.base]
+        constraints = vtype.constraints
+        keywords = constraints.keywords
         unknown = set(keywords) - KNOWN_KEYWORDS
         if unknown:
             raise NotImplementedError(f"type {name}: json_schema keywords {unknown} have no strategy yet")
-        c = vtype.constraints
-        return ValueType(name, vtype.json_type, c.pattern, c.minimum, int(keywords.get("minLength", 0)))
+        minimum = constraints.minimum if constraints.minimum is not None else keywords.get("minimum")
+        maximum = constraints.maximum if constraints.maximum is not None else keywords.get("maximum")
+        return ValueType(
+            name,
+            base,
+            constraints.pattern,
+            _number(minimum),
+            int(keywords.get("minLength", 0)),
+            _number(maximum),
+            int(keywords["maxLength"]) if "maxLength" in keywords else None,
+            shape,
+        )
 
     @cache  # noqa: B019
     def class_info(self, name: str) -> ClassInfo:
@@ -119,6 +160,8 @@ class Model:
         unknown = set(keywords) - KNOWN_KEYWORDS
         if unknown:
             raise NotImplementedError(f"class {name}: json_schema keywords {unknown} have no strategy yet")
+        if cls.other_rules:
+            raise NotImplementedError(f"class {name}: only 'A present <=> B present' rules have a strategy")
         return ClassInfo(
             name=name,
             fields=tuple(_field(slot) for slot in cls.slots),
@@ -145,6 +188,11 @@ class Model:
 
 
 def _field(slot: ResolvedSlot) -> Field:
+    constraints = slot.constraints
+    keywords = constraints.keywords
+    unknown = set(keywords) - KNOWN_KEYWORDS - {"description", "title", "$comment", "examples", "default"}
+    if unknown:
+        raise NotImplementedError(f"slot {slot.name}: json_schema keywords {unknown} have no strategy yet")
     branch_pattern = next((b.constraints.pattern for b in slot.branches if b.constraints.pattern), None)
     return Field(
         key=slot.key,
@@ -154,16 +202,37 @@ def _field(slot: ResolvedSlot) -> Field:
         absent=slot.absent,
         multivalued=slot.multivalued,
         unique=slot.unique,
-        min_items=slot.min_items or 0,
+        min_items=int(slot.min_items or keywords.get("minItems", 0)),
         nullable=slot.nullable,
         one_or_many=slot.one_or_many,
         json_map=slot.json_map,
-        pattern=slot.constraints.pattern or branch_pattern,
-        minimum=slot.constraints.minimum,
+        pattern=constraints.pattern or branch_pattern,
+        minimum=_number(constraints.minimum if constraints.minimum is not None else keywords.get("minimum")),
         equals_string=slot.equals_string,
         has_member=slot.has_member,
         recommended=slot.recommended,
+        maximum=_number(constraints.maximum if constraints.maximum is not None else keywords.get("maximum")),
+        max_items=_int(slot.max_items if slot.max_items is not None else keywords.get("maxItems")),
+        min_length=int(keywords.get("minLength", 0)),
+        max_length=_int(keywords.get("maxLength")),
     )
+
+
+def _number(value: Any) -> float | None:
+    """A bound as a number (annotations may hold it as a string)."""
+    if value is None:
+        return None
+    number = float(value)
+    return int(number) if number.is_integer() else number
+
+
+def _int(value: Any) -> int | None:
+    return None if value is None else int(value)
+
+
+def _str(value: Any) -> str | None:
+    """LinkML hands out str subclasses; JSON encoders want plain strings."""
+    return None if value is None else str(value)
 
 
 @cache

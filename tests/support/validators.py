@@ -11,7 +11,7 @@ import jsonschema
 from referencing import Registry, Resource
 from referencing.jsonschema import DRAFT7
 
-from .paths import GENERATED_SCHEMA, OFFICIAL_VERSION, UPSTREAM_DATA
+from .paths import OFFICIAL_VERSION, UPSTREAM_DATA, head_schema_path, version_schema_path
 
 EXTERNAL = {
     "raster": "v1.1.0",
@@ -28,12 +28,25 @@ def load_json(path: Path) -> Any:
 
 @cache
 def generated_schema() -> dict[str, Any]:
-    return load_json(GENERATED_SCHEMA)
+    """The schema generated for the live model (the draft when there is one): what documents built from
+    schema/ are checked against."""
+    return load_json(head_schema_path())
 
 
 @cache
 def generated_validator() -> jsonschema.Draft7Validator:
     return jsonschema.Draft7Validator(generated_schema())
+
+
+@cache
+def release_schema(version: str = OFFICIAL_VERSION) -> dict[str, Any]:
+    """The schema generated for one release: what parity with that release's official schema is judged on."""
+    return load_json(version_schema_path(version))
+
+
+@cache
+def release_validator(version: str = OFFICIAL_VERSION) -> jsonschema.Draft7Validator:
+    return jsonschema.Draft7Validator(release_schema(version))
 
 
 def official_schema_path(version: str = OFFICIAL_VERSION) -> Path:

@@ -14,6 +14,7 @@ returns the README's field tables.
 
 from __future__ import annotations
 
+import itertools
 import json
 import re
 from collections.abc import Callable, Iterable
@@ -27,6 +28,7 @@ from jinja2 import Environment, PackageLoader, StrictUndefined
 
 from .model import ModelError, SourceModel
 from .resolved import Constraints, ResolvedClass, ResolvedModel, ResolvedSlot, resolve
+from .versioned import index_of
 
 REFERENCE = "reference"
 KEYWORD_PHRASES = {  # JSON Schema keyword -> (phrase, singular noun, plural noun)
@@ -102,6 +104,13 @@ class Docs:
 
     def cls(self, name: str) -> ResolvedClass:
         return self.resolved.class_map[name]
+
+    @cached_property
+    def introduced(self) -> dict[str, str]:
+        """Keys new in a later version than the earliest one the source holds: ``{key: version}``."""
+        from .versioned import introduced
+
+        return introduced(self.model)
 
     # ----- structure ---------------------------------------------------------------------------------------
     @cached_property
@@ -249,6 +258,8 @@ class Docs:
     def notes(self, slot: ResolvedSlot, *, with_rules: bool = False) -> list[str]:
         """Sentences appended to a field's description: constraints, default, suggestions, errata."""
         out = self.constraints(slot)
+        if slot.key in self.introduced:
+            out.insert(0, f"New in {self.introduced[slot.key]}.")
         default = _ifabsent(slot.default)
         if default is not None:
             out.append(f"Default: `{default}`.")
@@ -304,7 +315,10 @@ def _fields_context(docs: Docs) -> dict[str, Any]:
         rows.append(row)
         matrix.append({"field": row["field"], "cells": [presence[level] for level in levels]})
     places = {level: ", ".join(f"{docs.ref(e)} `{docs.key(s)}`" for e, s in docs.levels[level]) for level in levels}
+    from .versioned import version_note
+
     return {
+        "version_note": version_note(docs.model),
         "field_class": field_class,
         "title": docs.class_title(field_class) if field_class else "Fields",
         "description": docs.cls(field_class).description if field_class else "",
@@ -552,6 +566,23 @@ def _plain(value: Any) -> str:
     return "" if value is None else f"`{json.dumps(value, ensure_ascii=False)}`"
 
 
+def _changes_context(index: Any) -> dict[str, Any]:
+    """Every consecutive pair of versions, newest first, with the diff between them."""
+    from .diff import diff_versions
+
+    versions = index.all
+    pairs = [
+        {
+            "old": old.version,
+            "new": new.version,
+            "draft": new.status == "draft",
+            "changes": diff_versions(index, old.version, new.version),
+        }
+        for old, new in itertools.pairwise(versions)
+    ]
+    return {"pairs": pairs[::-1], "versions": [v.version for v in versions]}
+
+
 @dataclass
 class Site:
     """The generated part of the docs site: pages (Markdown), raw files, and its navigation."""
@@ -582,7 +613,10 @@ def build_site(model: SourceModel, root: Path, examples: Path | None = None, mig
         render(f"{REFERENCE}/enums/{name}.md", "enum.md.jinja", _enum_context, name)
     render(f"{REFERENCE}/rules.md", "rules.md.jinja", _rules_context)
     render(f"{REFERENCE}/diagram.md", "diagram.md.jinja", lambda d: {"diagram": _diagram(d)})
+    from .versioned import version_note
+
     index = {"objects": docs.object_classes, "enums": enums, "title": docs.resolved.title, "rules": model.rules}
+    index["version_note"] = version_note(model)
     render(f"{REFERENCE}/index.md", "reference_index.md.jinja", lambda _: index)
     nav: dict[str, list[Any]] = {
         f"{REFERENCE}/": [
@@ -610,6 +644,11 @@ def build_site(model: SourceModel, root: Path, examples: Path | None = None, mig
         groups.setdefault(example["group"], []).append(example["page"])
     top = groups.pop("valid", [])
     nav["examples/"] = ["examples/index.md", *top, *({group.capitalize(): pages} for group, pages in groups.items())]
+
+    versions = index_of(model)
+    if versions is not None:
+        render("changes.md", "changes.md.jinja", lambda _: _changes_context(versions))
+        nav["changes/"] = ["changes.md"]
 
     if migrations is not None and migrations.is_dir():
         tables = _migration_tables(migrations)

@@ -25,7 +25,7 @@ from linkml.generators.jsonschemagen import JsonSchema, JsonSchemaGenerator
 from linkml_runtime import SchemaView
 
 from .model import ModelError, SourceModel, per_model
-from .resolved import ResolvedModel, ResolvedSlot, resolve
+from .resolved import ResolvedModel, ResolvedSlot, resolve, resolve_view
 
 DRAFT_07 = "http://json-schema.org/draft-07/schema#"
 ANNOTATION_KEYWORDS = {"description", "title", "$comment", "examples", "default"}
@@ -59,11 +59,11 @@ class LinkMLJsonSchemaGenerator(JsonSchemaGenerator):
         kwargs.setdefault("preserve_names", True)
         kwargs.setdefault("title_from", "title")
         super().__init__(schema, **kwargs)
-        self.resolved: ResolvedModel | None = None  # set before `generate`
+        self.resolved: ResolvedModel | None = None  # the model's, set by build_json_schema
 
     def _resolved(self) -> ResolvedModel:
-        if self.resolved is None:
-            raise ModelError("the JSON Schema generator needs the resolved model (set `resolved` first)")
+        if self.resolved is None:  # a schema without a rules file (no SourceModel): resolve it here
+            self.resolved = resolve_view(self.schemaview)
         return self.resolved
 
     # Value constraints: those a type carries (also reached from any_of branches).
@@ -213,6 +213,8 @@ def _apply_rules(model: SourceModel, defs: dict[str, Any]) -> None:
 
 
 def _entry_points(resolved: ResolvedModel) -> list[dict[str, Any]]:
+    if not resolved.entry_points:
+        raise ModelError("no class is annotated entry_point: the schema would check nothing")
     key = resolved.discriminator
     return [
         {

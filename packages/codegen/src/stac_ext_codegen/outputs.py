@@ -26,7 +26,13 @@ class VersionBuild:
 
 
 def versions_of(model: SourceModel) -> list[VersionBuild]:
-    """The versions a model stands for when no version index says more: itself, as a release."""
+    """Every version the source of a model holds (``versions.yaml``), ascending, the model itself standing
+    for its own version; without a version index, the model alone, as a release."""
+    from .versioned import index_of
+
+    index = index_of(model)  # registers the model as its version's loaded model
+    if index is not None:
+        return [VersionBuild(v.version, v.status, index.model(v)) for v in index.all]
     number = str(model.view.schema.version or "").strip()
     if not number:
         raise ModelError(f"{model.root_path}: the schema needs a `version` to be built")
@@ -49,6 +55,8 @@ def render_all(models: SourceModel | Sequence[VersionBuild], base: Path | None =
     if not builds:
         raise ModelError("nothing to generate: no version")
     followed = _followed(builds)
+    releases = [b for b in builds if b.status == "release"]
+    newest_release = releases[-1] if releases else None
     config = followed.model.config
     texts: dict[str, str] = {}
     producer: dict[str, str] = {}
@@ -59,8 +67,10 @@ def render_all(models: SourceModel | Sequence[VersionBuild], base: Path | None =
                 version=one.version,
                 status=one.status,
                 latest=one is followed,
+                latest_release=one is newest_release,
                 model=one.model,
                 base=base or Path.cwd(),
+                versions=tuple((b.version, b.status, b.model) for b in builds),
                 options=spec.options,
             )
             for path, text in render(build).items():

@@ -144,7 +144,10 @@ class LinkMLPydanticGenerator(PydanticGenerator):
 
     def before_render_template(self, template: Any, sv: SchemaView) -> Any:
         schema = sv.schema
-        template.meta = {"title": schema.title or schema.name, "version": schema.version or ""}
+        version = schema.version or ""
+        if version and getattr(self, "version_status", "") == "draft":
+            version += " (a draft, not released)"
+        template.meta = {"title": schema.title or schema.name, "version": version}
         return template
 
     # --- helpers -------------------------------------------------------------------------------------
@@ -255,7 +258,9 @@ class LinkMLPydanticGenerator(PydanticGenerator):
 
 def build_pydantic(model: SourceModel) -> str:
     """Generate the Python module of pydantic classes for the model."""
-    text = LinkMLPydanticGenerator(str(model.root_path)).serialize()
+    generator = LinkMLPydanticGenerator(str(model.root_path))
+    generator.version_status = model.version.status if model.version else ""
+    text = generator.serialize()
     lines = [line.rstrip() for line in text.splitlines()]
     collapsed: list[str] = []
     for line in lines:  # at most two blank lines in a row
