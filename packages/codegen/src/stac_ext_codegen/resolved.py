@@ -513,7 +513,7 @@ class _Resolver:
             field_prefix=str(notes.get("field_prefix") or ""),
             entry_points=entry_points,
             class_map=class_map,
-            enum_map={name: self.enum(name) for name in sorted(self.enums)},
+            enum_map={name: self.enum(name) for name in self.enums},
             type_map={name: self.type_(name) for name in self.types},
             rules=tuple(self.rules),
         )
