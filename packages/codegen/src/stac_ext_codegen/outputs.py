@@ -60,8 +60,8 @@ def render_all(models: SourceModel | Sequence[VersionBuild], base: Path | None =
     config = followed.model.config
     texts: dict[str, str] = {}
     producer: dict[str, str] = {}
-    for spec in config.targets:
-        render = load_target(spec)
+    targets = [(spec, load_target(spec)) for spec in config.targets]  # every module found before any runs
+    for spec, render in targets:
         for one in builds if spec.per_version else [followed]:
             build = Build(
                 version=one.version,
