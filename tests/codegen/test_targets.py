@@ -86,7 +86,7 @@ def test_a_missing_target_module_is_a_clear_error(tmp_path: Path) -> None:
     shutil.copytree(SCHEMA_DIR, scratch)
     config = scratch / "codegen.yaml"
     config.write_text(config.read_text() + "  - {target: no_such_target}\n")
-    with pytest.raises(ModelError, match="no module stac_ext_codegen/targets/no_such_target.py"):
+    with pytest.raises(ModelError, match=r"no module stac_ext_codegen/targets/no_such_target\.py"):
         render_all(SourceModel.load(scratch), REPO)
 
 
