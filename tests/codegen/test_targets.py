@@ -116,6 +116,6 @@ def test_the_resolved_model_is_json_and_built_once_per_model() -> None:
     dumped = json.loads(json.dumps(resolved.to_json()))
     assert set(dumped["class_map"]) == set(model.view.all_classes())
     for name, cls in dumped["class_map"].items():
-        assert [s["key"] for s in cls["slots"]] == [
-            s.alias or s.name for s in model.view.class_induced_slots(name)
-        ], name
+        assert [s["key"] for s in cls["slots"]] == [s.alias or s.name for s in model.view.class_induced_slots(name)], (
+            name
+        )
