@@ -18,9 +18,8 @@ from functools import cached_property
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TypeVar
 
-import yaml
-
 from .annotations import annotation_values
+from .yamlfile import load_text
 
 if TYPE_CHECKING:
     from linkml_runtime import SchemaView
@@ -112,7 +111,7 @@ class SourceModel:
         path = self.directory / self.rules_file
         if not path.is_file():
             return {"defs": {}, "rules": []}
-        document = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+        document = load_text(path.read_text(encoding="utf-8")) or {}
         document.setdefault("defs", {})
         document.setdefault("rules", [])
         return document

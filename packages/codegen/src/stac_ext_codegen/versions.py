@@ -21,6 +21,8 @@ from typing import Any
 
 import yaml
 
+from .yamlfile import load_file
+
 VERSIONS_FILE = "versions.yaml"
 RELEASES = "releases"
 PLACEHOLDER = re.compile(r"\$\{(version|semver|schema_url|status)\}")
@@ -141,7 +143,7 @@ def model_files(directory: Path, root: str | None = None, rules: str | None = No
         if name in found or not (directory / name).is_file():
             continue
         found.add(name)
-        document = yaml.safe_load((directory / name).read_text(encoding="utf-8")) or {}
+        document = load_file(directory / name) or {}
         for entry in document.get("imports", []) or []:
             entry = str(entry)
             if ":" not in entry:  # linkml:types and other CURIEs are not files of the model
@@ -257,8 +259,8 @@ class VersionIndex:
         head_files, frozen_files = model_files(self.schema_dir), model_files(snapshot)
         differ = sorted(set(head_files) ^ set(frozen_files))
         for name in sorted(set(head_files) & set(frozen_files)):
-            head = yaml.safe_load((self.schema_dir / name).read_text(encoding="utf-8"))
-            frozen = yaml.safe_load((snapshot / name).read_text(encoding="utf-8"))
+            head = load_file(self.schema_dir / name)
+            frozen = load_file(snapshot / name)
             if head != frozen:
                 differ.append(name)
         return differ
