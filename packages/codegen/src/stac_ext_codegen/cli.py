@@ -16,7 +16,6 @@ from .model import ModelError, SourceModel
 from .versions import VersionError, VersionIndex
 
 SCHEMA = "schema"
-CHANGELOG = "docs/changelog.md"
 
 
 def _head(root: Path) -> SourceModel:
@@ -164,7 +163,9 @@ def _schemas_by_url(root: Path) -> dict[str, dict[str, Any]]:
     """Every URL a generated schema answers to, with that schema (latest release last)."""
     index = VersionIndex.find(root / SCHEMA)
     if index is None:
-        schema = json.loads((root / "generated" / "json-schema" / "schema.json").read_text(encoding="utf-8"))
+        from .jsonschema import json_schema_of
+
+        schema = json_schema_of(SourceModel.load(root / SCHEMA))
         return {schema["$id"]: schema}
     from .versioned import schema_document
 
@@ -218,6 +219,7 @@ def _release(args: argparse.Namespace) -> int:
             f"review the errata (docs/errata.md, schema/examples/errata.yaml) against {draft.version}, then set "
             f"`errata_reviewed: true` on the draft in {SCHEMA}/versions.yaml"
         )
+    args.changelog = args.changelog or model.config.get("docs", "changelog")
     changelog = args.root / args.changelog
     heading = re.compile(rf"^#+ .*\bv?{re.escape(draft.semver)}\b", re.MULTILINE)
     if not changelog.is_file() or not heading.search(changelog.read_text(encoding="utf-8")):
@@ -281,7 +283,7 @@ def main(argv: list[str] | None = None) -> int:
     new_version.add_argument("version", help="the draft's version, e.g. 1.6.0")
     release = commands.add_parser("release", help="turn the draft into a release (frozen snapshot)")
     release.add_argument("--date", help="release date, YYYY-MM-DD (default: today)")
-    release.add_argument("--changelog", default=CHANGELOG, help="the changelog that must have the version's entry")
+    release.add_argument("--changelog", help="the changelog that must have the version's entry (default: codegen.yaml)")
     diff = commands.add_parser("diff", help="field-level differences between two versions")
     diff.add_argument("old", help="e.g. v1.5.2")
     diff.add_argument("new", help="e.g. v1.6.0")
