@@ -66,7 +66,7 @@ def test_coverage_is_complete(model: SourceModel, schema: dict, fixtures: list[F
 def test_coverage_notices_a_missing_rule_case(model: SourceModel, schema: dict, fixtures: list[Fixture]) -> None:
     kept = [f for f in fixtures if (f.expect or {}).get("rule") != "R9"]
     assert len(kept) < len(fixtures)
-    missing = _uncovered(model, schema, kept)
+    missing = _uncovered(model, schema, kept) - _uncovered(model, schema, fixtures)  # a draft may have gaps
     assert missing == {"rules (rejected cases): R9: An Item has a model asset"}
 
 

@@ -39,6 +39,10 @@ def head_version() -> str:
     return str(index["draft"] or index["latest"])
 
 
+def head_is_draft() -> bool:
+    return json.loads(VERSIONS_INDEX.read_text(encoding="utf-8"))["draft"] is not None
+
+
 def version_schema_path(version: str) -> Path:
     """The generated JSON Schema of one version the source holds (a release or the draft)."""
     return GENERATED_DIR / "json-schema" / version / "schema.json"

@@ -238,6 +238,20 @@ def _release(args: argparse.Namespace) -> int:
     return 0
 
 
+def _filled(args: argparse.Namespace) -> int:
+    """Write a version's model files with the placeholders filled (what LinkML tools such as linkml-lint read)."""
+    from .versions import model_files
+
+    index = VersionIndex.find(args.root / SCHEMA)
+    model = SourceModel.load(args.root / SCHEMA) if index is None else index.model(args.version or index.head)
+    args.out.mkdir(parents=True, exist_ok=True)
+    for name in model_files(model.directory, model.root, model.rules_file):
+        (args.out / name).parent.mkdir(parents=True, exist_ok=True)
+        (args.out / name).write_text((model.directory / name).read_text(encoding="utf-8"), encoding="utf-8")
+        print(args.out / name)
+    return 0
+
+
 def _diff(args: argparse.Namespace) -> int:
     from .diff import diff_versions, render_text
 
@@ -256,6 +270,7 @@ def _diff(args: argparse.Namespace) -> int:
         )
     else:
         print(render_text(changes, index.get(args.old).version, index.get(args.new).version))
+    return 0
 
 
 def _resolved(args: argparse.Namespace) -> int:
@@ -284,6 +299,9 @@ def main(argv: list[str] | None = None) -> int:
     release = commands.add_parser("release", help="turn the draft into a release (frozen snapshot)")
     release.add_argument("--date", help="release date, YYYY-MM-DD (default: today)")
     release.add_argument("--changelog", help="the changelog that must have the version's entry (default: codegen.yaml)")
+    filled = commands.add_parser("filled", help="write a version's model files with the version placeholders filled")
+    filled.add_argument("out", type=Path, help="folder to write them to")
+    filled.add_argument("--version", help="default: the head (the draft, else the latest release)")
     diff = commands.add_parser("diff", help="field-level differences between two versions")
     diff.add_argument("old", help="e.g. v1.5.2")
     diff.add_argument("new", help="e.g. v1.6.0")
@@ -299,6 +317,7 @@ def main(argv: list[str] | None = None) -> int:
         "new-version": _new_version,
         "release": _release,
         "diff": _diff,
+        "filled": _filled,
     }
     try:
         return handlers[args.command](args)

@@ -225,9 +225,11 @@ def _slot_changes(where: str, title: str, key: str, old: dict[str, Any], new: di
     shape = ("multivalued", "map", "nullable", "one_or_many")
     if any(old[s] != new[s] for s in shape):
         before, after = {s: old[s] for s in shape}, {s: new[s] for s in shape}
-        relaxed = old["multivalued"] == new["multivalued"] and old["map"] == new["map"]
+        maps = old["map"] == new["map"] or (old["map"], new["map"]) == ("strict", "lenient")
+        relaxed = old["multivalued"] == new["multivalued"] and maps
         relaxed = relaxed and new["nullable"] >= old["nullable"] and new["one_or_many"] >= old["one_or_many"]
-        summary = f"{at}: the value's shape changed ({_describe_slot(old)} -> {_describe_slot(new)})."
+        what = ", ".join(f"{s.replace('_', ' ')} {old[s]} -> {new[s]}" for s in shape if old[s] != new[s])
+        summary = f"{at}: the value's shape changed ({what})."
         out.append(Change("shape-changed", key, not relaxed, summary, where, before, after))
     for kind in sorted(set(old["constraints"]) | set(new["constraints"])):
         was, now = old["constraints"].get(kind), new["constraints"].get(kind)
@@ -249,14 +251,18 @@ def _slot_changes(where: str, title: str, key: str, old: dict[str, Any], new: di
     return out
 
 
+def _named(name: str, facts: dict[str, Any]) -> str:
+    return name if facts["title"] == name else f"{facts['title']} ({name})"
+
+
 def _class_changes(name: str, old: dict[str, Any] | None, new: dict[str, Any] | None) -> list[Change]:
     if old is None and new is not None:
-        summary = f"New object {new['title']} ({name})."
+        summary = f"New object {_named(name, new)}."
         if new["entry_point"]:
             summary += " Documents of this kind are now checked."
         return [Change("object-added", name, bool(new["entry_point"]), summary, name, None, sorted(new["slots"]))]
     if new is None and old is not None:
-        summary = f"Object {old['title']} ({name}) removed."
+        summary = f"Object {_named(name, old)} removed."
         return [Change("object-removed", name, False, summary, name, sorted(old["slots"]), None)]
     assert old is not None and new is not None
     out = []

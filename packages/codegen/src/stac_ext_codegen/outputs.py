@@ -112,6 +112,12 @@ def write_all(models: SourceModel | Sequence[VersionBuild], root: Path, base: Pa
         if not target.exists() or target.read_text(encoding="utf-8") != text:
             target.write_text(text, encoding="utf-8")
         written.append(target)
-    for stale in stale_files(owned_folders(_followed(builds).model), root, set(texts)):
+    owned = owned_folders(_followed(builds).model)
+    for stale in stale_files(owned, root, set(texts)):
         stale.unlink()
+        folder = stale.parent
+        tops = {root / top for top in owned}
+        while folder not in tops and folder != root and not any(folder.iterdir()):  # left empty (a version gone)
+            folder.rmdir()
+            folder = folder.parent
     return written

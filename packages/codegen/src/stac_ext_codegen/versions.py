@@ -13,6 +13,7 @@ a draft needs no hand edit of URLs.
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import re
 from dataclasses import dataclass, field, replace
@@ -20,8 +21,6 @@ from pathlib import Path
 from typing import Any
 
 import yaml
-
-from .yamlfile import load_file
 
 VERSIONS_FILE = "versions.yaml"
 RELEASES = "releases"
@@ -40,6 +39,9 @@ HEADER = """\
 # the same version; `errata_reviewed` says the errata were checked against this version.
 # `nox -s new-version` and `nox -s release` rewrite this file (comments other than this header are lost).
 """
+
+
+_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml when present: the same data, faster
 
 
 class VersionError(ValueError):
@@ -136,6 +138,12 @@ def model_files(directory: Path, root: str | None = None, rules: str | None = No
 
         config = find_config(directory)
         root, rules = root or config.model_root, rules or config.rules_file
+    state = tuple((p.name, p.stat().st_mtime_ns, p.stat().st_size) for p in sorted(directory.glob("*.y*ml")))
+    return list(_model_files(directory.resolve(), root, rules, state))
+
+
+@functools.lru_cache(maxsize=64)
+def _model_files(directory: Path, root: str, rules: str, state: tuple[Any, ...]) -> tuple[str, ...]:
     found: set[str] = set()
     pending = [root]
     while pending:
@@ -143,14 +151,21 @@ def model_files(directory: Path, root: str | None = None, rules: str | None = No
         if name in found or not (directory / name).is_file():
             continue
         found.add(name)
-        document = load_file(directory / name) or {}
-        for entry in document.get("imports", []) or []:
+        document = _read_yaml(directory / name)
+        for entry in (document.get("imports", []) if isinstance(document, dict) else []) or []:
             entry = str(entry)
             if ":" not in entry:  # linkml:types and other CURIEs are not files of the model
                 pending.append(str(Path(name).parent / f"{entry}.yaml").removeprefix("./"))
     if (directory / rules).is_file():
         found.add(rules)
-    return sorted(found)
+    return tuple(sorted(found))
+
+
+def _read_yaml(path: Path) -> Any:
+    try:
+        return yaml.load(path.read_text(encoding="utf-8"), Loader=_LOADER)
+    except yaml.YAMLError as error:
+        raise VersionError(f"{path}: not readable as YAML ({error})") from error
 
 
 def digest_of(directory: Path, files: list[str]) -> str:
@@ -259,8 +274,9 @@ class VersionIndex:
         head_files, frozen_files = model_files(self.schema_dir), model_files(snapshot)
         differ = sorted(set(head_files) ^ set(frozen_files))
         for name in sorted(set(head_files) & set(frozen_files)):
-            head = load_file(self.schema_dir / name)
-            frozen = load_file(snapshot / name)
+            if (self.schema_dir / name).read_bytes() == (snapshot / name).read_bytes():
+                continue
+            head, frozen = _read_yaml(self.schema_dir / name), _read_yaml(snapshot / name)
             if head != frozen:
                 differ.append(name)
         return differ
