@@ -37,7 +37,8 @@ def _scratch_repository(tmp_path: Path) -> Path:
     for part in ["schema", *config.owned]:
         shutil.copytree(REPO / part, root / part, ignore=shutil.ignore_patterns("__pycache__"))
     shutil.copytree(CODEGEN_SRC, root / "packages" / "codegen" / "src", ignore=shutil.ignore_patterns("__pycache__"))
-    shutil.copy(REPO / config.get("docs", "readme"), root / config.get("docs", "readme"))
+    readme = config.target("readme").options["path"]  # a hand-written file with a generated region
+    shutil.copy(REPO / readme, root / readme)
     return root
 
 
