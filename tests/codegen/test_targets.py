@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+import json
 import os
 import shutil
 import subprocess
@@ -108,8 +109,6 @@ def test_a_bad_config_is_a_clear_error(tmp_path: Path, text: str, message: str) 
 
 
 def test_the_resolved_model_is_json_and_built_once_per_model() -> None:
-    import json
-
     model = SourceModel.load(SCHEMA_DIR)
     resolved = resolve(model)
     assert resolve(model) is resolved
@@ -120,3 +119,20 @@ def test_the_resolved_model_is_json_and_built_once_per_model() -> None:
         assert [s["key"] for s in cls["slots"]] == [s.alias or s.name for s in model.view.class_induced_slots(name)], (
             name
         )
+
+
+def test_each_version_gets_its_own_schema_in_the_runtime_index(tmp_path: Path) -> None:
+    """With a draft beside the releases, the runtime's index points every version at its own schema file."""
+    from stac_ext_codegen.cli import main as codegen
+
+    root = _scratch_repository(tmp_path)
+    assert codegen(["--root", str(root), "new-version", "99.0.0"]) == 0
+    model = SourceModel.load(root / "schema")
+    spec = load_config(root / "schema" / "codegen.yaml").target("versions_index")
+    texts = render_all(model, root)
+    index = json.loads(texts[spec.options["path"]])
+    assert index["draft"] == "v99.0.0"
+    folder = Path(spec.options["path"]).parent
+    for entry in index["versions"]:
+        schema = json.loads(texts[(folder / entry["schema"]).as_posix()])
+        assert schema["$id"] == entry["url"], entry["version"]

@@ -19,7 +19,7 @@ def render(build: Build) -> dict[str, str]:
             {
                 "version": version,
                 "status": status,
-                "schema": build.option("schema").replace("{version}", version),
+                "schema": str(build.options["schema"]).replace("{version}", version),  # this version's file
                 "url": model.version.url,
                 "urls": model.version.urls,
             }
