@@ -13,7 +13,7 @@ from pathlib import Path
 from .model import ModelError, SourceModel
 from .targets import Build, load_target, splice
 
-__all__ = ["VersionBuild", "owned_folders", "render_all", "splice", "versions_of", "write_all"]
+__all__ = ["VersionBuild", "owned_folders", "render_all", "splice", "stale_files", "versions_of", "write_all"]
 
 
 @dataclass(frozen=True)
@@ -39,19 +39,28 @@ def versions_of(model: SourceModel) -> list[VersionBuild]:
     return [VersionBuild(number if number.startswith("v") else f"v{number}", "release", model)]
 
 
+def _builds(models: SourceModel | Sequence[VersionBuild | tuple[str, str, SourceModel]]) -> list[VersionBuild]:
+    if isinstance(models, SourceModel):
+        return versions_of(models)
+    return [b if isinstance(b, VersionBuild) else VersionBuild(*b) for b in models]
+
+
 def _followed(builds: Sequence[VersionBuild]) -> VersionBuild:
     """The version the docs and classes follow: the draft if there is one, else the last release."""
     drafts = [b for b in builds if b.status == "draft"]
     return drafts[-1] if drafts else builds[-1]
 
 
-def render_all(models: SourceModel | Sequence[VersionBuild], base: Path | None = None) -> dict[str, str]:
+def render_all(
+    models: SourceModel | Sequence[VersionBuild | tuple[str, str, SourceModel]], base: Path | None = None
+) -> dict[str, str]:
     """Every generated file's text, keyed by its path relative to the repository root.
 
-    ``models`` is one model (built as its own version) or the versions of the source, in ascending order.
+    ``models`` is one model (built with every version its source holds, see ``versions_of``) or a list of
+    ``(version, status, model)`` builds in ascending order.
     Targets that fill a region of a hand-written file read it from ``base`` (default: the working directory).
     """
-    builds = versions_of(models) if isinstance(models, SourceModel) else list(models)
+    builds = _builds(models)
     if not builds:
         raise ModelError("nothing to generate: no version")
     followed = _followed(builds)
@@ -100,10 +109,12 @@ def stale_files(folders: Sequence[str], root: Path, produced: set[str]) -> list[
     return found
 
 
-def write_all(models: SourceModel | Sequence[VersionBuild], root: Path, base: Path | None = None) -> list[Path]:
+def write_all(
+    models: SourceModel | Sequence[VersionBuild | tuple[str, str, SourceModel]], root: Path, base: Path | None = None
+) -> list[Path]:
     """Write every generated file under ``root`` (unchanged ones are left alone) and remove stale files of
     owned folders; regions are spliced into the files of ``base`` (default: ``root``)."""
-    builds = versions_of(models) if isinstance(models, SourceModel) else list(models)
+    builds = _builds(models)
     texts = render_all(builds, base or root)
     written = []
     for relative, text in texts.items():
