@@ -124,7 +124,6 @@ def test_the_resolved_model_is_json_and_built_once_per_model() -> None:
 def test_each_version_gets_its_own_schema_in_the_runtime_index(tmp_path: Path) -> None:
     """With a draft beside the releases, the runtime's index points every version at its own schema file."""
     from stac_ext_codegen.cli import main as codegen
-
     from stac_ext_codegen.versions import VersionIndex
 
     root = _scratch_repository(tmp_path)
