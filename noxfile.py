@@ -19,7 +19,29 @@ import nox
 ROOT = Path(__file__).parent
 CODEGEN = "packages/codegen"
 UPSTREAM = os.environ.get("MLM_UPSTREAM_DATA", str(ROOT.parent / "shared" / "upstream-data"))
-TEST_DEPS = ["pytest>=8", "hypothesis>=6.100", "jsonschema>=4.23", "jsonschema-rs>=0.29", "pyyaml>=6"]
+#: Every development tool, with the versions that agree with the code, in one place: sessions install from
+#: here only. ruff: 0.16 and 0.17 format the code as committed (0.6-0.14 disagree on blank lines, and from
+#: 0.16 ruff also formats the python blocks of the Markdown pages); raise the bound after `ruff format` with
+#: the new version leaves the tree unchanged. pytest 8 and 9 run the suite.
+TOOLS = {
+    "ruff": "ruff>=0.16,<0.18",
+    "mypy": "mypy>=1.11,<3",
+    "pytest": "pytest>=8,<10",
+    "pytest-xdist": "pytest-xdist>=3.6,<4",
+    "hypothesis": "hypothesis>=6.100,<7",
+    "jsonschema": "jsonschema>=4.23,<5",
+    "jsonschema-rs": "jsonschema-rs>=0.29,<1",
+    "pyyaml": "pyyaml>=6,<7",
+    "selenium": "selenium==4.51.0",
+    "mkdocs": "mkdocs==1.6.1",
+    "mkdocs-material": "mkdocs-material==9.8.1",
+    "pymdown-extensions": "pymdown-extensions==13.1",
+    "mkdocstrings": "mkdocstrings==1.0.8",  # the Python API page (docs/api.md), from the docstrings
+    "mkdocstrings-python": "mkdocstrings-python==2.0.11",
+    "build": "build>=1.2,<2",
+    "twine": "twine>=7,<8",  # 7 reads the metadata 2.5 that current hatchling writes
+}
+TEST_DEPS = [TOOLS[name] for name in ("pytest", "pytest-xdist", "hypothesis", "jsonschema", "jsonschema-rs", "pyyaml")]
 
 nox.options.default_venv_backend = "uv|virtualenv"
 # Installs write bytecode up front, so warm runs never recompile dependencies (even where the shell sets
@@ -82,23 +104,42 @@ TEST_GROUPS = {
 }
 
 
+#: pytest options whose value is the next argument (that value is never a path to select tests by)
+_VALUED = {"-k", "-m", "-p", "-o", "-c", "-W", "--deselect", "--ignore", "--ignore-glob", "--rootdir", "--durations"}
+
+
 def _group_args(folders: list[str], posargs: list[str]) -> list[str] | None:
-    """pytest arguments for one group: its folders, or the paths named in posargs that lie inside them (None:
-    posargs name paths, none of them in this group)."""
-    paths = [a for a in posargs if not a.startswith("-") and Path(a.split("::")[0]).exists()]
+    """pytest arguments for one group: its folders, or the paths named in posargs that lie inside them (a path
+    holding the group's folders, such as `tests`, stands for them); None when posargs name paths, none of them
+    in this group."""
+    paths = [
+        arg
+        for index, arg in enumerate(posargs)
+        if not arg.startswith("-")
+        and (index == 0 or posargs[index - 1] not in _VALUED)
+        and Path(arg.split("::")[0]).exists()
+    ]
     if not paths:
         return [*folders, *posargs]
-    mine = [a for a in paths if any(Path(a.split("::")[0]).resolve().is_relative_to(ROOT / f) for f in folders)]
-    if not mine:
+    chosen: list[str] = []
+    root = ROOT.resolve()
+    for arg in paths:
+        where = Path(arg.split("::")[0]).resolve()
+        if any(where.is_relative_to(root / folder) for folder in folders):
+            chosen.append(arg)
+        elif "::" not in arg:
+            chosen += [folder for folder in folders if (root / folder).is_relative_to(where)]
+    if not chosen:
         return None
-    return [a for a in posargs if a not in paths or a in mine]
+    return [*dict.fromkeys(chosen), *(arg for arg in posargs if arg not in paths)]
 
 
 @nox.session
 @nox.parametrize("group", [nox.param(name, id=name) for name in TEST_GROUPS])
 def tests(session: nox.Session, group: str) -> None:
-    """Run the test suite: `tests(runtime)` without the generator installed, `tests(codegen)` with it (tests
-    needing ../shared/upstream-data skip when it is absent). `-- -m "not slow"` is the quick profile."""
+    """The test suite in two environments: runtime (no generator, no linkml), codegen (everything).
+
+    Tests needing ../shared/upstream-data skip when it is absent; `-- -m "not slow"` is the quick loop."""
     spec = TEST_GROUPS[group]
     args = _group_args(spec["folders"], session.posargs)
     if args is None:
@@ -106,17 +147,34 @@ def tests(session: nox.Session, group: str) -> None:
     if spec["codegen"]:
         _install_codegen(session)
     session.install(*TEST_DEPS)
-    session.install("-e", "packages/stac-mlm[fast,dask,pystac]")
+    session.install("-e", "packages/stac-mlm[fast,dask,pystac,onnx,hf]")
+    # one pytest worker per CPU this process may use (none on one CPU, as in CI); `-n N` in posargs overrides
+    cpus = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else (os.cpu_count() or 1)
+    chose = any(arg in ("-n", "--numprocesses") or arg.startswith(("-n=", "--numprocesses=")) for arg in args)
+    workers = ["-n", str(cpus)] if cpus > 1 and not chose else []
     # posargs may select nothing in one group (e.g. `-k` naming a runtime test): that is not a failure
     codes = [0, 5] if session.posargs else [0]
-    session.run("pytest", *args, env={"MLM_TEST_GROUP": group}, success_codes=codes)
+    session.run("pytest", *workers, *args, env={"MLM_TEST_GROUP": group}, success_codes=codes)
+
+
+#: PyTorch from pip, pinned: pip takes the CPU build kept on this machine's disk (uv would fetch a CUDA build).
+TORCH = "torch==2.13.0"
+
+
+@nox.session(venv_backend="virtualenv")
+def tests_torch(session: nox.Session) -> None:
+    """describe's PyTorch tests (tests/pytorch): live modules, .pt2 archives, the docs page's examples, and
+    the comparison with stac-model 0.7.0's from_torch (with kornia, which its torch module imports)."""
+    session.install(TORCH)
+    session.install(*TEST_DEPS, "-e", "packages/stac-mlm[onnx,hf,torch]", "stac-model==0.7.0", "kornia")
+    session.run("pytest", "tests/pytorch", "-p", "no:logging", *session.posargs)
 
 
 @nox.session
 def lint(session: nox.Session) -> None:
     """ruff (lint and format) on all Python code, and linkml-lint on schema/."""
     _install_codegen(session)
-    session.install("ruff>=0.6")
+    session.install(TOOLS["ruff"])
     session.run("ruff", "check", ".")
     session.run("ruff", "format", "--check", ".")
     # linkml-lint reads the model with its version placeholders filled (`${schema_url}` is not a URI yet)
@@ -125,6 +183,21 @@ def lint(session: nox.Session) -> None:
     for source in sorted(filled.glob("*.yaml")):
         if source.name != "rules.yaml" and not source.name.startswith("."):  # the rules file is not LinkML
             session.run("linkml-lint", "--config", "schema/.linkmllint.yaml", str(source))
+    _typecheck(session)
+
+
+def _typecheck(session: nox.Session) -> None:
+    """mypy --strict (no plugin) on the runtime package and on the typed usage tests, then the checks of
+    what it must refuse (tests/runtime/test_typing.py)."""
+    session.install(TOOLS["mypy"], TOOLS["pytest"], "-e", "packages/stac-mlm[fast,dask,pystac]")
+    session.run("mypy", "--strict", "-p", "stac_mlm")
+    session.run("mypy", "--strict", "tests/runtime/typed")
+    session.run("pytest", "tests/runtime/test_typing.py", "-p", "no:cacheprovider", "-q")
+
+
+# The runtime package as it was before the typed, faster classes (issue 14): bench_runtime measures it beside
+# the working tree in the same run (`git archive`), so that the ratios do not depend on the machine.
+RUNTIME_BASELINE = "d7c4b7c"
 
 
 @nox.session
@@ -148,15 +221,47 @@ def bench(session: nox.Session) -> None:
     )
     session.install("-e", "packages/stac-mlm", "stac-model==0.7.0")
     examples = Path(UPSTREAM) / "mlm" / "v1.5.2" / "examples"
-    session.run("python", "packages/stac-mlm/tools/bench_runtime.py", "--examples", str(examples))
-    session.install("-e", "packages/stac-mlm[fast]", "jsonschema>=4.23")
+    baseline = ["--baseline", RUNTIME_BASELINE]  # the same figures for the runtime before issue 14, same run
+    session.run("python", "packages/stac-mlm/tools/bench_runtime.py", "--examples", str(examples), *baseline)
+    session.install("-e", "packages/stac-mlm[fast]", TOOLS["jsonschema"])
     # migration throughput (goal: 5,000 documents/s)
     session.run("python", "packages/stac-mlm/tools/bench_migrate.py", UPSTREAM)
     session.run("python", "packages/stac-mlm/tools/bench_cli.py")
 
 
-DOCS_DEPS = ["mkdocs==1.6.1", "mkdocs-material==9.8.1", "pymdown-extensions==13.1"]
-READER_DEPS = ["pytest>=8", "selenium==4.51.0"]
+@nox.session
+def build(session: nox.Session) -> None:
+    """Build the sdist and wheel of stac-mlm into dist/ (`twine check --strict`, contents checked), then
+    install the wheel into this session's clean environment and run the typed usage tests against it
+    (pytest and mypy --strict, from a scratch folder: no checkout on sys.path)."""
+    import shutil
+    import tempfile
+
+    dist = ROOT / "dist"
+    shutil.rmtree(dist, ignore_errors=True)
+    session.install(TOOLS["build"], TOOLS["twine"])
+    session.run("python", "-m", "build", "--outdir", str(dist), "packages/stac-mlm")
+    session.run("twine", "check", "--strict", *sorted(str(p) for p in dist.iterdir()))
+    session.run("python", "packages/stac-mlm/tools/check_dist.py", str(dist))
+    wheel = next(dist.glob("*.whl"))
+    session.install(f"{wheel}[pystac]", TOOLS["pytest"], TOOLS["mypy"])
+    scratch = Path(tempfile.mkdtemp(prefix="stac-mlm-wheel-"))
+    usage = scratch / "test_typed_usage.py"
+    shutil.copy(ROOT / "tests" / "runtime" / "typed" / "test_typed_usage.py", usage)
+    where = (
+        "import stac_mlm, sys; assert 'site-packages' in stac_mlm.__file__, stac_mlm.__file__; print(stac_mlm.__file__)"
+    )
+    session.run("python", "-c", where, env={"PYTHONPATH": ""})
+    with session.chdir(scratch):
+        session.run("python", "-m", "pytest", "-q", "-p", "no:cacheprovider", "--rootdir", str(scratch), usage.name)
+        session.run("mypy", "--strict", "--cache-dir", str(scratch / ".mypy"), usage.name)
+    shutil.rmtree(scratch, ignore_errors=True)
+
+
+DOCS_DEPS = [
+    TOOLS[name] for name in ("mkdocs", "mkdocs-material", "pymdown-extensions", "mkdocstrings", "mkdocstrings-python")
+]
+READER_DEPS = [TOOLS[name] for name in ("pytest", "selenium")]
 MERMAID = "mermaid@11.4.1"  # served with the site (docs/assets/vendor/, git-ignored) so the diagram renders offline
 
 
