@@ -181,7 +181,7 @@ def lint(session: nox.Session) -> None:
     filled = ROOT / "build" / "lint-schema"
     session.run("python", "-m", "stac_ext_codegen", "filled", str(filled), silent=True)
     for source in sorted(filled.glob("*.yaml")):
-        if source.name != "rules.yaml" and not source.name.startswith("."):  # rules.yaml is not LinkML
+        if source.name != "rules.yaml" and not source.name.startswith("."):  # the rules file is not LinkML
             session.run("linkml-lint", "--config", "schema/.linkmllint.yaml", str(source))
     _typecheck(session)
 

@@ -45,7 +45,7 @@ def test_every_mlm_field_is_checked_wherever_mlm_fields_are() -> None:
     docs = Docs(SourceModel.load(SCHEMA_DIR))
     assert docs.field_class is not None
     prefix = str(docs.model.schema_annotations["field_prefix"])
-    declared = {docs.key(s) for s in docs.view.class_induced_slots(docs.field_class)}
+    declared = {s.key for s in docs.cls(docs.field_class).slots}
     declared = {key for key in declared if key.startswith(prefix)}
     assert declared
     defs = validators.generated_schema()["$defs"]

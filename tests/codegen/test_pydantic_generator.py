@@ -57,6 +57,7 @@ def toy(tmp_path_factory: pytest.TempPathFactory):
 
     folder = tmp_path_factory.mktemp("toy")
     (folder / "mlm.yaml").write_text(TOY_SCHEMA)
+    (folder / "codegen.yaml").write_text("model: {root: mlm.yaml, rules: rules.yaml}\n")
     source = build_pydantic(SourceModel.load(folder))
     namespace: dict = {}
     exec(compile(source, str(folder / "toy.py"), "exec"), namespace)

@@ -22,6 +22,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from hypothesis import strategies as st
+from stac_ext_codegen.pointers import join_pointer
 
 from . import hints
 from .model import ClassInfo, Field, model
@@ -652,7 +653,7 @@ class NearMiss:
 
 
 def _pointer(path: Path) -> str:
-    return "/" + "/".join(str(p).replace("~", "~0").replace("/", "~1") for p in path)
+    return join_pointer(path) if path else "/"
 
 
 def _scalar_breaks(field: Field, container: Any, slot: str | int, value: Any) -> Iterator[tuple[str, Any]]:

@@ -20,7 +20,7 @@ from .model import BUILTIN_TYPES, Field, model
 from .profiles import PROPERTY_SETTINGS
 
 M = model()
-TYPES = sorted(M.view.all_types())
+TYPES = sorted(M.resolved.type_map)
 
 
 def test_every_type_of_the_model_has_a_strategy() -> None:

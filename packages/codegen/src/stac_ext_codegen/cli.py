@@ -16,7 +16,6 @@ from .model import ModelError, SourceModel
 from .versions import VersionError, VersionIndex
 
 SCHEMA = "schema"
-CHANGELOG = "docs/changelog.md"
 
 
 def _head(root: Path) -> SourceModel:
@@ -36,18 +35,18 @@ def _generate(args: argparse.Namespace) -> int:
     model = _head(args.root)
     if model.version is not None:
         print(f"head of {SCHEMA}/: {model.version.version} ({model.version.status})")
-    written = write_all(model, args.root)
-    folders = owned_folders()
+    written = [path.relative_to(args.root).as_posix() for path in write_all(model, args.root)]
+    folders = owned_folders(model)
     for path in written:
-        if path.relative_to(args.root).parts[0] not in folders:
-            print(f"wrote {path.relative_to(args.root)}")
+        if not any(path.startswith(folder + "/") for folder in folders):
+            print(f"wrote {path}")
     for folder in folders:
-        count = sum(1 for path in written if path.relative_to(args.root).parts[0] == folder)
+        count = sum(1 for path in written if path.startswith(folder + "/"))
         print(f"wrote {count} file(s) under {folder}/")
     print(f"generated {len(written)} file(s) in {time.perf_counter() - started:.2f} s")
     status = _coverage(model, args)
-    # The owned example folders were just checked fixture by fixture, with their sidecars.
-    checked = {(args.root / folder).resolve() for folder in folders}
+    # The rendered fixtures were just checked one by one, with their sidecars.
+    checked = {(args.root / model.config.get("fixtures", "rendered")).resolve()}
     args.examples = [folder for folder in args.examples if folder.resolve() not in checked]
     if args.examples:
         status = max(status, _validate_examples(args))
@@ -80,7 +79,7 @@ def _coverage(model: SourceModel, args: argparse.Namespace | None = None, *, str
 
 def _check(args: argparse.Namespace) -> int:
     """Regenerate into a scratch tree and compare it with the committed files."""
-    from .outputs import owned_folders, write_all
+    from .outputs import owned_folders, stale_files, write_all
 
     model = _head(args.root)
     with tempfile.TemporaryDirectory(prefix="codegen-check-") as scratch:
@@ -105,13 +104,9 @@ def _check(args: argparse.Namespace) -> int:
                 )
                 for line in list(diff)[:40]:
                     print("    " + line)
-        owned = {args.root / "generated"} | {(args.root / p).parent for p in expected if "_generated" in p.parts}
-        owned |= {args.root / folder for folder in owned_folders()}
-        for generated_dir in sorted(d for d in owned if d.is_dir()):
-            for stale in sorted(p for p in generated_dir.rglob("*") if p.is_file() and "__pycache__" not in p.parts):
-                if stale.relative_to(args.root) not in expected:
-                    drift += 1
-                    print(f"STALE {stale.relative_to(args.root)}: no generator produces this file any more")
+        for stale in stale_files(owned_folders(model), args.root, {p.as_posix() for p in expected}):
+            drift += 1
+            print(f"STALE {stale.relative_to(args.root)}: no generator produces this file any more")
         shutil.rmtree(scratch_root, ignore_errors=True)
     if drift:
         print(f"{drift} generated file(s) out of date: run `nox -s generate` and commit the result")
@@ -168,7 +163,9 @@ def _schemas_by_url(root: Path) -> dict[str, dict[str, Any]]:
     """Every URL a generated schema answers to, with that schema (latest release last)."""
     index = VersionIndex.find(root / SCHEMA)
     if index is None:
-        schema = json.loads((root / "generated" / "json-schema" / "schema.json").read_text(encoding="utf-8"))
+        from .jsonschema import json_schema_of
+
+        schema = json_schema_of(SourceModel.load(root / SCHEMA))
         return {schema["$id"]: schema}
     from .versioned import schema_document
 
@@ -222,6 +219,7 @@ def _release(args: argparse.Namespace) -> int:
             f"review the errata (docs/errata.md, schema/examples/errata.yaml) against {draft.version}, then set "
             f"`errata_reviewed: true` on the draft in {SCHEMA}/versions.yaml"
         )
+    args.changelog = args.changelog or model.config.get("docs", "changelog")
     changelog = args.root / args.changelog
     heading = re.compile(rf"^#+ .*\bv?{re.escape(draft.semver)}\b", re.MULTILINE)
     if not changelog.is_file() or not heading.search(changelog.read_text(encoding="utf-8")):
@@ -247,7 +245,7 @@ def _filled(args: argparse.Namespace) -> int:
     index = VersionIndex.find(args.root / SCHEMA)
     model = SourceModel.load(args.root / SCHEMA) if index is None else index.model(args.version or index.head)
     args.out.mkdir(parents=True, exist_ok=True)
-    for name in model_files(model.directory):
+    for name in model_files(model.directory, model.root, model.rules_file):
         (args.out / name).parent.mkdir(parents=True, exist_ok=True)
         (args.out / name).write_text((model.directory / name).read_text(encoding="utf-8"), encoding="utf-8")
         print(args.out / name)
@@ -275,6 +273,15 @@ def _diff(args: argparse.Namespace) -> int:
     return 0
 
 
+def _resolved(args: argparse.Namespace) -> int:
+    from .jsonschema import dump_json
+    from .resolved import resolve
+
+    model = _index(args.root).model(args.version) if args.version else SourceModel.load(args.root / SCHEMA)
+    sys.stdout.write(dump_json(resolve(model).to_json()))
+    return 0
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="stac-ext-codegen", description=__doc__)
     parser.add_argument("--root", type=Path, default=Path.cwd(), help="repository root (holds schema/ and generated/)")
@@ -283,13 +290,15 @@ def main(argv: list[str] | None = None) -> int:
     generate.add_argument("--examples", nargs="*", type=Path, default=[], help="then validate these example folders")
     commands.add_parser("check", help="fail if committed artifacts differ from what schema/ generates")
     commands.add_parser("coverage", help="check the example fixtures and print what of the model they cover")
+    resolved = commands.add_parser("resolved", help="print the resolved model (every slot of every class) as JSON")
+    resolved.add_argument("--version", help="a version the source holds, e.g. v1.5.2 (default: the head)")
     validate = commands.add_parser("validate-examples", help="validate example folders with the generated schema")
     validate.add_argument("examples", nargs="+", type=Path)
     new_version = commands.add_parser("new-version", help="start a draft of the next version (X.Y.Z)")
     new_version.add_argument("version", help="the draft's version, e.g. 1.6.0")
     release = commands.add_parser("release", help="turn the draft into a release (frozen snapshot)")
     release.add_argument("--date", help="release date, YYYY-MM-DD (default: today)")
-    release.add_argument("--changelog", default=CHANGELOG, help="the changelog that must have the version's entry")
+    release.add_argument("--changelog", help="the changelog that must have the version's entry (default: codegen.yaml)")
     filled = commands.add_parser("filled", help="write a version's model files with the version placeholders filled")
     filled.add_argument("out", type=Path, help="folder to write them to")
     filled.add_argument("--version", help="default: the head (the draft, else the latest release)")
@@ -304,6 +313,7 @@ def main(argv: list[str] | None = None) -> int:
         "check": _check,
         "validate-examples": _validate_examples,
         "coverage": lambda a: _coverage(SourceModel.load(a.root / SCHEMA), a),
+        "resolved": _resolved,
         "new-version": _new_version,
         "release": _release,
         "diff": _diff,

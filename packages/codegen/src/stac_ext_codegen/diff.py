@@ -1,6 +1,6 @@
 """Field-level differences between two versions of a model, each judged breaking or not.
 
-Each version is first reduced to plain facts read with SchemaView (``describe``): every class with the
+Each version is first reduced to plain facts from its resolved model (``describe``): every class with the
 induced slots it holds (by JSON key: ranges, presence, shape, constraints), every enum with its values,
 every rule of the rules file by id. The facts of two versions are then compared (``compare``); the
 strings naming the version itself (its URL, ``v1.2.3``) are neutralised first, so a version bump is
@@ -18,14 +18,10 @@ import re
 from dataclasses import dataclass
 from typing import Any
 
-from linkml_runtime.linkml_model.meta import PresenceEnum
-
-from .annotations import annotation_values, class_annotations, is_true, json_schema_keywords, type_annotations
 from .model import SourceModel
+from .resolved import KIND_ANY, ResolvedModel, ResolvedSlot, resolve
 from .versions import Version, VersionIndex
 
-JSON_TYPES = {"float": "number", "double": "number", "decimal": "number"}
-ANY_CLASS_URI = "linkml:Any"
 #: constraint kinds whose larger value accepts less (a rise is breaking); for the others a fall is
 LOWER_BOUNDS = {"minimum_value", "minLength", "minItems", "minProperties", "minimum_cardinality", "exclusiveMinimum"}
 UPPER_BOUNDS = {"maximum_value", "maxLength", "maxItems", "maxProperties", "maximum_cardinality", "exclusiveMaximum"}
@@ -79,103 +75,92 @@ def _plain(value: Any) -> Any:
         return text
 
 
-def _range_names(view: Any, slot: Any, any_classes: set[str]) -> list[str]:
-    ranges = [branch.range for branch in slot.any_of] if slot.any_of else [slot.range]
+def _range_names(resolved: ResolvedModel, slot: ResolvedSlot) -> list[str]:
     names = []
-    for rng in ranges:
-        rng = rng or "string"
-        if rng in any_classes:
+    for rng in slot.ranges:
+        if resolved.kind(rng) == KIND_ANY:
             names.append("any")
-        elif rng in view.all_types():
-            base = view.type_ancestors(rng)[-1]
-            names.append(JSON_TYPES.get(base, base))
+        elif rng in resolved.type_map:
+            names.append(resolved.type_map[rng].json_type)
         else:
             names.append(rng)
     return sorted(set(names))
 
 
-def _constraints(view: Any, slot: Any) -> dict[str, Any]:
+def _constraints(resolved: ResolvedModel, slot: ResolvedSlot) -> dict[str, Any]:
     found: dict[str, Any] = {}
-    ranges = [branch.range for branch in slot.any_of] if slot.any_of else [slot.range]
+    ranges = slot.ranges
     for rng in ranges:
-        if rng and rng in view.all_types():
-            source = view.get_type(rng)
-            for name in ("pattern", "minimum_value", "maximum_value"):
-                if getattr(source, name, None) is not None:
-                    found[f"{name} ({rng})" if len(ranges) > 1 else name] = _plain(getattr(source, name))
-            for keyword, value in json_schema_keywords(type_annotations(view, rng)).items():
+        vtype = resolved.type_map.get(rng)
+        if vtype is not None:
+            type_constraints = vtype.constraints
+            values = {
+                "pattern": type_constraints.pattern,
+                "minimum_value": type_constraints.minimum,
+                "maximum_value": type_constraints.maximum,
+            }
+            for name, value in values.items():
+                if value is not None:
+                    found[f"{name} ({rng})" if len(ranges) > 1 else name] = value
+            for keyword, value in type_constraints.keywords.items():
                 if keyword not in NOT_CONSTRAINTS:
                     found[keyword] = _plain(value)
-    for name in ("pattern", "minimum_value", "maximum_value", "equals_string", "minimum_cardinality"):
-        if getattr(slot, name, None) is not None:
-            found[name] = _plain(getattr(slot, name))
-    for name in ("maximum_cardinality",):
-        if getattr(slot, name, None) is not None:
-            found[name] = _plain(getattr(slot, name))
-    if slot.has_member is not None and slot.has_member.equals_string:
-        found["contains"] = slot.has_member.equals_string
-    if slot.list_elements_unique:
+    own = {
+        "pattern": slot.constraints.pattern,
+        "minimum_value": slot.constraints.minimum,
+        "maximum_value": slot.constraints.maximum,
+        "equals_string": slot.equals_string,
+        "minimum_cardinality": slot.min_items,
+        "maximum_cardinality": slot.max_items,
+    }
+    found |= {name: value for name, value in own.items() if value is not None}
+    if slot.has_member:
+        found["contains"] = slot.has_member
+    if slot.unique:
         found["unique_items"] = True
-    for keyword, value in json_schema_keywords(annotation_values(slot)).items():
+    for keyword, value in slot.constraints.keywords.items():
         if keyword not in NOT_CONSTRAINTS:
             found[keyword] = _plain(value)
     return found
 
 
-def _presence(slot: Any) -> str:
-    if slot.value_presence == PresenceEnum(PresenceEnum.ABSENT):
-        return "forbidden"
-    return "required" if slot.required else "optional"
-
-
-def _slot_facts(view: Any, slot: Any, any_classes: set[str]) -> dict[str, Any]:
-    notes = annotation_values(slot)
+def _slot_facts(resolved: ResolvedModel, slot: ResolvedSlot) -> dict[str, Any]:
     return {
-        "ranges": _range_names(view, slot, any_classes),
-        "presence": _presence(slot),
-        "multivalued": bool(slot.multivalued),
-        "map": str(notes["json_map"]) if "json_map" in notes else None,
-        "nullable": is_true(notes.get("nullable", False)),
-        "one_or_many": is_true(notes.get("one_or_many", False)),
-        "constraints": _constraints(view, slot),
-        "recommended": str(notes["recommended_values"]) if "recommended_values" in notes else None,
-        "default": slot.ifabsent,
+        "ranges": _range_names(resolved, slot),
+        "presence": slot.presence,
+        "multivalued": slot.multivalued,
+        "map": slot.json_map,
+        "nullable": slot.nullable,
+        "one_or_many": slot.one_or_many,
+        "constraints": _constraints(resolved, slot),
+        "recommended": slot.recommended,
+        "default": slot.default,
     }
 
 
 def describe(model: SourceModel) -> dict[str, Any]:
     """The facts of one version that a diff compares (plain JSON data)."""
-    view = model.view
-    any_classes = {name for name, cls in view.all_classes().items() if cls.class_uri == ANY_CLASS_URI}
+    resolved = resolve(model)
     objects = {}
-    for name, cls in view.all_classes().items():
-        if name in any_classes:
+    for name, cls in resolved.class_map.items():
+        if cls.is_any:
             continue
-        notes = class_annotations(view, name)
-        if "extra_keys_pattern" in notes:
-            extra: str | None = f"only keys matching {notes['extra_keys_pattern']}"
-        elif cls.extra_slots is not None and cls.extra_slots.allowed is False:
+        if cls.extra_keys_pattern is not None:
+            extra: str | None = f"only keys matching {cls.extra_keys_pattern}"
+        elif cls.closed:
             extra = "none"
         else:
             extra = None
         objects[name] = {
             "title": str(cls.title or name),
-            "abstract": bool(cls.abstract),
-            "parents": [p for p in [cls.is_a, *(cls.mixins or [])] if p],
-            "entry_point": is_true(notes.get("entry_point", False)),
+            "abstract": cls.abstract,
+            "parents": [p for p in [cls.is_a, *cls.mixins] if p],
+            "entry_point": cls.entry_point,
             "extra_keys": extra,
-            "extra_keys_pattern": notes.get("extra_keys_pattern"),
-            "slots": {
-                slot.alias or slot.name: _slot_facts(view, slot, any_classes) for slot in view.class_induced_slots(name)
-            },
+            "extra_keys_pattern": cls.extra_keys_pattern,
+            "slots": {slot.key: _slot_facts(resolved, slot) for slot in cls.slots},
         }
-    enums = {
-        name: {
-            "open": is_true(annotation_values(enum).get("open_enum", False)),
-            "values": [str(v) for v in enum.permissible_values],
-        }
-        for name, enum in view.all_enums().items()
-    }
+    enums = {name: {"open": enum.open, "values": enum.names} for name, enum in resolved.enum_map.items()}
     rules = {
         str(rule.get("id")): {
             "enforced": rule.get("enforced", True) is not False,

@@ -8,37 +8,39 @@ and every generator reads that copy (``directory``); ``source`` is where the fil
 from __future__ import annotations
 
 import atexit
+import functools
 import shutil
 import tempfile
+import weakref
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
-
-import yaml
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from .annotations import annotation_values
+from .yamlfile import load_text
 
 if TYPE_CHECKING:
     from linkml_runtime import SchemaView
 
+    from .config import Config
     from .versions import Version, VersionIndex
 
-ROOT_FILE = "mlm.yaml"
-RULES_FILE = "rules.yaml"
+T = TypeVar("T")
 
 
 class ModelError(ValueError):
     """The schema directory is inconsistent (a rule names a missing class, a name clashes, ...)."""
 
 
-@dataclass
+@dataclass(eq=False)
 class SourceModel:
-    """A LinkML model (``root``) plus the cross-object rules declared beside it."""
+    """A LinkML model (``root``) plus the cross-object rules declared beside it (compared by identity, so that
+    what is derived from it can be cached per model)."""
 
     directory: Path
-    root: str = ROOT_FILE
-    rules_file: str = RULES_FILE
+    config: Config
     _rules: dict[str, Any] = field(default_factory=dict, init=False, repr=False)
     #: where the model's files live (``directory`` is a filled copy for a versioned model)
     source: Path | None = None
@@ -49,15 +51,23 @@ class SourceModel:
 
     @classmethod
     def load(
-        cls, directory: str | Path, *, version: Version | None = None, versions: VersionIndex | None = None
+        cls,
+        directory: str | Path,
+        *,
+        version: Version | None = None,
+        versions: VersionIndex | None = None,
+        config: Config | None = None,
     ) -> SourceModel:
         """The model in ``directory``. A directory with ``versions.yaml`` is loaded as its head (the draft, else
-        the latest release); ``releases/<version>/`` beside one as that release."""
+        the latest release); ``releases/<version>/`` beside one as that release. Its root file is named by
+        ``config`` (default: the ``codegen.yaml`` in or above the directory)."""
+        from .config import find_config
         from .versions import VersionError, VersionIndex
 
         directory = Path(directory)
-        if not (directory / ROOT_FILE).is_file():
-            raise ModelError(f"{directory}: no {ROOT_FILE} (the root of the LinkML model)")
+        config = config or find_config(directory)
+        if not (directory / config.model_root).is_file():
+            raise ModelError(f"{directory}: no {config.model_root} (the root of the LinkML model)")
         try:
             if version is None:
                 versions = VersionIndex.find(directory)
@@ -70,8 +80,17 @@ class SourceModel:
         except VersionError as error:
             raise ModelError(str(error)) from error
         if version is None:
-            return cls(directory=directory, source=directory)
-        return cls(directory=_filled_copy(directory, version), source=directory, version=version, versions=versions)
+            return cls(directory=directory, config=config, source=directory)
+        copy = _filled_copy(directory, version)
+        return cls(directory=copy, config=config, source=directory, version=version, versions=versions)
+
+    @property
+    def root(self) -> str:
+        return self.config.model_root
+
+    @property
+    def rules_file(self) -> str:
+        return self.config.rules_file
 
     @property
     def root_path(self) -> Path:
@@ -92,7 +111,7 @@ class SourceModel:
         path = self.directory / self.rules_file
         if not path.is_file():
             return {"defs": {}, "rules": []}
-        document = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+        document = load_text(path.read_text(encoding="utf-8")) or {}
         document.setdefault("defs", {})
         document.setdefault("rules", [])
         return document
@@ -121,3 +140,17 @@ def _filled_copy(directory: Path, version: Version) -> Path:
         else:
             shutil.copyfile(path, target)
     return scratch
+
+
+def per_model(function: Callable[[SourceModel], T]) -> Callable[[SourceModel], T]:
+    """Cache ``function(model)`` once per model object (kept only while the model lives; callers must not
+    modify the result)."""
+    results: weakref.WeakKeyDictionary[SourceModel, T] = weakref.WeakKeyDictionary()
+
+    @functools.wraps(function)
+    def cached(model: SourceModel) -> T:
+        if model not in results:
+            results[model] = function(model)
+        return results[model]
+
+    return cached

@@ -35,11 +35,10 @@ from linkml.generators.pydanticgen import PydanticGenerator
 from linkml.generators.pydanticgen.pydanticgen import MetadataMode, _get_pyrange
 from linkml.generators.pydanticgen.template import PydanticClass
 from linkml_runtime import SchemaView
-from linkml_runtime.linkml_model.meta import PresenceEnum
 from linkml_runtime.utils.formatutils import camelcase, underscore
 
-from .annotations import annotation_values, is_true, json_schema_keywords, type_annotations
 from .model import ModelError, SourceModel
+from .resolved import ResolvedModel, ResolvedSlot, resolve, resolve_view
 
 TEMPLATES = Path(__file__).parent / "templates" / "pydantic"
 
@@ -100,11 +99,25 @@ class LinkMLPydanticGenerator(PydanticGenerator):
         self._init_types: dict[str, str] = {}
         # class -> (property, field, type read, type written, description) of each field named prefix:name
         self._accessors: dict[str, list[tuple[str, str, str, str, str]]] = {}
+        self.resolved: ResolvedModel | None = None  # the model's, set by build_pydantic
+        self._class = ""  # the class whose slots are being generated
+
+    # The facts of a slot come from the resolved model (resolved.py), which decodes the annotations.
+    def _resolved(self) -> ResolvedModel:
+        if self.resolved is None:  # a schema without a rules file: resolve it here
+            self.resolved = resolve_view(self.schemaview)
+        return self.resolved
+
+    def _facts(self, slot: Any) -> ResolvedSlot:
+        return self._resolved().class_map[self._class].slot_named(slot.name)
+
+    def before_generate_class(self, cls: Any, sv: SchemaView) -> Any:
+        self._class = cls.name
+        return cls
 
     # Slots declared ABSENT in a class are not fields of it.
     def before_generate_slots(self, slots: list[Any], sv: SchemaView) -> list[Any]:
-        absent = PresenceEnum(PresenceEnum.ABSENT)
-        return [slot for slot in slots if slot.value_presence != absent]
+        return [slot for slot in slots if not self._facts(slot).absent]
 
     def after_generate_slot(self, slot_result: Any, sv: SchemaView) -> Any:
         slot = slot_result.source
@@ -121,7 +134,7 @@ class LinkMLPydanticGenerator(PydanticGenerator):
         constant = self._constant(slot)
         if constant is not None and not slot.required:  # a required one is filled in when building instead
             attribute.predefined = repr(constant)
-        omittable = attribute.field == "None" and not is_true(annotation_values(slot).get("nullable", False))
+        omittable = attribute.field == "None" and not self._facts(slot).nullable
         if omittable:  # absent reads as None; an explicit null stays an error, as in the JSON Schema
             attribute.range = f"Omittable[{attribute.range}]"
             init_type = f"{init_type} | None"
@@ -172,8 +185,7 @@ class LinkMLPydanticGenerator(PydanticGenerator):
     def _bases(self, cls: Any, sv: SchemaView, bases: list[str] | str) -> list[str] | str:
         """A Python subclass cannot drop an inherited field: a class that declares slots of its parents
         ABSENT derives from the parents' own bases instead (it declares every slot it has anyway)."""
-        absent = PresenceEnum(PresenceEnum.ABSENT)
-        dropped = {slot.name for slot in sv.class_induced_slots(cls.name) if slot.value_presence == absent}
+        dropped = {slot.name for slot in self._resolved().class_map[cls.name].slots if slot.absent}
         if not dropped:
             return bases
         parents = [cls.is_a, *cls.mixins] if cls.is_a else list(cls.mixins)
@@ -217,10 +229,10 @@ class LinkMLPydanticGenerator(PydanticGenerator):
 
     def _field_type(self, slot: Any, sv: SchemaView, init: bool = False) -> str:
         """The annotation of a slot's field; ``init``: the type ``__init__`` accepts (enum members too)."""
-        notes = annotation_values(slot)
+        facts = self._facts(slot)
         branches = list(slot.any_of or []) or [slot]
         value_keywords, list_keywords = {}, {}
-        for keyword, value in json_schema_keywords(notes).items():
+        for keyword, value in facts.constraints.keywords.items():
             if keyword in VALUE_KEYWORDS and not slot.multivalued:
                 value_keywords[VALUE_KEYWORDS[keyword]] = value
             elif keyword in LIST_KEYWORDS and slot.multivalued:
@@ -232,7 +244,7 @@ class LinkMLPydanticGenerator(PydanticGenerator):
 
         field_type = item
         if slot.multivalued:
-            mode = notes.get("json_map")
+            mode = facts.json_map
             if mode is not None:
                 field_type = f"dict[str, {item}]"
                 if str(mode) == "lenient":  # the JSON type is not checked, but an object's entries are
@@ -245,10 +257,10 @@ class LinkMLPydanticGenerator(PydanticGenerator):
                 validators = ["AfterValidator(_unique_items)"] if slot.list_elements_unique else []
                 field_type = _annotated(f"list[{item}]", list_keywords, validators)
         # Same order as the JSON Schema generator: a nullable value stays nullable inside the list.
-        nullable = is_true(notes.get("nullable", False))
+        nullable = facts.nullable
         if nullable:
             field_type = f"{field_type} | None"
-        if is_true(notes.get("one_or_many", False)):
+        if facts.one_or_many:
             field_type = f"{field_type} | {_annotated(f'list[{field_type}]', {'min_length': 1})}"
         # An optional field that is not nullable stays without `| None`: a missing key takes the default
         # (defaults are not validated) but an explicit null is rejected, as the JSON Schema does.
@@ -293,7 +305,7 @@ class LinkMLPydanticGenerator(PydanticGenerator):
         for ancestor in reversed(sv.type_ancestors(range_name)):  # nearest definition wins
             definition = sv.get_type(ancestor)
             constraints.update(self._expression_constraints(definition))
-        for keyword, value in json_schema_keywords(type_annotations(sv, range_name)).items():
+        for keyword, value in self._resolved().type_map[range_name].constraints.keywords.items():
             if keyword in VALUE_KEYWORDS:
                 constraints[VALUE_KEYWORDS[keyword]] = value
         constraints.update(self._expression_constraints(slot))
@@ -315,6 +327,7 @@ class LinkMLPydanticGenerator(PydanticGenerator):
 def build_pydantic(model: SourceModel) -> str:
     """Generate the Python module of pydantic classes for the model."""
     generator = LinkMLPydanticGenerator(str(model.root_path))
+    generator.resolved = resolve(model)
     generator.version_status = model.version.status if model.version else ""
     text = generator.serialize()
     lines = [line.rstrip() for line in text.splitlines()]

@@ -17,11 +17,9 @@ from importlib import metadata
 from pathlib import Path
 from typing import Any
 
-from .model import SourceModel
+from .model import SourceModel, per_model
 from .versions import Version, VersionIndex, digest_of, model_files
 
-SCHEMA_FOLDER = "generated/json-schema"
-RUNTIME_FOLDER = "packages/stac-mlm/src/stac_mlm/_generated"
 CACHE_ENV = "STAC_EXT_CODEGEN_CACHE"
 
 
@@ -93,51 +91,15 @@ def index_of(model: SourceModel) -> VersionIndex | None:
     return model.versions
 
 
-def latest_schema_text(model: SourceModel) -> str:
-    """The schema published as the current one: the latest release (the model itself when unversioned)."""
-    from .jsonschema import dump_json, json_schema_of
+@per_model
+def release_schema(model: SourceModel) -> dict[str, Any]:
+    """The generated JSON Schema of a model; for a release, read from the cache when it can be."""
+    from .jsonschema import json_schema_of
 
     index = index_of(model)
-    if index is None:
-        return dump_json(json_schema_of(model))
-    return schema_text(index, index.latest)
-
-
-def versions_document(index: VersionIndex) -> dict[str, Any]:
-    """The runtime's index of the bundled schemas (``_generated/versions.json``)."""
-    return {
-        "latest": index.latest.version,
-        "draft": index.draft.version if index.draft else None,
-        "versions": [
-            {
-                "version": v.version,
-                "status": v.status,
-                "schema": f"schemas/{v.version}.json",
-                "url": v.url,
-                "urls": v.urls,
-            }
-            for v in index.all
-        ],
-    }
-
-
-def version_folders(model: SourceModel) -> list[str]:
-    """Folders holding only per-version files: a file there that no version produces is stale."""
-    return [SCHEMA_FOLDER, f"{RUNTIME_FOLDER}/schemas"] if index_of(model) is not None else []
-
-
-def version_outputs(model: SourceModel) -> dict[str, str]:
-    """Per-version files: every version's schema (in generated/ and in the runtime bundle) and the index."""
-    index = index_of(model)
-    if index is None:
-        return {}
-    texts = {}
-    for version in index.all:
-        text = schema_text(index, version)
-        texts[f"{SCHEMA_FOLDER}/{version.version}/schema.json"] = text
-        texts[f"{RUNTIME_FOLDER}/schemas/{version.version}.json"] = text
-    texts[f"{RUNTIME_FOLDER}/versions.json"] = json.dumps(versions_document(index), indent=2) + "\n"
-    return texts
+    if index is None or model.version is None or model.version.status != "release":
+        return json_schema_of(model)
+    return schema_document(index, model.version)
 
 
 def schema_keys(schema: Any) -> set[str]:

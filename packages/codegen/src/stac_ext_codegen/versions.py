@@ -130,9 +130,14 @@ def _version(entry: Any, status: str, template: str) -> Version:
     )
 
 
-def model_files(directory: Path, root: str = "mlm.yaml", rules: str = "rules.yaml") -> list[str]:
+def model_files(directory: Path, root: str | None = None, rules: str | None = None) -> list[str]:
     """The files that make up a model in ``directory``: the root, its local imports (transitively), the rules
-    file. Paths relative to ``directory``, sorted."""
+    file (named by ``codegen.yaml`` unless given). Paths relative to ``directory``, sorted."""
+    if root is None or rules is None:
+        from .config import find_config
+
+        config = find_config(directory)
+        root, rules = root or config.model_root, rules or config.rules_file
     state = tuple((p.name, p.stat().st_mtime_ns, p.stat().st_size) for p in sorted(directory.glob("*.y*ml")))
     return list(_model_files(directory.resolve(), root, rules, state))
 

@@ -1307,6 +1307,41 @@ ItemProperties.model_rebuild()
 AssetFields.model_rebuild()
 CollectionSummaryFields.model_rebuild()
 
+# Every generated enum and class: what `from ... import *` gives, and what a package re-exports.
+__all__ = [
+    "AcceleratorEnum",
+    "ArtifactTypeEnum",
+    "AssetFields",
+    "AssetRoleEnum",
+    "ClassificationClass",
+    "Collection",
+    "CollectionSummaryFields",
+    "CompileMethodEnum",
+    "DataTypeEnum",
+    "DimensionNameEnum",
+    "FrameworkEnum",
+    "Hyperparameters",
+    "InputStructure",
+    "Item",
+    "ItemProperties",
+    "MLMFields",
+    "ModelBandOrVariable",
+    "ModelInput",
+    "ModelOutput",
+    "ProcessingExpression",
+    "ResizeTypeEnum",
+    "ResultStructure",
+    "TaskEnum",
+    "ValueScaling",
+    "ValueScalingClip",
+    "ValueScalingClipMax",
+    "ValueScalingClipMin",
+    "ValueScalingMinMax",
+    "ValueScalingOffset",
+    "ValueScalingProcessing",
+    "ValueScalingScale",
+    "ValueScalingZScore",
+]
 
 class FieldAccessors:
     """Typed properties over a store of JSON keys: a subclass implements ``_get_field`` and ``_set_field``
