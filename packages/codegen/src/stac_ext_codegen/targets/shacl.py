@@ -1,0 +1,287 @@
+"""SHACL shapes for the RDF that the JSON-LD context (``jsonld.py``) makes of a JSON document.
+
+LinkML's ``ShaclGenerator`` writes one node shape per class. It assumes RDF written for LinkML (typed
+nodes, closed shapes, one triple per list member); the RDF of a STAC document read through the
+context differs, so its graph is adjusted:
+
+- values of a class are reached through ``sh:node`` (the data has no ``rdf:type``), and only the
+  entry classes have targets: the subjects of the discriminator whose value selects the class;
+- a JSON array is one RDF list: its presence is checked on the property, its members through the
+  path ``(property rdf:rest* rdf:first)``; a JSON map's values are the property's values; an opaque
+  value is an ``rdf:JSON`` literal;
+- a JSON number may be an ``xsd:integer`` or an ``xsd:double``; shapes are open (keys the context
+  does not define never reach the RDF); a forbidden slot (``value_presence: ABSENT``) has
+  ``sh:maxCount 0``; string lengths and the patterns of ``any_of`` branches, which LinkML drops, are
+  added back.
+
+``coverage.md`` beside the shapes says which constraints and rules SHACL carries.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Iterator
+from contextlib import contextmanager
+from typing import TYPE_CHECKING, Any
+
+from ..annotations import annotation_values, is_true, json_schema_keywords, type_annotations
+from ..model import ModelError, SourceModel
+from .jsonld import Term, Vocabulary, entry_classes, vocabulary
+
+if TYPE_CHECKING:
+    from rdflib import Graph
+
+OUTPUT = "generated/shacl/{version}/shapes.shacl.ttl"
+COVERAGE = "generated/shacl/{version}/coverage.md"
+LATEST = "generated/shacl/shapes.shacl.ttl"
+
+#: Predicates of a property shape that describe it rather than constrain its values.
+_KEEP_ON_PROPERTY = {"path", "minCount", "maxCount", "order", "name", "description"}
+
+
+@contextmanager
+def _quiet(name: str) -> Iterator[None]:
+    logger = logging.getLogger(name)
+    level = logger.level
+    logger.setLevel(logging.ERROR)
+    try:
+        yield
+    finally:
+        logger.setLevel(level)
+
+
+def build_shapes(model: SourceModel) -> Graph:
+    """The adjusted SHACL shapes graph of the model."""
+    from linkml.generators.shaclgen import ShaclGenerator
+    from rdflib import RDF, RDFS, XSD, BNode, Literal, Namespace, URIRef
+    from rdflib.collection import Collection
+    from rdflib.namespace import SH
+
+    view = model.view
+    vocab = vocabulary(model)
+    with _quiet("linkml.generators.shaclgen"):  # it warns about the rules it cannot translate
+        graph = ShaclGenerator(str(model.root_path)).as_graph()
+    numbers = {XSD.float, XSD.double, XSD.decimal}
+
+    def any_number() -> BNode:
+        options = []
+        for datatype in (XSD.integer, XSD.double):
+            option = BNode()
+            graph.add((option, SH.datatype, datatype))
+            options.append(option)
+        return Collection(graph, BNode(), options).uri
+
+    def adjust_values(node: Any) -> None:
+        """Class values through sh:node; numbers of either JSON-LD datatype; inside sh:or too."""
+        for branches in list(graph.objects(node, SH["or"])):
+            for branch in Collection(graph, branches):
+                adjust_values(branch)
+        for cls in list(graph.objects(node, SH["class"])):
+            graph.remove((node, SH["class"], cls))
+            graph.add((node, SH.node, cls))
+        for datatype in list(graph.objects(node, SH.datatype)):
+            if datatype in numbers:
+                graph.remove((node, SH.datatype, datatype))
+                graph.add((node, SH["or"], any_number()))
+
+    def add_lengths(node: Any, keywords: dict[str, Any]) -> None:
+        for keyword, predicate in (("minLength", SH.minLength), ("maxLength", SH.maxLength)):
+            if keyword in keywords:
+                graph.set((node, predicate, Literal(int(keywords[keyword]))))
+
+    def add_bounds(node: Any, range_name: str | None) -> None:
+        """Bounds a type declares (LinkML writes only the slot's own)."""
+        if not range_name or range_name not in view.all_types():
+            return
+        for ancestor in view.type_ancestors(range_name):
+            declared = view.get_type(ancestor)
+            for bound, predicate in (("minimum_value", SH.minInclusive), ("maximum_value", SH.maxInclusive)):
+                value = getattr(declared, bound, None)
+                if value is not None and (node, predicate, None) not in graph:
+                    graph.add((node, predicate, Literal(value)))
+
+    def keywords_of(range_name: str | None) -> dict[str, Any]:
+        if range_name and range_name in view.all_types():
+            return json_schema_keywords(type_annotations(view, range_name))
+        return {}
+
+    def adjust_property(shape: Any, slot: Any, term: Term) -> None:
+        if str(slot.value_presence or "") == "ABSENT":
+            for predicate, value in list(graph.predicate_objects(shape)):
+                if predicate != SH.path:
+                    graph.remove((shape, predicate, value))
+            graph.add((shape, SH.maxCount, Literal(0)))
+            return
+        if term.json_literal:
+            for predicate, value in list(graph.predicate_objects(shape)):
+                if predicate not in {SH[k] for k in _KEEP_ON_PROPERTY}:
+                    graph.remove((shape, predicate, value))
+            graph.add((shape, SH.datatype, RDF.JSON))
+            return
+        values = shape
+        if term.container == "@list":
+            values = BNode()
+            for predicate, value in list(graph.predicate_objects(shape)):
+                if predicate not in {SH[k] for k in _KEEP_ON_PROPERTY}:
+                    graph.remove((shape, predicate, value))
+                    graph.add((values, predicate, value))
+            # The members of the list: (rdf:rest* rdf:first) from the list node, the property's value.
+            rest, members = BNode(), BNode()
+            graph.add((rest, SH.zeroOrMorePath, RDF.rest))
+            graph.add((values, SH.path, Collection(graph, BNode(), [rest, RDF.first]).uri))
+            graph.add((members, SH.property, values))
+            graph.add((shape, SH.node, members))
+            graph.remove((shape, SH.minCount, None))
+            graph.set((shape, SH.maxCount, Literal(1)))
+            if slot.required:
+                graph.add((shape, SH.minCount, Literal(1)))
+            least = slot.minimum_cardinality
+            if is_true(annotation_values(slot).get("one_or_many", False)):
+                least = max(int(least or 0), 1)  # one value, or a non-empty list of them
+            if least is not None:
+                graph.add((values, SH.minCount, Literal(int(least))))
+            if slot.maximum_cardinality is not None:
+                graph.add((values, SH.maxCount, Literal(int(slot.maximum_cardinality))))
+        elif term.container == "@index":
+            graph.remove((shape, SH.maxCount, None))
+        adjust_values(values)
+        add_lengths(values, keywords_of(slot.range) | json_schema_keywords(annotation_values(slot)))
+        add_bounds(values, slot.range)
+        options = list(slot.any_of or [])
+        for branches in list(graph.objects(values, SH["or"])):
+            members = list(Collection(graph, branches))
+            if len(members) != len(options):
+                continue
+            for member, option in zip(members, options, strict=True):
+                add_lengths(member, keywords_of(option.range))
+                if option.pattern and (member, SH.pattern, None) not in graph:
+                    graph.add((member, SH.pattern, Literal(option.pattern)))
+
+    def shape_of(class_name: str) -> URIRef:
+        return URIRef(view.get_uri(class_name, expand=True))
+
+    reachable = set(vocab.slot_terms)
+    done: set[Any] = set()  # LinkML may share one property shape between classes
+    for class_name in sorted(reachable):
+        shape = shape_of(class_name)
+        if (shape, RDF.type, SH.NodeShape) not in graph:
+            raise ModelError(f"LinkML wrote no SHACL shape for class {class_name}")
+        by_iri = {URIRef(t.iri): (name, t) for name, t in vocab.slot_terms[class_name].items()}
+        for prop in sorted(graph.objects(shape, SH.property)):
+            path = graph.value(prop, SH.path)
+            if prop in done or path not in by_iri:
+                continue
+            done.add(prop)
+            slot_name, term = by_iri[path]
+            adjust_property(prop, view.induced_slot(slot_name, class_name), term)
+        graph.remove((shape, SH.closed, None))
+        graph.remove((shape, SH.ignoredProperties, None))
+        graph.remove((shape, SH.targetClass, None))
+    for subject in set(graph.subjects(RDF.type, SH.NodeShape)):
+        if isinstance(subject, URIRef) and subject not in {shape_of(c) for c in reachable}:
+            graph.remove((subject, None, None))
+
+    _add_entry_targets(graph, vocab, model, shape_of)
+    kept = _reachable_triples(graph)
+    out = _relabel(kept)
+    for prefix, namespace in sorted(vocab.prefixes.items()):
+        out.bind(prefix, Namespace(namespace))
+    out.bind("sh", SH)
+    out.bind("rdfs", RDFS)
+    return out
+
+
+def _add_entry_targets(graph: Graph, vocab: Vocabulary, model: SourceModel, shape_of: Any) -> None:
+    """Each entry class applies to the subjects whose discriminator has the class's fixed value."""
+    from rdflib import RDF, RDFS, BNode, Literal, URIRef
+    from rdflib.collection import Collection
+    from rdflib.namespace import SH
+
+    view = vocab.view
+    discriminator = model.schema_annotations.get("entry_discriminator")
+    if not discriminator:
+        raise ModelError("entry_point classes need the schema annotation entry_discriminator")
+    namespace = vocab.prefixes[str(view.schema.default_prefix)]
+    for name in entry_classes(view):
+        slot = view.induced_slot(str(discriminator), name)
+        predicate = URIRef(vocab.slot_terms[name][slot.name].iri)
+        dispatch = URIRef(f"{namespace}{name}EntryPoint")
+        graph.add((dispatch, RDF.type, SH.NodeShape))
+        graph.add((dispatch, RDFS.comment, Literal(f"Applies {name} where {slot.alias or slot.name} is {slot.equals_string}.")))
+        graph.add((dispatch, SH.targetSubjectsOf, predicate))
+        other, test = BNode(), BNode()
+        graph.add((test, SH.path, predicate))
+        graph.add((test, SH.hasValue, Literal(str(slot.equals_string))))
+        graph.add((other, SH["not"], test))
+        graph.add((dispatch, SH["or"], Collection(graph, BNode(), [other, shape_of(name)]).uri))
+
+
+def _reachable_triples(graph: Graph) -> Graph:
+    """The triples reachable from named subjects (drops blank nodes orphaned by the adjustments)."""
+    from rdflib import BNode, Graph, URIRef
+
+    kept = Graph()
+    frontier = [s for s in set(graph.subjects()) if isinstance(s, URIRef)]
+    seen: set[Any] = set()
+    while frontier:
+        subject = frontier.pop()
+        if subject in seen:
+            continue
+        seen.add(subject)
+        for predicate, value in graph.predicate_objects(subject):
+            kept.add((subject, predicate, value))
+            if isinstance(value, BNode):
+                frontier.append(value)
+    return kept
+
+
+def _relabel(graph: Graph) -> Graph:
+    """Name each blank node after where it hangs (its named root, the predicates, the rank of its content
+    among its siblings), so the text is the same on every run.
+
+    (``rdflib.compare.to_canonical_graph`` does this for any graph but takes seconds; a shapes graph is a
+    tree of blank nodes under named shapes, for which this is enough.)
+    """
+    import hashlib
+
+    from rdflib import BNode, Graph, URIRef
+
+    contents: dict[Any, str] = {}
+
+    def content(node: Any, inside: frozenset[Any] = frozenset()) -> str:
+        if not isinstance(node, BNode):
+            return str(node.n3())
+        if node not in contents:
+            if node in inside:
+                raise ModelError("the SHACL shapes have a cycle of blank nodes")
+            parts = sorted(f"{p.n3()} {content(o, inside | {node})}" for p, o in graph.predicate_objects(node))
+            contents[node] = hashlib.sha256("\n".join(parts).encode()).hexdigest()
+        return contents[node]
+
+    labels: dict[Any, BNode] = {}
+
+    def visit(node: Any, where: str) -> None:
+        children = sorted(
+            ((p, o) for p, o in graph.predicate_objects(node) if isinstance(o, BNode)),
+            key=lambda pair: (str(pair[0]), content(pair[1])),
+        )
+        for rank, (predicate, child) in enumerate(children):
+            if child not in labels:
+                label = hashlib.sha256(f"{where} {predicate} {rank}".encode()).hexdigest()[:16]
+                labels[child] = BNode(f"b{label}")
+                visit(child, label)
+
+    for subject in sorted({s for s in graph.subjects() if isinstance(s, URIRef)}):
+        visit(subject, str(subject))
+    out = Graph()
+    for subject, predicate, value in graph:
+        out.add((labels.get(subject, subject), predicate, labels.get(value, value)))
+    return out
+
+
+def render(build: Any) -> dict[str, str]:
+    text = build_shapes(build.model).serialize(format="turtle")
+    outputs = {OUTPUT.format(version=build.version): text}
+    if build.latest:
+        outputs[LATEST] = text
+    return outputs
