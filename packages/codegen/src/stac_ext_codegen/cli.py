@@ -19,18 +19,18 @@ def _generate(args: argparse.Namespace) -> int:
 
     started = time.perf_counter()
     model = SourceModel.load(args.root / "schema")
-    written = write_all(model, args.root)
-    folders = owned_folders()
+    written = [path.relative_to(args.root).as_posix() for path in write_all(model, args.root)]
+    folders = owned_folders(model)
     for path in written:
-        if path.relative_to(args.root).parts[0] not in folders:
-            print(f"wrote {path.relative_to(args.root)}")
+        if not any(path.startswith(folder + "/") for folder in folders):
+            print(f"wrote {path}")
     for folder in folders:
-        count = sum(1 for path in written if path.relative_to(args.root).parts[0] == folder)
+        count = sum(1 for path in written if path.startswith(folder + "/"))
         print(f"wrote {count} file(s) under {folder}/")
     print(f"generated {len(written)} file(s) in {time.perf_counter() - started:.2f} s")
     status = _coverage(model, args)
-    # The owned example folders were just checked fixture by fixture, with their sidecars.
-    checked = {(args.root / folder).resolve() for folder in folders}
+    # The rendered fixtures were just checked one by one, with their sidecars.
+    checked = {(args.root / model.config.get("fixtures", "rendered")).resolve()}
     args.examples = [folder for folder in args.examples if folder.resolve() not in checked]
     if args.examples:
         status = max(status, _validate_examples(args))
@@ -56,7 +56,7 @@ def _coverage(model: SourceModel, args: argparse.Namespace) -> int:
 
 def _check(args: argparse.Namespace) -> int:
     """Regenerate into a scratch tree and compare it with the committed files."""
-    from .outputs import owned_folders, write_all
+    from .outputs import owned_folders, stale_files, write_all
 
     model = SourceModel.load(args.root / "schema")
     with tempfile.TemporaryDirectory(prefix="codegen-check-") as scratch:
@@ -81,13 +81,9 @@ def _check(args: argparse.Namespace) -> int:
                 )
                 for line in list(diff)[:40]:
                     print("    " + line)
-        owned = {args.root / "generated"} | {(args.root / p).parent for p in expected if "_generated" in p.parts}
-        owned |= {args.root / folder for folder in owned_folders()}
-        for generated_dir in sorted(d for d in owned if d.is_dir()):
-            for stale in sorted(p for p in generated_dir.rglob("*") if p.is_file() and "__pycache__" not in p.parts):
-                if stale.relative_to(args.root) not in expected:
-                    drift += 1
-                    print(f"STALE {stale.relative_to(args.root)}: no generator produces this file any more")
+        for stale in stale_files(owned_folders(model), args.root, {p.as_posix() for p in expected}):
+            drift += 1
+            print(f"STALE {stale.relative_to(args.root)}: no generator produces this file any more")
         shutil.rmtree(scratch_root, ignore_errors=True)
     if drift:
         print(f"{drift} generated file(s) out of date: run `nox -s generate` and commit the result")
@@ -137,6 +133,14 @@ def _validate_examples(args: argparse.Namespace) -> int:
     return 1 if failures else 0
 
 
+def _resolved(args: argparse.Namespace) -> int:
+    from .jsonschema import dump_json
+    from .resolved import resolve
+
+    sys.stdout.write(dump_json(resolve(SourceModel.load(args.root / "schema")).to_json()))
+    return 0
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="stac-ext-codegen", description=__doc__)
     parser.add_argument("--root", type=Path, default=Path.cwd(), help="repository root (holds schema/ and generated/)")
@@ -145,6 +149,7 @@ def main(argv: list[str] | None = None) -> int:
     generate.add_argument("--examples", nargs="*", type=Path, default=[], help="then validate these example folders")
     commands.add_parser("check", help="fail if committed artifacts differ from what schema/ generates")
     commands.add_parser("coverage", help="check the example fixtures and print what of the model they cover")
+    commands.add_parser("resolved", help="print the resolved model (every slot of every class, decoded) as JSON")
     validate = commands.add_parser("validate-examples", help="validate example folders with the generated schema")
     validate.add_argument("examples", nargs="+", type=Path)
     args = parser.parse_args(argv)
@@ -154,6 +159,7 @@ def main(argv: list[str] | None = None) -> int:
         "check": _check,
         "validate-examples": _validate_examples,
         "coverage": lambda a: _coverage(SourceModel.load(a.root / "schema"), a),
+        "resolved": _resolved,
     }
     try:
         return handlers[args.command](args)

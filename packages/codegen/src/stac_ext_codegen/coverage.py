@@ -8,7 +8,7 @@ Schema; nothing is listed by hand:
   class, every value of every closed enum, and every form a value can take (each ``any_of``
   alternative, null where ``nullable``, single and list where ``one_or_many``, two or more items in a
   list of objects);
-- rejected cases (the ``invalid`` group) must hit every enforced rule and every constraint the
+- rejected cases (the must-fail group of ``codegen.yaml``) must hit every enforced rule and every constraint the
   generated schema places on a slot (``type``, ``pattern``, ``minimum``...) or a class (``required``
   and forbidden keys, closed key sets, ``minProperties``). A case counts only once the generated
   schema is seen rejecting it at its expected path with its expected keyword (and, for a rule of the
@@ -24,11 +24,12 @@ from typing import Any
 import jsonschema
 
 from .fixtures import Fixture
-from .instances import KIND_CLASS, KIND_ENUM, ModelIndex, Visit, pointer_token
+from .instances import KIND_CLASS, KIND_ENUM, ModelIndex, Visit
 from .jsonschema import rule_comment, walk_objects
 from .model import SourceModel
+from .pointers import join_pointer, split_pointer
+from .resolved import resolve
 
-MUST_FAIL_GROUP = "invalid"
 SLOT_KEYWORDS = (
     "type",
     "const",
@@ -99,7 +100,7 @@ class Coverage:
 
 # -- reading validation errors ---------------------------------------------------------------------
 def error_pointer(error: jsonschema.ValidationError) -> str:
-    return "".join("/" + pointer_token(part) for part in error.absolute_path)
+    return join_pointer(error.absolute_path)
 
 
 def error_tree(errors: Iterable[jsonschema.ValidationError]) -> Iterator[jsonschema.ValidationError]:
@@ -114,8 +115,8 @@ def _is_within(outer: str, inner: str) -> bool:
 
 def _resolve(schema: dict[str, Any], ref: str) -> Any:
     node: Any = schema
-    for part in ref.removeprefix("#/").split("/"):
-        node = node[part.replace("~1", "/").replace("~0", "~")]
+    for part in split_pointer(ref.removeprefix("#")):
+        node = node[part]
     return node
 
 
@@ -242,7 +243,7 @@ G_RULES = "rules (rejected cases)"
 G_CONSTRAINTS = "constraints (rejected cases)"
 
 
-def _declare(index: ModelIndex, model: SourceModel, schema: dict[str, Any], cells: _Cells) -> list[str]:
+def _declare(index: ModelIndex, schema: dict[str, Any], cells: _Cells) -> list[str]:
     places = index.places()
     field_classes = set(index.field_classes())
     entries = set(index.entry_points.values())
@@ -274,7 +275,7 @@ def _declare(index: ModelIndex, model: SourceModel, schema: dict[str, Any], cell
                 if info.one_or_many:
                     cells.add(G_FORMS, f"{label} as a single value")
                     cells.add(G_FORMS, f"{label} as a list")
-                if info.multivalued and not info.json_map and any(index.kind(r) == KIND_CLASS for r in info.ranges):
+                if info.listed and any(index.kind(r) == KIND_CLASS for r in info.ranges):
                     cells.add(G_FORMS, f"{label} with two or more items")
             if info.absent:
                 cells.add(G_CONSTRAINTS, f"{cls}: forbidden {key}")
@@ -290,9 +291,9 @@ def _declare(index: ModelIndex, model: SourceModel, schema: dict[str, Any], cell
         for keyword in CLASS_KEYWORDS:
             if keyword in definition and definition[keyword] is not True and not isinstance(definition[keyword], dict):
                 cells.add(G_CONSTRAINTS, f"{cls}: {keyword}")
-    for rule in model.rules:
-        if rule.get("enforced", True) is not False:
-            cells.add(G_RULES, f"{rule['id']}: {rule.get('title', '')}")
+    for rule in index.resolved.rules:
+        if rule.enforced:
+            cells.add(G_RULES, f"{rule.id}: {rule.title}")
     return [place for place, _ in places]
 
 
@@ -346,13 +347,14 @@ def _record_rejected(index: ModelIndex, fixture: Fixture, cells: _Cells) -> None
 
 def measure(model: SourceModel, schema: dict[str, Any], fixtures: list[Fixture]) -> Coverage:
     """Check every fixture against its expectation and measure what the fixtures cover."""
-    index = ModelIndex(model.view, model.schema_annotations)
+    index = ModelIndex(resolve(model))
     validator = jsonschema.Draft7Validator(schema)
     cells = _Cells()
-    places = _declare(index, model, schema, cells)
+    places = _declare(index, schema, cells)
     problems: list[str] = []
     markers = applied_rules(schema)
     valid_count = rejected_count = 0
+    must_fail = model.config.get("fixtures", "must_fail_group")
     for fixture in fixtures:
         expect = fixture.expect if fixture.expect is not None else {"valid": True}
         issues = check_case(validator, schema, fixture.document, expect, markers)
@@ -362,7 +364,7 @@ def measure(model: SourceModel, schema: dict[str, Any], fixtures: list[Fixture])
         if fixture.expect is None:
             valid_count += 1
             _record_valid(index, list(index.walk(fixture.document)), fixture.path, cells)
-        elif fixture.group == MUST_FAIL_GROUP and not expect.get("valid", False):
+        elif fixture.group == must_fail and not expect.get("valid", False):
             rejected_count += 1
             _record_rejected(index, fixture, cells)
     fields = {c.item.split(" @ ")[0] for c in cells.cells.values() if c.group == G_FIELDS}

@@ -1,8 +1,8 @@
 """Example fixtures: instance documents written in YAML beside the model, rendered as JSON files.
 
-Layout of the sources (``<schema dir>/examples/``):
+Layout of the sources (``fixtures.sources`` and ``fixtures.documents`` of ``codegen.yaml``):
 
-- ``documents/<name>.yaml``: one valid document each, written to ``<name>.json``;
+- ``<documents>/<name>.yaml``: one valid document each, written to ``<name>.json``;
 - ``<group>.yaml``: a list of ``cases``, each one document derived from a named base document by a
   small patch, written to ``<group>/<name>.json`` with ``<group>/<name>.expected.json`` beside it.
 
@@ -26,11 +26,9 @@ from typing import Any
 
 import yaml
 
-from .instances import split_pointer
 from .model import ModelError, SourceModel
+from .pointers import join_pointer, split_pointer
 
-SOURCES = "examples"
-DOCUMENTS = "documents"
 SIDECAR_SUFFIX = ".expected.json"
 #: Keywords the validator reports at the object whose key is concerned, not at the key's value.
 KEY_KEYWORDS = frozenset({"required", "not", "additionalProperties", "dependencies"})
@@ -125,7 +123,7 @@ def _expectation(case: dict[str, Any], name: str) -> dict[str, Any]:
             raise ModelError(f"case {name}: several changes, so expect.path must be given")
         parts = split_pointer(pointers[0])
         if expect.get("keyword") in KEY_KEYWORDS:
-            expect["path"] = "".join("/" + p.replace("~", "~0").replace("/", "~1") for p in parts[:-1])
+            expect["path"] = join_pointer(parts[:-1])
             expect.setdefault("field", parts[-1])
         else:
             expect["path"] = pointers[0]
@@ -141,10 +139,11 @@ def _expectation(case: dict[str, Any], name: str) -> dict[str, Any]:
 
 def load_fixtures(model: SourceModel) -> list[Fixture]:
     """Every example fixture the model's sources describe (none if there are no sources)."""
-    root = model.directory / SOURCES
+    root = model.directory / model.config.get("fixtures", "sources")
     if not root.is_dir():
         return []
-    documents = {path.stem: load_yaml(path) for path in sorted((root / DOCUMENTS).glob("*.yaml"))}
+    folder = root / model.config.get("fixtures", "documents")
+    documents = {path.stem: load_yaml(path) for path in sorted(folder.glob("*.yaml"))}
     fixtures = [Fixture(f"{name}.json", document) for name, document in documents.items()]
     for source in sorted(root.glob("*.yaml")):
         group = source.stem

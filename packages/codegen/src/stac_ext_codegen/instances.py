@@ -10,19 +10,25 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from dataclasses import dataclass
-from functools import cached_property
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
-from linkml_runtime.linkml_model.meta import PresenceEnum
+from .pointers import pointer_token, split_pointer
+from .resolved import KIND_ANY, KIND_CLASS, KIND_ENUM, KIND_TYPE, ResolvedModel, ResolvedSlot
 
-from .annotations import annotation_values, class_annotations, is_true
+__all__ = [
+    "KIND_ANY",
+    "KIND_CLASS",
+    "KIND_ENUM",
+    "KIND_TYPE",
+    "ModelIndex",
+    "SlotInfo",
+    "Visit",
+    "pointer_token",
+    "split_pointer",
+]
 
-if TYPE_CHECKING:
-    from linkml_runtime import SchemaView
-
-ANY_CLASS_URI = "linkml:Any"
-# Kinds of range (distinct from any word a model may define).
-KIND_CLASS, KIND_ENUM, KIND_TYPE, KIND_ANY = "range:class", "range:enum", "range:type", "range:any"
+SlotInfo = ResolvedSlot  # what the walk knows about one slot of one class
+# Python types a JSON value of each LinkML Python type is read as.
 _PYTHON_TYPES: dict[str, tuple[type, ...]] = {
     "str": (str,),
     "int": (int,),
@@ -31,23 +37,6 @@ _PYTHON_TYPES: dict[str, tuple[type, ...]] = {
     "Bool": (bool,),
     "bool": (bool,),
 }
-
-
-@dataclass(frozen=True)
-class SlotInfo:
-    """What the walk needs to know about one slot of one class."""
-
-    owner: str
-    name: str
-    key: str
-    ranges: tuple[str, ...]
-    multivalued: bool
-    json_map: bool
-    nullable: bool
-    one_or_many: bool
-    absent: bool
-    required: bool
-    equals_string: str | None
 
 
 @dataclass(frozen=True)
@@ -68,84 +57,35 @@ class Visit:
     alternative: str | None = None
 
 
-def pointer_token(key: Any) -> str:
-    return str(key).replace("~", "~0").replace("/", "~1")
-
-
-def split_pointer(pointer: str) -> list[str]:
-    if not pointer:
-        return []
-    if not pointer.startswith("/"):
-        raise ValueError(f"not a JSON pointer: {pointer!r}")
-    return [part.replace("~1", "/").replace("~0", "~") for part in pointer[1:].split("/")]
-
-
 class ModelIndex:
-    """Slots, ranges and entry points of a LinkML model, indexed for walking documents."""
+    """Walks documents through a resolved model."""
 
-    def __init__(self, view: SchemaView, schema_annotations: dict[str, Any]) -> None:
-        self.view = view
-        self.discriminator = str(schema_annotations.get("entry_discriminator") or "")
-        self.field_prefix = str(schema_annotations.get("field_prefix") or "")
+    def __init__(self, resolved: ResolvedModel) -> None:
+        self.resolved = resolved
+        self.discriminator = resolved.discriminator
+        self.field_prefix = resolved.field_prefix
+        self.entry_points = resolved.entry_points
         self._slots: dict[str, dict[str, SlotInfo]] = {}
 
     # -- model facts -------------------------------------------------------------------------------
-    @cached_property
-    def entry_points(self) -> dict[str, str]:
-        """Discriminator value -> entry-point class."""
-        entries = {}
-        for name in self.view.all_classes():
-            if is_true(class_annotations(self.view, name).get("entry_point", False)):
-                value = self.view.induced_slot(self.discriminator, name).equals_string
-                entries[str(value)] = name
-        return entries
-
     def slots(self, class_name: str) -> dict[str, SlotInfo]:
         """The slots of a class, keyed by their JSON key."""
         if class_name not in self._slots:
-            infos = {}
-            for slot in self.view.class_induced_slots(class_name):
-                notes = annotation_values(slot)
-                ranges = tuple(str(a.range) for a in slot.any_of or [] if a.range) or (str(slot.range),)
-                info = SlotInfo(
-                    owner=class_name,
-                    name=slot.name,
-                    key=slot.alias or slot.name,
-                    ranges=ranges,
-                    multivalued=bool(slot.multivalued),
-                    json_map="json_map" in notes,
-                    nullable=is_true(notes.get("nullable", False)),
-                    one_or_many=is_true(notes.get("one_or_many", False)),
-                    absent=slot.value_presence == PresenceEnum(PresenceEnum.ABSENT),
-                    required=bool(slot.required),
-                    equals_string=slot.equals_string,
-                )
-                infos[info.key] = info
-            self._slots[class_name] = infos
+            self._slots[class_name] = self.resolved.slots(class_name)
         return self._slots[class_name]
 
     def kind(self, name: str) -> str:
-        if name in self.view.all_classes():
-            return KIND_ANY if self.view.get_class(name).class_uri == ANY_CLASS_URI else KIND_CLASS
-        if name in self.view.all_enums():
-            return KIND_ENUM
-        return KIND_TYPE
+        return self.resolved.kind(name)
 
     def is_open_enum(self, name: str) -> bool:
-        return is_true(annotation_values(self.view.get_enum(name)).get("open_enum", False))
+        return self.resolved.enum_map[name].open
 
     def enum_values(self, name: str) -> list[str]:
-        return [str(v) for v in self.view.get_enum(name).permissible_values]
+        return self.resolved.enum_map[name].names
 
     def field_classes(self) -> list[str]:
         """Concrete classes that hold prefixed fields (the levels where the extension's fields go)."""
-        if not self.field_prefix:
-            return []
-        return [
-            name
-            for name, cls in self.view.all_classes().items()
-            if not cls.abstract and any(key.startswith(self.field_prefix) for key in self.slots(name))
-        ]
+        return self.resolved.field_classes()
 
     def places(self) -> list[tuple[str, str]]:
         """(place, class) for every entry-point slot whose range is a field class."""
@@ -158,21 +98,12 @@ class ModelIndex:
 
     def reachable_classes(self) -> list[str]:
         """Every class a document can reach from the entry points, in a stable order."""
-        seen: list[str] = []
-        frontier = list(self.entry_points.values())
-        while frontier:
-            name = frontier.pop(0)
-            if name in seen:
-                continue
-            seen.append(name)
-            for info in self.slots(name).values():
-                frontier += [r for r in info.ranges if self.kind(r) == KIND_CLASS and r not in seen]
-        return seen
+        return self.resolved.reachable()
 
     # -- reading values ----------------------------------------------------------------------------
     def _type_accepts(self, name: str, value: Any) -> bool:
-        base = self.view.induced_type(name).base if name in self.view.all_types() else None
-        accepted = _PYTHON_TYPES.get(str(base), ())
+        vtype = self.resolved.type_map.get(name)
+        accepted = _PYTHON_TYPES.get(vtype.python, ()) if vtype else ()
         if bool not in accepted and isinstance(value, bool):
             return False
         return isinstance(value, accepted) if accepted else True
@@ -202,9 +133,7 @@ class ModelIndex:
         return None
 
     def entry_class(self, document: Any) -> str | None:
-        if not isinstance(document, dict):
-            return None
-        return self.entry_points.get(str(document.get(self.discriminator)))
+        return self.resolved.entry_class(document)
 
     def objects(self, document: Any, lenient: bool = False) -> dict[str, str]:
         """JSON pointer -> class for every object the walk reads as a class instance."""
@@ -232,7 +161,7 @@ class ModelIndex:
                 continue
             here = f"{pointer}/{pointer_token(key)}"
             yield Visit(here, info, value, element=False, holder=holder)
-            if info.json_map and isinstance(value, dict):
+            if info.json_map is not None and isinstance(value, dict):
                 elements = [(f"{here}/{pointer_token(k)}", v) for k, v in value.items()]
             elif (info.multivalued or info.one_or_many) and isinstance(value, list):
                 elements = [(f"{here}/{i}", v) for i, v in enumerate(value)]

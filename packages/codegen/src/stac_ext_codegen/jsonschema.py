@@ -31,7 +31,7 @@ from .annotations import (
     json_schema_keywords,
     type_annotations,
 )
-from .model import ModelError, SourceModel
+from .model import ModelError, SourceModel, per_model
 
 DRAFT_07 = "http://json-schema.org/draft-07/schema#"
 ANY_CLASS_URI = "linkml:Any"
@@ -291,12 +291,10 @@ def build_json_schema(model: SourceModel) -> dict[str, Any]:
     return document
 
 
+@per_model
 def json_schema_of(model: SourceModel) -> dict[str, Any]:
     """``build_json_schema`` computed once per model object (callers must not modify the result)."""
-    cached = model.__dict__.get("_built_json_schema")
-    if cached is None:
-        cached = model.__dict__["_built_json_schema"] = build_json_schema(model)
-    return cached
+    return build_json_schema(model)
 
 
 def dump_json(document: Any) -> str:

@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+import functools
+import weakref
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, TypeVar
 
 import yaml
 
@@ -14,29 +17,44 @@ from .annotations import annotation_values
 if TYPE_CHECKING:
     from linkml_runtime import SchemaView
 
-ROOT_FILE = "mlm.yaml"
-RULES_FILE = "rules.yaml"
+    from .config import Config
+
+
+T = TypeVar("T")
 
 
 class ModelError(ValueError):
     """The schema directory is inconsistent (a rule names a missing class, a name clashes, ...)."""
 
 
-@dataclass
+@dataclass(eq=False)
 class SourceModel:
-    """A LinkML model (``root``) plus the cross-object rules declared beside it."""
+    """A LinkML model (``root``) plus the cross-object rules declared beside it (compared by identity, so that
+    what is derived from it can be cached per model)."""
 
     directory: Path
-    root: str = ROOT_FILE
-    rules_file: str = RULES_FILE
+    config: Config
     _rules: dict[str, Any] = field(default_factory=dict, init=False, repr=False)
 
     @classmethod
-    def load(cls, directory: str | Path) -> SourceModel:
+    def load(cls, directory: str | Path, config: Config | None = None) -> SourceModel:
+        """The model in ``directory``; its root file is named by ``config`` (default: the ``codegen.yaml`` in
+        or above the directory)."""
+        from .config import find_config
+
         directory = Path(directory)
-        if not (directory / ROOT_FILE).is_file():
-            raise ModelError(f"{directory}: no {ROOT_FILE} (the root of the LinkML model)")
-        return cls(directory=directory)
+        config = config or find_config(directory)
+        if not (directory / config.model_root).is_file():
+            raise ModelError(f"{directory}: no {config.model_root} (the root of the LinkML model)")
+        return cls(directory=directory, config=config)
+
+    @property
+    def root(self) -> str:
+        return self.config.model_root
+
+    @property
+    def rules_file(self) -> str:
+        return self.config.rules_file
 
     @property
     def root_path(self) -> Path:
@@ -69,3 +87,17 @@ class SourceModel:
     @property
     def rule_defs(self) -> dict[str, Any]:
         return dict(self.rules_document["defs"])
+
+
+def per_model(function: Callable[[SourceModel], T]) -> Callable[[SourceModel], T]:
+    """Cache ``function(model)`` once per model object (kept only while the model lives; callers must not
+    modify the result)."""
+    results: weakref.WeakKeyDictionary[SourceModel, T] = weakref.WeakKeyDictionary()
+
+    @functools.wraps(function)
+    def cached(model: SourceModel) -> T:
+        if model not in results:
+            results[model] = function(model)
+        return results[model]
+
+    return cached

@@ -1,130 +1,107 @@
-"""The generated artifacts: which files exist and how each is produced from the source model."""
+"""The generated artifacts: every target of ``codegen.yaml`` run over the versions of the model.
+
+``render_all`` runs the targets (see ``targets/__init__.py`` for the interface) and returns every file's
+text; ``write_all`` writes them and removes stale files from the folders the config marks as generated.
+"""
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from .docs import readme_fields
-from .fixtures import render_fixtures
-from .jsonschema import dump_json, json_schema_of
 from .model import ModelError, SourceModel
+from .targets import Build, load_target, splice
+
+__all__ = ["VersionBuild", "owned_folders", "render_all", "splice", "versions_of", "write_all"]
 
 
 @dataclass(frozen=True)
-class Output:
-    """One generated file, relative to the repository root, or one marked region of a hand-written file.
+class VersionBuild:
+    """One version the source holds: its name (``v1.5.2``), ``release`` or ``draft``, and its loaded model."""
 
-    With ``region``, only the text between ``<!-- {region}:start -->`` and ``<!-- {region}:end -->`` is
-    generated; the rest of the file is kept as it is.
-    """
-
-    path: str
-    render: Callable[[SourceModel], str]
-    region: str | None = None
+    version: str
+    status: str
+    model: SourceModel
 
 
-def _json_schema(model: SourceModel) -> str:
-    return dump_json(json_schema_of(model))
+def versions_of(model: SourceModel) -> list[VersionBuild]:
+    """The versions a model stands for when no version index says more: itself, as a release."""
+    number = str(model.view.schema.version or "").strip()
+    if not number:
+        raise ModelError(f"{model.root_path}: the schema needs a `version` to be built")
+    return [VersionBuild(number if number.startswith("v") else f"v{number}", "release", model)]
 
 
-def _yaml_folder_as_json(folder: str) -> Callable[[SourceModel], str]:
-    """Every ``<folder>/*.yaml`` beside the model, as one JSON object keyed by file stem (data copied as is)."""
-
-    def render(model: SourceModel) -> str:
-        import yaml
-
-        return dump_json(
-            {
-                path.stem: yaml.safe_load(path.read_text(encoding="utf-8"))
-                for path in sorted((model.directory / folder).glob("*.yaml"))
-            }
-        )
-
-    return render
+def _followed(builds: Sequence[VersionBuild]) -> VersionBuild:
+    """The version the docs and classes follow: the draft if there is one, else the last release."""
+    drafts = [b for b in builds if b.status == "draft"]
+    return drafts[-1] if drafts else builds[-1]
 
 
-def _pydantic(model: SourceModel) -> str:
-    from .pydantic import build_pydantic
-
-    return build_pydantic(model)
-
-
-OUTPUTS: tuple[Output, ...] = (
-    Output("generated/json-schema/schema.json", _json_schema),
-    # The runtime package ships the same schema as package data (its one validation authority).
-    Output("packages/stac-mlm/src/stac_mlm/_generated/schema.json", _json_schema),
-    # Its typed classes (pydantic v2 only, no linkml at run time).
-    Output("packages/stac-mlm/src/stac_mlm/_generated/models.py", _pydantic),
-    # Migration tables (schema/migrations/*.yaml), read by the runtime's migrations and by the docs.
-    Output("packages/stac-mlm/src/stac_mlm/_generated/migrations.json", _yaml_folder_as_json("migrations")),
-    # The README's field tables, between <!-- fields:start --> and <!-- fields:end -->.
-    Output("README.md", readme_fields, region="fields"),
-)
-
-
-@dataclass(frozen=True)
-class OutputFolder:
-    """A folder owned by one generator: it holds exactly the files ``render`` returns (paths relative to it)."""
-
-    folder: str
-    render: Callable[[SourceModel], dict[str, str]]
-
-
-FOLDERS: tuple[OutputFolder, ...] = (
-    # Example fixtures rendered from schema/examples/ (valid documents, rejected cases with sidecars, errata).
-    OutputFolder("examples", render_fixtures),
-)
-
-
-def owned_folders() -> list[str]:
-    """Folders whose every file is generated: a file there that no generator produces is stale."""
-    return [folder.folder for folder in FOLDERS]
-
-
-def splice(text: str, region: str, content: str, path: str = "") -> str:
-    """Replace what lies between a region's start and end markers in ``text``."""
-    start, end = f"<!-- {region}:start -->", f"<!-- {region}:end -->"
-    begin, finish = text.find(start), text.find(end)
-    if begin < 0 or finish < begin:
-        raise ModelError(f"{path}: needs the markers {start} and {end}, in that order, around the generated region")
-    return text[: begin + len(start)] + "\n" + content.strip("\n") + "\n" + text[finish:]
-
-
-def render_all(model: SourceModel, base: Path | None = None) -> dict[str, str]:
+def render_all(models: SourceModel | Sequence[VersionBuild], base: Path | None = None) -> dict[str, str]:
     """Every generated file's text, keyed by its path relative to the repository root.
 
-    Files with generated regions are read from ``base`` (the repository holding the hand-written parts).
+    ``models`` is one model (built as its own version) or the versions of the source, in ascending order.
+    Targets that fill a region of a hand-written file read it from ``base`` (default: the working directory).
     """
+    builds = versions_of(models) if isinstance(models, SourceModel) else list(models)
+    if not builds:
+        raise ModelError("nothing to generate: no version")
+    followed = _followed(builds)
+    config = followed.model.config
     texts: dict[str, str] = {}
-    for output in OUTPUTS:
-        text = output.render(model)
-        if output.region is not None:
-            if output.path not in texts:
-                source = (base or Path.cwd()) / output.path
-                if not source.is_file():
-                    raise ModelError(f"{output.path}: not found, so its region {output.region!r} cannot be generated")
-                texts[output.path] = source.read_text(encoding="utf-8")
-            text = splice(texts[output.path], output.region, text, output.path)
-        texts[output.path] = text
-    for folder in FOLDERS:
-        texts |= {f"{folder.folder}/{name}": text for name, text in folder.render(model).items()}
+    producer: dict[str, str] = {}
+    for spec in config.targets:
+        render = load_target(spec)
+        for one in builds if spec.per_version else [followed]:
+            build = Build(
+                version=one.version,
+                status=one.status,
+                latest=one is followed,
+                model=one.model,
+                base=base or Path.cwd(),
+                options=spec.options,
+            )
+            for path, text in render(build).items():
+                relative = Path(path).as_posix()
+                if relative.startswith("/") or ".." in Path(relative).parts:
+                    raise ModelError(f"target {spec.name!r} writes outside the repository: {path}")
+                who = f"{spec.name} ({one.version})"
+                if relative in producer:
+                    raise ModelError(f"{relative}: written by both {producer[relative]} and {who}")
+                producer[relative] = who
+                texts[relative] = text
     return texts
 
 
-def write_all(model: SourceModel, root: Path, base: Path | None = None) -> list[Path]:
+def owned_folders(model: SourceModel) -> list[str]:
+    """Folders whose every file is generated: a file there that no target produces is stale."""
+    return list(model.config.owned)
+
+
+def stale_files(folders: Sequence[str], root: Path, produced: set[str]) -> list[Path]:
+    """Files under the owned ``folders`` of ``root`` that are not in ``produced`` (paths relative to root)."""
+    found = []
+    for folder in folders:
+        for path in sorted(p for p in (root / folder).rglob("*") if p.is_file() and "__pycache__" not in p.parts):
+            if path.relative_to(root).as_posix() not in produced:
+                found.append(path)
+    return found
+
+
+def write_all(models: SourceModel | Sequence[VersionBuild], root: Path, base: Path | None = None) -> list[Path]:
     """Write every generated file under ``root`` (unchanged ones are left alone) and remove stale files of
     owned folders; regions are spliced into the files of ``base`` (default: ``root``)."""
+    builds = versions_of(models) if isinstance(models, SourceModel) else list(models)
+    texts = render_all(builds, base or root)
     written = []
-    for relative, text in render_all(model, base or root).items():
+    for relative, text in texts.items():
         target = root / relative
         target.parent.mkdir(parents=True, exist_ok=True)
         if not target.exists() or target.read_text(encoding="utf-8") != text:
             target.write_text(text, encoding="utf-8")
         written.append(target)
-    keep = set(written)
-    for folder in owned_folders():
-        for stale in sorted(p for p in (root / folder).rglob("*") if p.is_file() and p not in keep):
-            stale.unlink()
+    for stale in stale_files(owned_folders(_followed(builds).model), root, set(texts)):
+        stale.unlink()
     return written

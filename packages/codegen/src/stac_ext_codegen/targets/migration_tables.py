@@ -1,0 +1,16 @@
+"""Target: the migration tables (every ``<source>/*.yaml`` beside the model) as one JSON object keyed by file
+stem, data copied as is (option ``path``: where it goes; ``source``: the folder beside the model)."""
+
+from __future__ import annotations
+
+import yaml
+
+from . import Build
+
+
+def render(build: Build) -> dict[str, str]:
+    from ..jsonschema import dump_json
+
+    folder = build.model.directory / build.option("source")
+    tables = {path.stem: yaml.safe_load(path.read_text(encoding="utf-8")) for path in sorted(folder.glob("*.yaml"))}
+    return {build.option("path"): dump_json(tables)}

@@ -1,0 +1,11 @@
+"""Target: the runtime package's Pydantic classes (option ``path``)."""
+
+from __future__ import annotations
+
+from . import Build
+
+
+def render(build: Build) -> dict[str, str]:
+    from ..pydantic import build_pydantic
+
+    return {build.option("path"): build_pydantic(build.model)}
