@@ -20,8 +20,8 @@ from ..model import ModelError, SourceModel
 if TYPE_CHECKING:
     from linkml_runtime import SchemaView
 
-OUTPUT = "generated/jsonld/{version}/context.jsonld"
-LATEST = "generated/jsonld/context.jsonld"
+    from . import Build
+
 
 
 @dataclass(frozen=True)
@@ -164,9 +164,14 @@ def build_context(model: SourceModel) -> dict[str, Any]:
     return {"@context": context}
 
 
-def render(build: Any) -> dict[str, str]:
-    text = dump_json(build_context(build.model))
-    outputs = {OUTPUT.format(version=build.version): text}
-    if build.latest:
-        outputs[LATEST] = text
+def versioned(build: Build, text: str) -> dict[str, str]:
+    """``text`` at the option ``path`` (``{version}`` filled) and, for the followed version, at the option
+    ``latest_path`` too (a name that stays the same from one version to the next)."""
+    outputs = {build.option("path"): text}
+    if build.latest and build.option("latest_path", None):
+        outputs[build.option("latest_path")] = text
     return outputs
+
+
+def render(build: Build) -> dict[str, str]:
+    return versioned(build, dump_json(build_context(build.model)))

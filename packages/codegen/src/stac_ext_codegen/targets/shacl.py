@@ -26,14 +26,13 @@ from typing import TYPE_CHECKING, Any
 
 from ..annotations import annotation_values, is_true, json_schema_keywords, type_annotations
 from ..model import ModelError, SourceModel
-from .jsonld import Term, Vocabulary, entry_classes, vocabulary
+from .jsonld import Term, Vocabulary, entry_classes, versioned, vocabulary
 
 if TYPE_CHECKING:
     from rdflib import Graph
 
-OUTPUT = "generated/shacl/{version}/shapes.shacl.ttl"
-COVERAGE = "generated/shacl/{version}/coverage.md"
-LATEST = "generated/shacl/shapes.shacl.ttl"
+    from . import Build
+
 
 #: Predicates of a property shape that describe it rather than constrain its values.
 _KEEP_ON_PROPERTY = {"path", "minCount", "maxCount", "order", "name", "description"}
@@ -220,15 +219,18 @@ def _reachable_triples(graph: Graph) -> Graph:
     """The triples reachable from named subjects (drops blank nodes orphaned by the adjustments)."""
     from rdflib import BNode, Graph, URIRef
 
+    by_subject: dict[Any, list[tuple[Any, Any]]] = {}
+    for subject, predicate, value in graph:
+        by_subject.setdefault(subject, []).append((predicate, value))
     kept = Graph()
-    frontier = [s for s in set(graph.subjects()) if isinstance(s, URIRef)]
+    frontier = [s for s in by_subject if isinstance(s, URIRef)]
     seen: set[Any] = set()
     while frontier:
         subject = frontier.pop()
         if subject in seen:
             continue
         seen.add(subject)
-        for predicate, value in graph.predicate_objects(subject):
+        for predicate, value in by_subject.get(subject, []):
             kept.add((subject, predicate, value))
             if isinstance(value, BNode):
                 frontier.append(value)
@@ -279,9 +281,92 @@ def _relabel(graph: Graph) -> Graph:
     return out
 
 
-def render(build: Any) -> dict[str, str]:
-    text = build_shapes(build.model).serialize(format="turtle")
-    outputs = {OUTPUT.format(version=build.version): text}
-    if build.latest:
-        outputs[LATEST] = text
+#: What the shapes make of each JSON Schema keyword (None: not carried, with the reason).
+CARRIED: dict[str, str | None] = {
+    "type": "`sh:datatype`, `sh:nodeKind` (a list given as one value, or one value as a list, reads the same in RDF)",
+    "enum": "`sh:in`",
+    "const": "`sh:in` / `sh:hasValue`",
+    "minimum": "`sh:minInclusive`",
+    "maximum": "`sh:maxInclusive`",
+    "pattern": "`sh:pattern`",
+    "minLength": "`sh:minLength`",
+    "maxLength": "`sh:maxLength`",
+    "minItems": "`sh:minCount` on the list members",
+    "maxItems": "`sh:maxCount` on the list members",
+    "required": "`sh:minCount 1`",
+    "not": "`sh:maxCount 0` for a forbidden field; other negations are not carried",
+    "anyOf": "`sh:or` for alternative ranges; the rules' alternatives are not carried",
+    "if": "the entry-point shapes (`sh:targetSubjectsOf` the discriminator, `sh:or`)",
+    "uniqueItems": None,
+    "contains": None,
+    "additionalProperties": None,
+    "patternProperties": None,
+    "minProperties": None,
+    "dependencies": None,
+}
+_NOT_CARRIED = {
+    "uniqueItems": "RDF lists can repeat members; SHACL Core has no uniqueness constraint",
+    "contains": "list membership tests across objects need SPARQL",
+    "additionalProperties": "keys the context does not define never reach the RDF",
+    "patternProperties": "keys the context does not define never reach the RDF",
+    "minProperties": "open maps are kept as JSON literals",
+    "dependencies": "needs SPARQL",
+}
+#: Keywords whose failure, in a rule of the LinkML model, the shapes catch.
+_RULE_KEYWORDS = {k for k, v in CARRIED.items() if v is not None}
+
+
+def _keywords(node: Any, found: set[str]) -> set[str]:
+    if isinstance(node, dict):
+        for key, value in node.items():
+            if key in CARRIED:
+                found.add(key)
+            if key not in {"properties", "$defs", "patternProperties", "enum", "const", "examples"}:
+                _keywords(value, found)
+            elif isinstance(value, dict):
+                for inner in value.values():
+                    _keywords(inner, found)
+    elif isinstance(node, list):
+        for value in node:
+            _keywords(value, found)
+    return found
+
+
+def coverage_table(build: Build) -> str:
+    """Markdown: which constraints of the JSON Schema, and which rules, the SHACL shapes carry."""
+    from ..fixtures import load_fixtures
+
+    lines = [
+        f"<!-- Generated from schema/ by `nox -s generate` ({build.version}); do not edit. -->",
+        "| JSON Schema keyword | SHACL |",
+        "|---|---|",
+    ]
+    for keyword in sorted(_keywords(build.json_schema(), set())):
+        carried = CARRIED[keyword]
+        lines.append(f"| `{keyword}` | {carried if carried else 'JSON Schema only: ' + _NOT_CARRIED[keyword]} |")
+    failing: dict[str, set[str]] = {}
+    for fixture in load_fixtures(build.model):
+        expect = fixture.expect or {}
+        if expect.get("rule") and not expect.get("valid", False):
+            failing.setdefault(str(expect["rule"]), set()).add(str(expect.get("keyword")))
+    lines += ["", "| Rule | Title | SHACL |", "|---|---|---|"]
+    for rule in build.resolved.rules:
+        if not rule.enforced:
+            verdict = "not enforced (documented only)"
+        elif rule.expressed_in != "linkml":
+            verdict = "JSON Schema only (a rule across objects)"
+        elif failing.get(rule.id, set()) <= _RULE_KEYWORDS:
+            verdict = "carried"
+        else:
+            missing = sorted(failing[rule.id] - _RULE_KEYWORDS)
+            verdict = "partly: " + ", ".join(f"`{k}` is JSON Schema only" for k in missing)
+        lines.append(f"| {rule.id} | {rule.title} | {verdict} |")
+    return "\n".join(lines) + "\n"
+
+
+def render(build: Build) -> dict[str, str]:
+    outputs = versioned(build, build_shapes(build.model).serialize(format="turtle"))
+    coverage = build.option("coverage", None)
+    if coverage:
+        outputs[coverage] = coverage_table(build)
     return outputs
