@@ -141,8 +141,9 @@ def build_shapes(model: SourceModel) -> Graph:
                 graph.add((values, SH.minCount, Literal(int(least))))
             if slot.maximum_cardinality is not None:
                 graph.add((values, SH.maxCount, Literal(int(slot.maximum_cardinality))))
-        elif term.container == "@index":
+        elif term.container == "@index":  # an empty map reads as no value at all: its presence is not checked
             graph.remove((shape, SH.maxCount, None))
+            graph.remove((shape, SH.minCount, None))
         adjust_values(values)
         add_lengths(values, keywords_of(slot.range) | json_schema_keywords(annotation_values(slot)))
         add_bounds(values, slot.range)
@@ -366,7 +367,9 @@ def coverage_table(build: Build) -> str:
 
 def render(build: Build) -> dict[str, str]:
     outputs = versioned(build, build_shapes(build.model).serialize(format="turtle"))
-    coverage = build.option("coverage", None)
-    if coverage:
-        outputs[coverage] = coverage_table(build)
+    if build.option("coverage", None):
+        table = coverage_table(build)
+        outputs[build.option("coverage")] = table
+        if build.latest and build.option("latest_coverage", None):
+            outputs[build.option("latest_coverage")] = table
     return outputs
