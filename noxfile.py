@@ -19,6 +19,10 @@ ROOT = Path(__file__).parent
 CODEGEN = "packages/codegen"
 UPSTREAM = os.environ.get("MLM_UPSTREAM_DATA", str(ROOT.parent / "shared" / "upstream-data"))
 TEST_DEPS = ["pytest>=8", "hypothesis>=6.100", "jsonschema>=4.23", "jsonschema-rs>=0.29", "pyyaml>=6"]
+# The linked-data and API targets are checked with the tools their users run (issue 16): pyld and pyshacl
+# read the JSON-LD context and SHACL shapes, the stac-valid CLI uses the schema config, and
+# datamodel-code-generator builds the second (oracle) class set of the property tests.
+INTEROP_DEPS = ["pyld>=2.0.4", "pyshacl>=0.26", "stac-valid>=4.6,<5", "datamodel-code-generator>=0.26"]
 
 nox.options.default_venv_backend = "uv|virtualenv"
 # Installs write bytecode up front, so warm runs never recompile dependencies (even where the shell sets
@@ -58,7 +62,7 @@ def check(session: nox.Session) -> None:
 def tests(session: nox.Session) -> None:
     """Run the test suite (tests needing ../shared/upstream-data skip when it is absent)."""
     _install_codegen(session)
-    session.install(*TEST_DEPS)
+    session.install(*TEST_DEPS, *INTEROP_DEPS)
     session.install("-e", "packages/stac-mlm[fast,dask,pystac]")
     session.run("pytest", "tests", *session.posargs)
 
