@@ -104,6 +104,10 @@ def bench(session: nox.Session) -> None:
     # migration throughput (goal: 5,000 documents/s)
     session.run("python", "packages/stac-mlm/tools/bench_migrate.py", UPSTREAM)
     session.run("python", "packages/stac-mlm/tools/bench_cli.py")
+    # the two Pydantic class sets (LinkML generator + hooks, datamodel-code-generator) on the same documents
+    _install_codegen(session)
+    session.install("datamodel-code-generator>=0.26")
+    session.run("python", "packages/codegen/tools/bench_class_sets.py", UPSTREAM)
 
 
 DOCS_DEPS = ["mkdocs==1.6.1", "mkdocs-material==9.8.1", "pymdown-extensions==13.1"]
