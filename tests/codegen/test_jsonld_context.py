@@ -7,13 +7,13 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from support import interop
 from rdflib import URIRef
+from support import interop
 from support.paths import SCHEMA_DIR, UPSTREAM_SKIP_REASON, upstream_available
 
 pytest.importorskip("pyld", reason="pyld is installed by `nox -s tests`")
-from stac_ext_codegen.model import SourceModel  # noqa: E402
-from stac_ext_codegen.resolved import resolve  # noqa: E402
+from stac_ext_codegen.model import SourceModel
+from stac_ext_codegen.resolved import resolve
 
 CONTEXTS = interop.versioned("jsonld", "context.jsonld")
 

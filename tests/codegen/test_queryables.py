@@ -8,11 +8,10 @@ from typing import Any
 
 import jsonschema
 import pytest
-from support import interop
-from support.paths import SCHEMA_DIR, upstream_available
-
 from stac_ext_codegen.model import SourceModel
 from stac_ext_codegen.resolved import resolve
+from support import interop
+from support.paths import SCHEMA_DIR, upstream_available
 
 QUERYABLES = interop.versioned("queryables", "queryables.json")
 

@@ -71,10 +71,10 @@ def term_at(pointer: str) -> dict[str, Any] | None:
     active: dict[str, Any] = interop.latest_context()["@context"]
     definition: Any = None
     for token in [t.replace("~1", "/").replace("~0", "~") for t in pointer.split("/")[1:]]:
-        if token.isdigit() or definition is not None and definition.get("@container") == "@index":
-            if token.isdigit():
-                continue
-            definition = {"@id": "", "@context": definition.get("@context", {})}
+        if token.isdigit():
+            continue  # a member of a list: read with the list's term
+        if definition is not None and definition.get("@container") == "@index":
+            definition = {"@id": ""}  # a key of a map: its value is read with the map's scoped context
             continue
         entry = active.get(token)
         definition = {"@id": entry} if isinstance(entry, str) else entry

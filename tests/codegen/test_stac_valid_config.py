@@ -96,7 +96,9 @@ def test_valid_documents_pass(offline_config: Path, tmp_path: Path) -> None:
     paths = interop.valid_fixtures() + (interop.official_examples() if upstream_available() else [])
     for kind, members in sorted(grouped(paths).items()):
         results = run_cli(offline_config, [interop.load(p) for p in members], kind, tmp_path)
-        failed = [(p.name, r.get("error_message")) for p, r in zip(members, results, strict=True) if not r["valid_stac"]]
+        failed = [
+            (p.name, r.get("error_message")) for p, r in zip(members, results, strict=True) if not r["valid_stac"]
+        ]
         assert failed == []
 
 

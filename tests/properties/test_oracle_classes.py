@@ -75,8 +75,12 @@ def test_rejected_fixtures_the_project_classes_catch_are_caught_by_the_oracle() 
             continue
         ours, _ = classes_accept(doc)
         theirs, _ = oracle_accepts(doc)
-        record("5c oracle vs classes on rejected fixtures", valid=theirs, disagreement=ours != theirs,
-               kind=f"ours={'accept' if ours else 'reject'},oracle={'accept' if theirs else 'reject'}")
+        record(
+            "5c oracle vs classes on rejected fixtures",
+            valid=theirs,
+            disagreement=ours != theirs,
+            kind=f"ours={'accept' if ours else 'reject'},oracle={'accept' if theirs else 'reject'}",
+        )
         if not ours and theirs and not under_lenient_map(expect.get("path", "")):
             missed.append(path.name)
     assert missed == []

@@ -13,15 +13,15 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
-from ..annotations import annotation_values, class_annotations, is_true
-from ..jsonschema import ANY_CLASS_URI, dump_json
+from ..jsonschema import dump_json
 from ..model import ModelError, SourceModel
+from ..resolved import KIND_ANY, KIND_CLASS
 
 if TYPE_CHECKING:
     from linkml_runtime import SchemaView
 
+    from ..resolved import ResolvedModel, ResolvedSlot
     from . import Build
-
 
 
 @dataclass(frozen=True)
@@ -40,10 +40,11 @@ class Vocabulary:
     """The model's JSON keys as terms: the global (prefixed) ones and each class's own."""
 
     view: SchemaView
+    resolved: ResolvedModel
     prefixes: dict[str, str]
     global_terms: dict[str, Term] = field(default_factory=dict)
     class_terms: dict[str, dict[str, Term]] = field(default_factory=dict)
-    #: class name -> slot name -> term, for every class reached (prefixed keys included)
+    #: class name -> LinkML slot name -> term, for every class reached (prefixed keys included)
     slot_terms: dict[str, dict[str, Term]] = field(default_factory=dict)
 
     def iri(self, curie: str) -> str:
@@ -63,28 +64,24 @@ class Vocabulary:
         return bool(colon and local) and prefix in self.prefixes
 
 
-def opaque_class(view: SchemaView, name: str) -> bool:
+def opaque_class(resolved: ResolvedModel, name: str) -> bool:
     """A class whose content the model does not describe key by key: kept as a JSON literal."""
-    cls = view.get_class(name)
-    return cls.class_uri == ANY_CLASS_URI or not view.class_induced_slots(name)
+    cls = resolved.class_map[name]
+    return cls.is_any or not cls.slots
 
 
-def slot_ranges(view: SchemaView, slot: Any) -> list[str]:
-    names = [slot.range] if slot.range else []
-    names += [option.range for option in slot.any_of or [] if option.range]
-    return list(dict.fromkeys(names))
-
-
-def entry_classes(view: SchemaView) -> list[str]:
-    return sorted(name for name in view.all_classes() if is_true(class_annotations(view, name).get("entry_point")))
+def entry_classes(resolved: ResolvedModel) -> list[str]:
+    return sorted(name for name, cls in resolved.class_map.items() if cls.entry_point)
 
 
 def vocabulary(model: SourceModel) -> Vocabulary:
     """Walk the model from its entry classes and read every reachable slot as a term."""
-    view = model.view
+    from ..resolved import resolve
+
+    view, resolved = model.view, resolve(model)
     prefixes = {str(name): str(namespace) for name, namespace in view.namespaces().items()}
-    vocab = Vocabulary(view=view, prefixes=prefixes)
-    pending = entry_classes(view)
+    vocab = Vocabulary(view=view, resolved=resolved, prefixes=prefixes)
+    pending = entry_classes(resolved)
     if not pending:
         raise ModelError("no class is annotated entry_point: the JSON-LD context has no root")
     while pending:
@@ -93,8 +90,8 @@ def vocabulary(model: SourceModel) -> Vocabulary:
             continue
         terms = vocab.class_terms[name] = {}
         vocab.slot_terms[name] = {}
-        for slot in view.class_induced_slots(name):
-            term = vocab.slot_terms[name][str(slot.name)] = _term(vocab, slot)
+        for slot in resolved.class_map[name].slots:
+            term = vocab.slot_terms[name][slot.name] = _term(vocab, slot)
             target = vocab.global_terms if vocab.is_prefixed(term.key) else terms
             if term.key in target and target[term.key] != term:
                 raise ModelError(f"JSON key {term.key!r} has two meanings in the model: {target[term.key]} and {term}")
@@ -103,25 +100,22 @@ def vocabulary(model: SourceModel) -> Vocabulary:
     return vocab
 
 
-def _term(vocab: Vocabulary, slot: Any) -> Term:
-    view = vocab.view
-    key = str(slot.alias or slot.name)
-    iri = vocab.iri(str(view.get_uri(slot, expand=False)))
-    if vocab.is_prefixed(key) and vocab.iri(key) != iri:
+def _term(vocab: Vocabulary, slot: ResolvedSlot) -> Term:
+    iri = vocab.iri(str(vocab.view.get_uri(vocab.view.induced_slot(slot.name, slot.owner), expand=False)))
+    if vocab.is_prefixed(slot.key) and vocab.iri(slot.key) != iri:
         raise ModelError(
-            f"slot {slot.name}: its JSON key {key!r} reads as {vocab.iri(key)} but its slot_uri is {iri}; "
-            "give the slot the slot_uri its key names"
+            f"slot {slot.name}: its JSON key {slot.key!r} reads as {vocab.iri(slot.key)} but its slot_uri is "
+            f"{iri}; give the slot the slot_uri its key names"
         )
-    notes = annotation_values(slot)
-    classes = [r for r in slot_ranges(view, slot) if r in view.all_classes()]
-    json_literal = any(opaque_class(view, r) for r in classes)
+    classes = [b.range for b in slot.branches if b.kind in {KIND_CLASS, KIND_ANY}]
+    json_literal = any(opaque_class(vocab.resolved, r) for r in classes)
     container = None
-    if "json_map" in notes:
+    if slot.json_map:
         container = "@index"
-    elif slot.multivalued or is_true(notes.get("one_or_many", False)):
+    elif slot.multivalued or slot.one_or_many:
         container = "@list"
-    ranges = () if json_literal else tuple(classes)
-    return Term(key=key, iri=iri, container=container, json_literal=json_literal, ranges=ranges)
+    ranges = () if json_literal else tuple(dict.fromkeys(classes))
+    return Term(key=slot.key, iri=iri, container=container, json_literal=json_literal, ranges=ranges)
 
 
 def _definition(vocab: Vocabulary, term: Term, inside: frozenset[str]) -> Any:
@@ -151,7 +145,7 @@ def build_context(model: SourceModel) -> dict[str, Any]:
     terms: dict[str, Any] = {}
     for key, term in sorted(vocab.global_terms.items()):
         terms[key] = _definition(vocab, term, frozenset())
-    for name in entry_classes(vocab.view):
+    for name in entry_classes(vocab.resolved):
         for key, term in sorted(vocab.class_terms[name].items()):
             text = _definition(vocab, term, frozenset({name}))
             if key in terms and terms[key] != text:

@@ -80,18 +80,18 @@ def build_queryables(build: Build) -> dict[str, Any]:
     if level not in defs:
         raise ModelError(f"queryables: class {level} has no definition in the generated JSON Schema")
     properties: dict[str, Any] = {}
-    for slot in view.class_induced_slots(level):
-        key = str(slot.alias or slot.name)
-        fragment = defs[level].get("properties", {}).get(key)
-        if fragment is None or str(slot.value_presence or "") == "ABSENT":
+    for slot in build.resolved.class_map[level].slots:
+        fragment = defs[level].get("properties", {}).get(slot.key)
+        if fragment is None or slot.presence == "forbidden":
             continue
-        if annotation_values(slot).get("queryable") is not None and not is_true(annotation_values(slot)["queryable"]):
+        opt_out = annotation_values(view.induced_slot(slot.name, level)).get("queryable")
+        if opt_out is not None and not is_true(opt_out):
             continue
         inlined = _inline(copy.deepcopy(fragment), defs)
         if not _scalar(inlined):
             continue
-        entry = {"title": slot.title or key, "description": " ".join(str(slot.description or "").split())}
-        properties[key] = {**{k: v for k, v in entry.items() if v}, **inlined}
+        entry = {"title": slot.key, "description": " ".join(slot.description.split())}
+        properties[slot.key] = {**{k: v for k, v in entry.items() if v}, **inlined}
     return {
         "$schema": SCHEMA_DIALECT,
         "$id": urljoin(schema["$id"], "queryables.json"),

@@ -24,13 +24,14 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from typing import TYPE_CHECKING, Any
 
-from ..annotations import annotation_values, is_true, json_schema_keywords, type_annotations
 from ..model import ModelError, SourceModel
-from .jsonld import Term, Vocabulary, entry_classes, versioned, vocabulary
+from ..resolved import KIND_TYPE, Branch, Constraints
+from .jsonld import Term, Vocabulary, versioned, vocabulary
 
 if TYPE_CHECKING:
     from rdflib import Graph
 
+    from ..resolved import ResolvedSlot
     from . import Build
 
 
@@ -58,6 +59,7 @@ def build_shapes(model: SourceModel) -> Graph:
 
     view = model.view
     vocab = vocabulary(model)
+    resolved = vocab.resolved
     with _quiet("linkml.generators.shaclgen"):  # it warns about the rules it cannot translate
         graph = ShaclGenerator(str(model.root_path)).as_graph()
     numbers = {XSD.float, XSD.double, XSD.decimal}
@@ -83,29 +85,22 @@ def build_shapes(model: SourceModel) -> Graph:
                 graph.remove((node, SH.datatype, datatype))
                 graph.add((node, SH["or"], any_number()))
 
-    def add_lengths(node: Any, keywords: dict[str, Any]) -> None:
+    def add_constraints(node: Any, branch: Branch, own: Constraints) -> None:
+        """Lengths, bounds and pattern of a value (its type's and the slot's or branch's own), where LinkML
+        wrote none: it drops type-level bounds, json_schema.* lengths and the patterns of any_of branches."""
+        declared = resolved.type_map[branch.range].constraints if branch.kind == KIND_TYPE else Constraints()
+        merged = declared.merged(own)
         for keyword, predicate in (("minLength", SH.minLength), ("maxLength", SH.maxLength)):
-            if keyword in keywords:
-                graph.set((node, predicate, Literal(int(keywords[keyword]))))
+            if keyword in merged.keywords:
+                graph.set((node, predicate, Literal(int(merged.keywords[keyword]))))
+        for value, predicate in ((merged.minimum, SH.minInclusive), (merged.maximum, SH.maxInclusive)):
+            if value is not None and (node, predicate, None) not in graph:
+                graph.add((node, predicate, Literal(value)))
+        if merged.pattern and (node, SH.pattern, None) not in graph:
+            graph.add((node, SH.pattern, Literal(merged.pattern)))
 
-    def add_bounds(node: Any, range_name: str | None) -> None:
-        """Bounds a type declares (LinkML writes only the slot's own)."""
-        if not range_name or range_name not in view.all_types():
-            return
-        for ancestor in view.type_ancestors(range_name):
-            declared = view.get_type(ancestor)
-            for bound, predicate in (("minimum_value", SH.minInclusive), ("maximum_value", SH.maxInclusive)):
-                value = getattr(declared, bound, None)
-                if value is not None and (node, predicate, None) not in graph:
-                    graph.add((node, predicate, Literal(value)))
-
-    def keywords_of(range_name: str | None) -> dict[str, Any]:
-        if range_name and range_name in view.all_types():
-            return json_schema_keywords(type_annotations(view, range_name))
-        return {}
-
-    def adjust_property(shape: Any, slot: Any, term: Term) -> None:
-        if str(slot.value_presence or "") == "ABSENT":
+    def adjust_property(shape: Any, slot: ResolvedSlot, term: Term) -> None:
+        if slot.presence == "forbidden":
             for predicate, value in list(graph.predicate_objects(shape)):
                 if predicate != SH.path:
                     graph.remove((shape, predicate, value))
@@ -132,30 +127,25 @@ def build_shapes(model: SourceModel) -> Graph:
             graph.add((shape, SH.node, members))
             graph.remove((shape, SH.minCount, None))
             graph.set((shape, SH.maxCount, Literal(1)))
-            if slot.required:
+            if slot.presence == "required":
                 graph.add((shape, SH.minCount, Literal(1)))
-            least = slot.minimum_cardinality
-            if is_true(annotation_values(slot).get("one_or_many", False)):
-                least = max(int(least or 0), 1)  # one value, or a non-empty list of them
+            least = max(slot.min_items or 0, 1) if slot.one_or_many else slot.min_items  # one, or a non-empty list
             if least is not None:
                 graph.add((values, SH.minCount, Literal(int(least))))
-            if slot.maximum_cardinality is not None:
-                graph.add((values, SH.maxCount, Literal(int(slot.maximum_cardinality))))
+            if slot.max_items is not None:
+                graph.add((values, SH.maxCount, Literal(int(slot.max_items))))
         elif term.container == "@index":  # an empty map reads as no value at all: its presence is not checked
             graph.remove((shape, SH.maxCount, None))
             graph.remove((shape, SH.minCount, None))
         adjust_values(values)
-        add_lengths(values, keywords_of(slot.range) | json_schema_keywords(annotation_values(slot)))
-        add_bounds(values, slot.range)
-        options = list(slot.any_of or [])
+        if len(slot.branches) == 1:
+            add_constraints(values, slot.branches[0], slot.constraints)
+            return
         for branches in list(graph.objects(values, SH["or"])):
             members = list(Collection(graph, branches))
-            if len(members) != len(options):
-                continue
-            for member, option in zip(members, options, strict=True):
-                add_lengths(member, keywords_of(option.range))
-                if option.pattern and (member, SH.pattern, None) not in graph:
-                    graph.add((member, SH.pattern, Literal(option.pattern)))
+            if len(members) == len(slot.branches):  # LinkML writes one sh:or member per any_of branch, in order
+                for member, branch in zip(members, slot.branches, strict=True):
+                    add_constraints(member, branch, branch.constraints.merged(slot.constraints))
 
     def shape_of(class_name: str) -> URIRef:
         return URIRef(view.get_uri(class_name, expand=True))
@@ -173,7 +163,7 @@ def build_shapes(model: SourceModel) -> Graph:
                 continue
             done.add(prop)
             slot_name, term = by_iri[path]
-            adjust_property(prop, view.induced_slot(slot_name, class_name), term)
+            adjust_property(prop, next(s for s in resolved.class_map[class_name].slots if s.name == slot_name), term)
         graph.remove((shape, SH.closed, None))
         graph.remove((shape, SH.ignoredProperties, None))
         graph.remove((shape, SH.targetClass, None))
@@ -181,7 +171,7 @@ def build_shapes(model: SourceModel) -> Graph:
         if isinstance(subject, URIRef) and subject not in {shape_of(c) for c in reachable}:
             graph.remove((subject, None, None))
 
-    _add_entry_targets(graph, vocab, model, shape_of)
+    _add_entry_targets(graph, vocab, shape_of)
     kept = _reachable_triples(graph)
     out = _relabel(kept)
     for prefix, namespace in sorted(vocab.prefixes.items()):
@@ -191,27 +181,24 @@ def build_shapes(model: SourceModel) -> Graph:
     return out
 
 
-def _add_entry_targets(graph: Graph, vocab: Vocabulary, model: SourceModel, shape_of: Any) -> None:
+def _add_entry_targets(graph: Graph, vocab: Vocabulary, shape_of: Any) -> None:
     """Each entry class applies to the subjects whose discriminator has the class's fixed value."""
     from rdflib import RDF, RDFS, BNode, Literal, URIRef
     from rdflib.collection import Collection
     from rdflib.namespace import SH
 
-    view = vocab.view
-    discriminator = model.schema_annotations.get("entry_discriminator")
-    if not discriminator:
-        raise ModelError("entry_point classes need the schema annotation entry_discriminator")
-    namespace = vocab.prefixes[str(view.schema.default_prefix)]
-    for name in entry_classes(view):
-        slot = view.induced_slot(str(discriminator), name)
+    resolved = vocab.resolved
+    namespace = vocab.prefixes[str(vocab.view.schema.default_prefix)]
+    for value, name in sorted(resolved.entry_points.items()):
+        slot = resolved.class_map[name].slot(resolved.discriminator)
         predicate = URIRef(vocab.slot_terms[name][slot.name].iri)
         dispatch = URIRef(f"{namespace}{name}EntryPoint")
         graph.add((dispatch, RDF.type, SH.NodeShape))
-        graph.add((dispatch, RDFS.comment, Literal(f"Applies {name} where {slot.alias or slot.name} is {slot.equals_string}.")))
+        graph.add((dispatch, RDFS.comment, Literal(f"Applies {name} where {slot.key} is {value}.")))
         graph.add((dispatch, SH.targetSubjectsOf, predicate))
         other, test = BNode(), BNode()
         graph.add((test, SH.path, predicate))
-        graph.add((test, SH.hasValue, Literal(str(slot.equals_string))))
+        graph.add((test, SH.hasValue, Literal(value)))
         graph.add((other, SH["not"], test))
         graph.add((dispatch, SH["or"], Collection(graph, BNode(), [other, shape_of(name)]).uri))
 
