@@ -107,14 +107,14 @@ def _term(vocab: Vocabulary, slot: ResolvedSlot) -> Term:
             f"slot {slot.name}: its JSON key {slot.key!r} reads as {vocab.iri(slot.key)} but its slot_uri is "
             f"{iri}; give the slot the slot_uri its key names"
         )
-    classes = [b.range for b in slot.branches if b.kind in {KIND_CLASS, KIND_ANY}]
-    json_literal = any(opaque_class(vocab.resolved, r) for r in classes)
+    class_ranges = [b.range for b in slot.branches if b.kind in {KIND_CLASS, KIND_ANY}]
+    json_literal = any(opaque_class(vocab.resolved, r) for r in class_ranges)
     container = None
     if slot.json_map:
         container = "@index"
     elif slot.multivalued or slot.one_or_many:
         container = "@list"
-    ranges = () if json_literal else tuple(dict.fromkeys(classes))
+    ranges = () if json_literal else tuple(dict.fromkeys(class_ranges))
     return Term(key=slot.key, iri=iri, container=container, json_literal=json_literal, ranges=ranges)
 
 

@@ -35,8 +35,9 @@ if TYPE_CHECKING:
     from . import Build
 
 
-#: Predicates of a property shape that describe it rather than constrain its values.
-_KEEP_ON_PROPERTY = {"path", "minCount", "maxCount", "order", "name", "description"}
+
+
+SH_CLASS = "http://www.w3.org/ns/shacl#class"
 
 
 @contextmanager
@@ -54,7 +55,7 @@ def build_shapes(model: SourceModel) -> Graph:
     """The adjusted SHACL shapes graph of the model."""
     from linkml.generators.shaclgen import ShaclGenerator
     from rdflib import RDF, RDFS, XSD, BNode, Literal, Namespace, URIRef
-    from rdflib.collection import Collection
+    from rdflib.collection import Collection as RdfList
     from rdflib.namespace import SH
 
     view = model.view
@@ -63,6 +64,9 @@ def build_shapes(model: SourceModel) -> Graph:
     with _quiet("linkml.generators.shaclgen"):  # it warns about the rules it cannot translate
         graph = ShaclGenerator(str(model.root_path)).as_graph()
     numbers = {XSD.float, XSD.double, XSD.decimal}
+    # Predicates of a property shape that describe it rather than constrain its values.
+    describing = {SH.path, SH.minCount, SH.maxCount, SH.order, SH.name, SH.description}
+    sh_class = URIRef(SH_CLASS)
 
     def any_number() -> BNode:
         options = []
@@ -70,15 +74,15 @@ def build_shapes(model: SourceModel) -> Graph:
             option = BNode()
             graph.add((option, SH.datatype, datatype))
             options.append(option)
-        return Collection(graph, BNode(), options).uri
+        return RdfList(graph, BNode(), options).uri
 
     def adjust_values(node: Any) -> None:
         """Class values through sh:node; numbers of either JSON-LD datatype; inside sh:or too."""
         for branches in list(graph.objects(node, SH["or"])):
-            for branch in Collection(graph, branches):
+            for branch in RdfList(graph, branches):
                 adjust_values(branch)
-        for cls in list(graph.objects(node, SH["class"])):
-            graph.remove((node, SH["class"], cls))
+        for cls in list(graph.objects(node, sh_class)):
+            graph.remove((node, sh_class, cls))
             graph.add((node, SH.node, cls))
         for datatype in list(graph.objects(node, SH.datatype)):
             if datatype in numbers:
@@ -108,7 +112,7 @@ def build_shapes(model: SourceModel) -> Graph:
             return
         if term.json_literal:
             for predicate, value in list(graph.predicate_objects(shape)):
-                if predicate not in {SH[k] for k in _KEEP_ON_PROPERTY}:
+                if predicate not in describing:
                     graph.remove((shape, predicate, value))
             graph.add((shape, SH.datatype, RDF.JSON))
             return
@@ -116,13 +120,13 @@ def build_shapes(model: SourceModel) -> Graph:
         if term.container == "@list":
             values = BNode()
             for predicate, value in list(graph.predicate_objects(shape)):
-                if predicate not in {SH[k] for k in _KEEP_ON_PROPERTY}:
+                if predicate not in describing:
                     graph.remove((shape, predicate, value))
                     graph.add((values, predicate, value))
             # The members of the list: (rdf:rest* rdf:first) from the list node, the property's value.
             rest, members = BNode(), BNode()
             graph.add((rest, SH.zeroOrMorePath, RDF.rest))
-            graph.add((values, SH.path, Collection(graph, BNode(), [rest, RDF.first]).uri))
+            graph.add((values, SH.path, RdfList(graph, BNode(), [rest, RDF.first]).uri))
             graph.add((members, SH.property, values))
             graph.add((shape, SH.node, members))
             graph.remove((shape, SH.minCount, None))
@@ -142,7 +146,7 @@ def build_shapes(model: SourceModel) -> Graph:
             add_constraints(values, slot.branches[0], slot.constraints)
             return
         for branches in list(graph.objects(values, SH["or"])):
-            members = list(Collection(graph, branches))
+            members = list(RdfList(graph, branches))
             if len(members) == len(slot.branches):  # LinkML writes one sh:or member per any_of branch, in order
                 for member, branch in zip(members, slot.branches, strict=True):
                     add_constraints(member, branch, branch.constraints.merged(slot.constraints))
@@ -184,7 +188,7 @@ def build_shapes(model: SourceModel) -> Graph:
 def _add_entry_targets(graph: Graph, vocab: Vocabulary, shape_of: Any) -> None:
     """Each entry class applies to the subjects whose discriminator has the class's fixed value."""
     from rdflib import RDF, RDFS, BNode, Literal, URIRef
-    from rdflib.collection import Collection
+    from rdflib.collection import Collection as RdfList
     from rdflib.namespace import SH
 
     resolved = vocab.resolved
@@ -200,7 +204,7 @@ def _add_entry_targets(graph: Graph, vocab: Vocabulary, shape_of: Any) -> None:
         graph.add((test, SH.path, predicate))
         graph.add((test, SH.hasValue, Literal(value)))
         graph.add((other, SH["not"], test))
-        graph.add((dispatch, SH["or"], Collection(graph, BNode(), [other, shape_of(name)]).uri))
+        graph.add((dispatch, SH["or"], RdfList(graph, BNode(), [other, shape_of(name)]).uri))
 
 
 def _reachable_triples(graph: Graph) -> Graph:
