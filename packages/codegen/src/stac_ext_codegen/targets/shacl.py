@@ -35,8 +35,6 @@ if TYPE_CHECKING:
     from . import Build
 
 
-
-
 SH_CLASS = "http://www.w3.org/ns/shacl#class"
 
 
