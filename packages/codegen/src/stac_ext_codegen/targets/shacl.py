@@ -174,8 +174,7 @@ def build_shapes(model: SourceModel) -> Graph:
             graph.remove((subject, None, None))
 
     _add_entry_targets(graph, vocab, shape_of)
-    kept = _reachable_triples(graph)
-    out = _relabel(kept)
+    out = _tidy(graph)
     for prefix, namespace in sorted(vocab.prefixes.items()):
         out.bind(prefix, Namespace(namespace))
     out.bind("sh", SH)
@@ -205,31 +204,10 @@ def _add_entry_targets(graph: Graph, vocab: Vocabulary, shape_of: Any) -> None:
         graph.add((dispatch, SH["or"], RdfList(graph, BNode(), [other, shape_of(name)]).uri))
 
 
-def _reachable_triples(graph: Graph) -> Graph:
-    """The triples reachable from named subjects (drops blank nodes orphaned by the adjustments)."""
-    from rdflib import BNode, Graph, URIRef
-
-    by_subject: dict[Any, list[tuple[Any, Any]]] = {}
-    for subject, predicate, value in graph:
-        by_subject.setdefault(subject, []).append((predicate, value))
-    kept = Graph()
-    frontier = [s for s in by_subject if isinstance(s, URIRef)]
-    seen: set[Any] = set()
-    while frontier:
-        subject = frontier.pop()
-        if subject in seen:
-            continue
-        seen.add(subject)
-        for predicate, value in by_subject.get(subject, []):
-            kept.add((subject, predicate, value))
-            if isinstance(value, BNode):
-                frontier.append(value)
-    return kept
-
-
-def _relabel(graph: Graph) -> Graph:
-    """Name each blank node after where it hangs (its named root, the predicates, the rank of its content
-    among its siblings), so the text is the same on every run.
+def _tidy(graph: Graph) -> Graph:
+    """The triples reachable from named subjects (blank nodes orphaned by the adjustments are dropped), with
+    each blank node named after where it hangs: its named root, the predicates on the way and the rank of
+    its content among its siblings. So the text is the same on every run.
 
     (``rdflib.compare.to_canonical_graph`` does this for any graph but takes seconds; a shapes graph is a
     tree of blank nodes under named shapes, for which this is enough.)
@@ -238,6 +216,9 @@ def _relabel(graph: Graph) -> Graph:
 
     from rdflib import BNode, Graph, URIRef
 
+    below: dict[Any, list[tuple[Any, Any]]] = {}
+    for subject, predicate, value in graph:
+        below.setdefault(subject, []).append((predicate, value))
     contents: dict[Any, str] = {}
 
     def content(node: Any, inside: frozenset[Any] = frozenset()) -> str:
@@ -246,28 +227,27 @@ def _relabel(graph: Graph) -> Graph:
         if node not in contents:
             if node in inside:
                 raise ModelError("the SHACL shapes have a cycle of blank nodes")
-            parts = sorted(f"{p.n3()} {content(o, inside | {node})}" for p, o in graph.predicate_objects(node))
+            parts = sorted(f"{p.n3()} {content(o, inside | {node})}" for p, o in below.get(node, []))
             contents[node] = hashlib.sha256("\n".join(parts).encode()).hexdigest()
         return contents[node]
 
-    labels: dict[Any, BNode] = {}
+    labels: dict[Any, Any] = {}
+    kept: list[tuple[Any, Any, Any]] = []
 
     def visit(node: Any, where: str) -> None:
-        children = sorted(
-            ((p, o) for p, o in graph.predicate_objects(node) if isinstance(o, BNode)),
-            key=lambda pair: (str(pair[0]), content(pair[1])),
-        )
+        children = sorted(below.get(node, []), key=lambda pair: (str(pair[0]), content(pair[1])))
         for rank, (predicate, child) in enumerate(children):
-            if child not in labels:
+            if isinstance(child, BNode) and child not in labels:
                 label = hashlib.sha256(f"{where} {predicate} {rank}".encode()).hexdigest()[:16]
                 labels[child] = BNode(f"b{label}")
                 visit(child, label)
+            kept.append((node, predicate, child))
 
-    for subject in sorted({s for s in graph.subjects() if isinstance(s, URIRef)}):
+    for subject in sorted(s for s in below if isinstance(s, URIRef)):
+        labels[subject] = subject
         visit(subject, str(subject))
     out = Graph()
-    for subject, predicate, value in graph:
-        out.add((labels.get(subject, subject), predicate, labels.get(value, value)))
+    out.addN((labels[s], p, labels.get(o, o), out) for s, p, o in kept)
     return out
 
 
