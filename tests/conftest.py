@@ -1,13 +1,31 @@
-"""Shared fixtures: the upstream data location (skipping cleanly when it is absent)."""
+"""Shared fixtures: the upstream data location (skipping cleanly when it is absent); with
+``MLM_TEST_CLOCK_ORIGIN`` set, the whole session (and every Python process it starts) runs on a monotonic
+clock that starts at that many seconds, as on a machine booted just now (``support/clock.py``)."""
 
 from __future__ import annotations
 
 import json
+import os
 from pathlib import Path
 from typing import Any
 
 import pytest
-from support.paths import OFFICIAL_VERSION, UPSTREAM_DATA, UPSTREAM_SKIP_REASON, upstream_available
+from support import clock
+from support.paths import OFFICIAL_VERSION, REPO, UPSTREAM_DATA, UPSTREAM_SKIP_REASON, upstream_available
+
+# Scratch copies of schema/ share the cache of generated release schemas (keyed by content, so safe).
+os.environ.setdefault("STAC_EXT_CODEGEN_CACHE", str(REPO / "build" / "codegen-cache"))
+
+CLOCK_ORIGIN = clock.apply_from_environment()  # before any test module imports the code under test
+if CLOCK_ORIGIN is not None:
+    _boot = str(Path(__file__).parent / "support" / "boot")
+    os.environ["PYTHONPATH"] = os.pathsep.join(filter(None, [_boot, os.environ.get("PYTHONPATH")]))
+
+
+def pytest_report_header() -> list[str]:
+    if CLOCK_ORIGIN is None:
+        return []
+    return [f"monotonic clocks start at {CLOCK_ORIGIN:g} s in this session and its child processes ({clock.ENV})"]
 
 
 @pytest.fixture(scope="session")

@@ -9,7 +9,6 @@ from typing import Any
 
 import pytest
 import yaml
-from stac_ext_codegen.config import find_config
 from stac_ext_codegen.model import SourceModel
 from stac_ext_codegen.targets import Build, jsonld, queryables, shacl, stac_valid
 from support import edits
@@ -25,8 +24,10 @@ def edited(tmp_path_factory: pytest.TempPathFactory) -> SourceModel:
 
 
 def build(model: SourceModel, target: str) -> Build:
-    spec = find_config(model.directory).target(target)
-    return Build(version="v0.0.1", status="draft", latest=True, model=model, base=REPO, options=spec.options)
+    spec = model.config.target(target)
+    return Build(
+        version="v0.0.1", status="draft", latest=True, model=model, base=REPO, latest_release=True, options=spec.options
+    )
 
 
 def only(outputs: dict[str, str], suffix: str) -> str:

@@ -1,9 +1,10 @@
 """The source model (schema/) read once into small records the strategies are built from.
 
-Everything here comes from the LinkML model through ``SchemaView`` (and from ``rules.yaml``): which
-classes exist, the JSON key, range, cardinality, pattern, bounds and annotations of each of their
-fields, which fields are required or forbidden at a level, the extra keys a class accepts, and the
-LinkML class rules (fields that come together). Nothing MLM-specific is written in this module.
+Everything here comes from the resolved model (``stac_ext_codegen.resolved``, the one reading of the LinkML
+model the generators share) and from ``rules.yaml``: which classes exist, the JSON key, range, cardinality,
+pattern, bounds and annotations of each of their fields, which fields are required or forbidden at a level,
+the extra keys a class accepts, and the LinkML class rules (fields that come together). Nothing
+MLM-specific is written in this module.
 """
 
 from __future__ import annotations
@@ -12,15 +13,35 @@ from dataclasses import dataclass
 from functools import cache
 from typing import Any
 
-from stac_ext_codegen.annotations import annotation_values, class_annotations, is_true, json_schema_keywords
-from stac_ext_codegen.annotations import type_annotations as _type_annotations
 from stac_ext_codegen.model import SourceModel
+from stac_ext_codegen.resolved import ResolvedSlot, resolve
 from support.paths import SCHEMA_DIR
 
-ANY_CLASS_URI = "linkml:Any"
 #: The JSON Schema keywords (json_schema.<keyword> annotations) the strategies know how to honour.
-KNOWN_KEYWORDS = {"minLength", "minProperties"}
-BASE_TYPES = {"string": "string", "integer": "integer", "float": "number", "double": "number", "boolean": "boolean"}
+KNOWN_KEYWORDS = {"minLength", "maxLength", "minimum", "maximum", "minItems", "maxItems", "minProperties"}
+#: Every built-in LinkML type (linkml:types): the JSON type of its values and, for strings with a
+#: shape, the name of that shape (see FORMATS in strategies.py). A model type derives from one of these.
+BUILTIN_TYPES = {
+    "string": ("string", None),
+    "integer": ("integer", None),
+    "boolean": ("boolean", None),
+    "float": ("number", None),
+    "double": ("number", None),
+    "decimal": ("number", None),
+    "time": ("string", "time"),
+    "date": ("string", "date"),
+    "datetime": ("string", "datetime"),
+    "date_or_datetime": ("string", "date"),
+    "uri": ("string", "uri"),
+    "uriorcurie": ("string", "uriorcurie"),
+    "curie": ("string", "curie"),
+    "ncname": ("string", "ncname"),
+    "objectidentifier": ("string", "uriorcurie"),
+    "nodeidentifier": ("string", "uriorcurie"),
+    "jsonpointer": ("string", "jsonpointer"),
+    "jsonpath": ("string", "jsonpath"),
+    "sparqlpath": ("string", "sparqlpath"),
+}
 
 
 @dataclass(frozen=True)
@@ -32,6 +53,9 @@ class ValueType:
     pattern: str | None = None
     minimum: float | None = None
     min_length: int = 0
+    maximum: float | None = None
+    max_length: int | None = None
+    format: str | None = None  # the shape of a string type (uri, date, ...), see BUILTIN_TYPES
 
 
 @dataclass(frozen=True)
@@ -54,6 +78,10 @@ class Field:
     equals_string: str | None = None
     has_member: str | None = None
     recommended: str | None = None  # enum whose values are suggestions for this field
+    maximum: float | None = None
+    max_items: int | None = None
+    min_length: int = 0
+    max_length: int | None = None
 
 
 @dataclass(frozen=True)
@@ -71,11 +99,11 @@ class ClassInfo:
 
 
 class Model:
-    """Accessors over the source model, built lazily and cached."""
+    """Accessors over the resolved model (``stac_ext_codegen.resolved``), cached."""
 
     def __init__(self, source: SourceModel) -> None:
         self.source = source
-        self.view = source.view
+        self.resolved = resolve(source)
 
     @property
     def annotations(self) -> dict[str, Any]:
@@ -90,110 +118,116 @@ class Model:
         return self.source.rule_defs
 
     def is_class(self, name: str) -> bool:
-        return name in self.view.all_classes()
+        return name in self.resolved.class_map
 
     def is_enum(self, name: str) -> bool:
-        return name in self.view.all_enums()
+        return name in self.resolved.enum_map
 
     def enum_values(self, name: str) -> list[str]:
-        return [str(v) for v in self.view.get_enum(name).permissible_values]
+        return self.resolved.enum_map[name].names
 
     def enum_is_open(self, name: str) -> bool:
-        return is_true(annotation_values(self.view.get_enum(name)).get("open_enum", False))
+        return self.resolved.enum_map[name].open
 
     @cache  # noqa: B019 - one Model per process
     def value_type(self, name: str) -> ValueType:
-        ancestors = self.view.type_ancestors(name)
-        base = next((BASE_TYPES[a] for a in ancestors if a in BASE_TYPES), None)
-        if base is None:
-            raise NotImplementedError(f"type {name}: no strategy for its base type ({ancestors})")
-        keywords = json_schema_keywords(_type_annotations(self.view, name))
+        vtype = self.resolved.type_map[name]
+        if vtype.base not in BUILTIN_TYPES:
+            raise NotImplementedError(f"type {name}: no strategy for its base type ({vtype.base})")
+        base, shape = BUILTIN_TYPES[vtype.base]
+        constraints = vtype.constraints
+        keywords = constraints.keywords
         unknown = set(keywords) - KNOWN_KEYWORDS
         if unknown:
             raise NotImplementedError(f"type {name}: json_schema keywords {unknown} have no strategy yet")
-        pattern = _str(next((self.view.get_type(a).pattern for a in ancestors if self.view.get_type(a).pattern), None))
-        minimum = next(
-            (self.view.get_type(a).minimum_value for a in ancestors if self.view.get_type(a).minimum_value is not None),
-            None,
+        minimum = constraints.minimum if constraints.minimum is not None else keywords.get("minimum")
+        maximum = constraints.maximum if constraints.maximum is not None else keywords.get("maximum")
+        return ValueType(
+            name,
+            base,
+            constraints.pattern,
+            _number(minimum),
+            int(keywords.get("minLength", 0)),
+            _number(maximum),
+            int(keywords["maxLength"]) if "maxLength" in keywords else None,
+            shape,
         )
-        return ValueType(name, base, pattern, minimum, int(keywords.get("minLength", 0)))
 
     @cache  # noqa: B019
     def class_info(self, name: str) -> ClassInfo:
-        view = self.view
-        cls = view.get_class(name)
-        notes = class_annotations(view, name)
-        keywords = json_schema_keywords(notes)
+        cls = self.resolved.class_map[name]
+        keywords = cls.inherited_keywords
         unknown = set(keywords) - KNOWN_KEYWORDS
         if unknown:
             raise NotImplementedError(f"class {name}: json_schema keywords {unknown} have no strategy yet")
-        fields = tuple(self._field(slot) for slot in view.class_induced_slots(name))
-        keys = {f.slot: f.key for f in fields}
-        together = []
-        for ancestor in view.class_ancestors(name):
-            for rule in view.get_class(ancestor).rules or []:
-                together.append(self._together(name, rule, keys))
-        closed = bool(cls.extra_slots and cls.extra_slots.allowed is False)
-        pattern = notes.get("extra_keys_pattern")
+        if cls.other_rules:
+            raise NotImplementedError(f"class {name}: only 'A present <=> B present' rules have a strategy")
         return ClassInfo(
             name=name,
-            fields=fields,
-            extra_keys_pattern=str(pattern) if pattern is not None else None,
-            closed=closed or pattern is not None,
+            fields=tuple(_field(slot) for slot in cls.slots),
+            extra_keys_pattern=cls.extra_keys_pattern,
+            closed=cls.closed or cls.extra_keys_pattern is not None,
             min_properties=int(keywords.get("minProperties", 0)),
-            together=tuple(together),
-            is_any=cls.class_uri == ANY_CLASS_URI,
-        )
-
-    @staticmethod
-    def _together(name: str, rule: Any, keys: dict[str, str]) -> tuple[str, str]:
-        pre = dict(rule.preconditions.slot_conditions) if rule.preconditions else {}
-        post = dict(rule.postconditions.slot_conditions) if rule.postconditions else {}
-        presence = [str(c.value_presence) for c in [*pre.values(), *post.values()]]
-        if not (rule.bidirectional and len(pre) == len(post) == 1 and presence == ["PRESENT", "PRESENT"]):
-            raise NotImplementedError(f"class {name}: only 'A present <=> B present' rules have a strategy")
-        return keys[next(iter(pre))], keys[next(iter(post))]
-
-    def _field(self, slot: Any) -> Field:
-        notes = annotation_values(slot)
-        ranges = tuple(str(branch.range) for branch in slot.any_of) if slot.any_of else (str(slot.range),)
-        return Field(
-            key=str(slot.alias or slot.name),
-            slot=str(slot.name),
-            ranges=ranges,
-            required=bool(slot.required),
-            absent=str(slot.value_presence) == "ABSENT",
-            multivalued=bool(slot.multivalued),
-            unique=bool(slot.list_elements_unique),
-            min_items=int(slot.minimum_cardinality or 0),
-            nullable=is_true(notes.get("nullable", False)),
-            one_or_many=is_true(notes.get("one_or_many", False)),
-            json_map=str(notes["json_map"]) if "json_map" in notes else None,
-            pattern=_str(slot.pattern or next((b.pattern for b in slot.any_of or [] if b.pattern), None)),
-            minimum=slot.minimum_value,
-            equals_string=_str(slot.equals_string),
-            has_member=_str(slot.has_member.equals_string) if slot.has_member else None,
-            recommended=str(notes["recommended_values"]) if "recommended_values" in notes else None,
+            together=cls.together,
+            is_any=cls.is_any,
         )
 
     def entry_points(self) -> dict[str, str]:
         """Discriminator value -> entry-point class (Items and Collections)."""
-        key = str(self.annotations["entry_discriminator"])
-        found = {}
-        for name in self.view.all_classes():
-            if is_true(annotation_values(self.view.get_class(name)).get("entry_point", False)):
-                found[self.class_info(name).field(key).equals_string] = name
-        return found
+        return dict(self.resolved.entry_points)
 
     @property
     def discriminator(self) -> str:
-        return str(self.annotations["entry_discriminator"])
+        return self.resolved.discriminator
 
     def field_prefix(self) -> str:
-        return str(self.annotations["field_prefix"])
+        return self.resolved.field_prefix
 
     def enforced_rules(self, expressed_in: str = "rules") -> list[dict[str, Any]]:
         return [r for r in self.rules if r.get("expressed_in") == expressed_in and r.get("enforced", True)]
+
+
+def _field(slot: ResolvedSlot) -> Field:
+    constraints = slot.constraints
+    keywords = constraints.keywords
+    unknown = set(keywords) - KNOWN_KEYWORDS - {"description", "title", "$comment", "examples", "default"}
+    if unknown:
+        raise NotImplementedError(f"slot {slot.name}: json_schema keywords {unknown} have no strategy yet")
+    branch_pattern = next((b.constraints.pattern for b in slot.branches if b.constraints.pattern), None)
+    return Field(
+        key=slot.key,
+        slot=slot.name,
+        ranges=slot.ranges,
+        required=slot.required,
+        absent=slot.absent,
+        multivalued=slot.multivalued,
+        unique=slot.unique,
+        min_items=int(slot.min_items or keywords.get("minItems", 0)),
+        nullable=slot.nullable,
+        one_or_many=slot.one_or_many,
+        json_map=slot.json_map,
+        pattern=constraints.pattern or branch_pattern,
+        minimum=_number(constraints.minimum if constraints.minimum is not None else keywords.get("minimum")),
+        equals_string=slot.equals_string,
+        has_member=slot.has_member,
+        recommended=slot.recommended,
+        maximum=_number(constraints.maximum if constraints.maximum is not None else keywords.get("maximum")),
+        max_items=_int(slot.max_items if slot.max_items is not None else keywords.get("maxItems")),
+        min_length=int(keywords.get("minLength", 0)),
+        max_length=_int(keywords.get("maxLength")),
+    )
+
+
+def _number(value: Any) -> float | None:
+    """A bound as a number (annotations may hold it as a string)."""
+    if value is None:
+        return None
+    number = float(value)
+    return int(number) if number.is_integer() else number
+
+
+def _int(value: Any) -> int | None:
+    return None if value is None else int(value)
 
 
 def _str(value: Any) -> str | None:

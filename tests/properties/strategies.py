@@ -14,12 +14,15 @@
 from __future__ import annotations
 
 import copy
+import datetime as dt
+import math
 import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from typing import Any
 
 from hypothesis import strategies as st
+from stac_ext_codegen.pointers import join_pointer
 
 from . import hints
 from .model import ClassInfo, Field, model
@@ -65,18 +68,43 @@ def canonical(value: Any) -> Any:
 PATTERN_ALPHABET = st.characters(min_codepoint=0x20, max_codepoint=0x7E) | st.sampled_from("éßø中")
 
 
-def _strings(pattern: str | None, min_length: int, wide: bool) -> st.SearchStrategy[str]:
+_NAME = st.from_regex(r"\A[a-z][a-z0-9]{0,7}\Z")
+#: Strings of each shape a built-in LinkML type gives a string (``BUILTIN_TYPES`` in model.py).
+FORMATS: dict[str, st.SearchStrategy[str]] = {
+    "uri": _NAME.map(lambda s: f"https://example.org/{s}"),
+    "curie": _NAME.map(lambda s: f"ex:{s}"),
+    "uriorcurie": _NAME.flatmap(lambda s: st.sampled_from([f"ex:{s}", f"https://example.org/{s}"])),
+    "ncname": st.from_regex(r"\A[A-Za-z_][A-Za-z0-9_.-]{0,10}\Z"),
+    "date": st.dates().map(lambda d: d.isoformat()),
+    "datetime": st.datetimes(timezones=st.just(dt.UTC)).map(lambda d: d.isoformat()),
+    "time": st.times(timezones=st.just(dt.UTC)).map(lambda d: d.isoformat()),
+    "jsonpointer": st.lists(_NAME, max_size=3).map(lambda parts: "".join("/" + p for p in parts)),
+    "jsonpath": _NAME.map(lambda s: f"$.{s}"),
+    "sparqlpath": _NAME.map(lambda s: f"ex:{s}/ex:{s}"),
+}
+
+
+def _strings(
+    pattern: str | None, min_length: int, wide: bool, max_length: int | None = None, shape: str | None = None
+) -> st.SearchStrategy[str]:
+    def fits(s: str) -> bool:
+        return len(s) >= min_length and (max_length is None or len(s) <= max_length)
+
+    if pattern is None and shape is not None:
+        return FORMATS[shape].filter(fits)
     if pattern is None:
-        return st.text(min_size=min_length, max_size=16)
+        return st.text(min_size=min_length, max_size=16 if max_length is None else max_length)
     alphabet = None if wide else PATTERN_ALPHABET
-    return st.from_regex(pattern, fullmatch=True, alphabet=alphabet).filter(lambda s: len(s) >= min_length)
+    return st.from_regex(pattern, fullmatch=True, alphabet=alphabet).filter(fits)
 
 
-def _numbers(base: str, minimum: float | None) -> st.SearchStrategy[Any]:
-    ints = st.integers(min_value=None if minimum is None else int(minimum), max_value=2**53)
+def _numbers(base: str, minimum: float | None, maximum: float | None = None) -> st.SearchStrategy[Any]:
+    low = None if minimum is None else math.ceil(minimum)
+    high = 2**53 if maximum is None else math.floor(maximum)
+    ints = st.integers(min_value=low, max_value=high)
     if base == "integer":
         return ints
-    return ints | st.floats(min_value=minimum, allow_nan=False, allow_infinity=False)
+    return ints | st.floats(min_value=minimum, max_value=maximum, allow_nan=False, allow_infinity=False)
 
 
 def range_values(name: str, field: Field, wide: bool = False) -> st.SearchStrategy[Any]:
@@ -88,11 +116,13 @@ def range_values(name: str, field: Field, wide: bool = False) -> st.SearchStrate
     vtype = M.value_type(name)
     pattern = field.pattern or vtype.pattern
     minimum = field.minimum if field.minimum is not None else vtype.minimum
+    maximum = field.maximum if field.maximum is not None else vtype.maximum
     if vtype.base == "boolean":
         return st.booleans()
     if vtype.base in ("integer", "number"):
-        return _numbers(vtype.base, minimum)
-    strings = _strings(pattern, vtype.min_length, wide)
+        return _numbers(vtype.base, minimum, maximum)
+    max_length = field.max_length if field.max_length is not None else vtype.max_length
+    strings = _strings(pattern, max(field.min_length, vtype.min_length), wide, max_length, vtype.format)
     if field.recommended:
         strings = st.sampled_from(M.enum_values(field.recommended)) | strings
     return strings
@@ -120,7 +150,8 @@ def values(field: Field, wide: bool = False) -> st.SearchStrategy[Any]:
         strategy = single | st.lists(single, min_size=1, max_size=MAX_LIST)
     elif field.multivalued:
         unique = canonical if field.unique else None
-        strategy = st.lists(single, min_size=field.min_items, max_size=max(MAX_LIST, field.min_items), unique_by=unique)
+        most = max(MAX_LIST, field.min_items) if field.max_items is None else field.max_items
+        strategy = st.lists(single, min_size=field.min_items, max_size=most, unique_by=unique)
         if field.has_member is not None:
             strategy = _with_member(strategy, field.has_member)
     else:
@@ -593,7 +624,9 @@ def _string_rejected(field: Field, value: str) -> bool:
             if vtype.base != "string":
                 continue
             pattern = field.pattern or vtype.pattern
-            if len(value) >= vtype.min_length and (pattern is None or re.search(pattern, value)):
+            longest = field.max_length if field.max_length is not None else vtype.max_length
+            fits = max(field.min_length, vtype.min_length) <= len(value) <= (longest or len(value))
+            if fits and (pattern is None or re.search(pattern, value)):
                 return False
     return field.equals_string is None or value != field.equals_string
 
@@ -620,7 +653,7 @@ class NearMiss:
 
 
 def _pointer(path: Path) -> str:
-    return "/" + "/".join(str(p).replace("~", "~0").replace("/", "~1") for p in path)
+    return join_pointer(path) if path else "/"
 
 
 def _scalar_breaks(field: Field, container: Any, slot: str | int, value: Any) -> Iterator[tuple[str, Any]]:
@@ -648,6 +681,12 @@ def _scalar_breaks(field: Field, container: Any, slot: str | int, value: Any) ->
                 minimum = M.value_type(name).minimum
         if minimum is not None:
             yield "minimum", minimum - 1 if isinstance(value, int) else minimum - 0.5
+        maximum = field.maximum
+        for name in field.ranges:
+            if not M.is_enum(name) and not M.is_class(name) and maximum is None:
+                maximum = M.value_type(name).maximum
+        if maximum is not None:
+            yield "maximum", maximum + 1 if isinstance(value, int) else maximum + 0.5
     if field.equals_string is not None:
         yield "equals_string", field.equals_string + "-x"
 

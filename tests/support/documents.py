@@ -9,7 +9,7 @@ from __future__ import annotations
 import copy
 from typing import Any
 
-MLM = "https://stac-extensions.github.io/mlm/v1.5.2/schema.json"
+MLM = "https://stac-extensions.github.io/mlm/v1.5.2/schema.json"  # the release these seeds were written for
 RASTER = "https://stac-extensions.github.io/raster/v1.1.0/schema.json"
 EO = "https://stac-extensions.github.io/eo/v1.1.0/schema.json"
 DATACUBE = "https://stac-extensions.github.io/datacube/v2.3.0/schema.json"
@@ -190,3 +190,9 @@ SEEDS = {
     "own:downscaling_item": downscaling_item,
     "own:model_collection": model_collection,
 }
+
+
+def for_schema(document: dict[str, Any], schema_url: str) -> dict[str, Any]:
+    """The document declaring the MLM schema ``schema_url`` instead of the one it was written for."""
+    document["stac_extensions"] = [schema_url if url == MLM else url for url in document.get("stac_extensions", [])]
+    return document

@@ -2,13 +2,16 @@
 
 from __future__ import annotations
 
+import json
 import os
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parents[2]
 SCHEMA_DIR = REPO / "schema"
 GENERATED_DIR = REPO / "generated"
-GENERATED_SCHEMA = GENERATED_DIR / "json-schema" / "schema.json"
+GENERATED_SCHEMA = GENERATED_DIR / "json-schema" / "schema.json"  # the latest release
+#: The runtime's index of the versions the source holds (written by `nox -s generate`).
+VERSIONS_INDEX = REPO / "packages" / "stac-mlm" / "src" / "stac_mlm" / "_generated" / "versions.json"
 CODEGEN_SRC = REPO / "packages" / "codegen" / "src"
 EXAMPLES_DIR = REPO / "examples"
 DOCS_DIR = REPO / "docs"
@@ -28,3 +31,22 @@ UPSTREAM_SKIP_REASON = (
     f"upstream reference data not found at {UPSTREAM_DATA} "
     f"(set {UPSTREAM_ENV} to the folder holding mlm/{OFFICIAL_VERSION}/json-schema/schema.json)"
 )
+
+
+def head_version() -> str:
+    """The version the live model in schema/ is: the draft when there is one, else the latest release."""
+    index = json.loads(VERSIONS_INDEX.read_text(encoding="utf-8"))
+    return str(index["draft"] or index["latest"])
+
+
+def head_is_draft() -> bool:
+    return json.loads(VERSIONS_INDEX.read_text(encoding="utf-8"))["draft"] is not None
+
+
+def version_schema_path(version: str) -> Path:
+    """The generated JSON Schema of one version the source holds (a release or the draft)."""
+    return GENERATED_DIR / "json-schema" / version / "schema.json"
+
+
+def head_schema_path() -> Path:
+    return version_schema_path(head_version())

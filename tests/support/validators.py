@@ -11,7 +11,7 @@ import jsonschema
 from referencing import Registry, Resource
 from referencing.jsonschema import DRAFT7
 
-from .paths import GENERATED_SCHEMA, OFFICIAL_VERSION, UPSTREAM_DATA
+from .paths import OFFICIAL_VERSION, UPSTREAM_DATA, VERSIONS_INDEX, head_schema_path, version_schema_path
 
 EXTERNAL = {
     "raster": "v1.1.0",
@@ -28,12 +28,55 @@ def load_json(path: Path) -> Any:
 
 @cache
 def generated_schema() -> dict[str, Any]:
-    return load_json(GENERATED_SCHEMA)
+    """The schema generated for the live model (the draft when there is one): what documents built from
+    schema/ are checked against."""
+    return load_json(head_schema_path())
+
+
+class VersionedValidator:
+    """The generated schemas as a STAC validator applies them: a document is judged by the schema of the MLM
+    version it declares in ``stac_extensions`` (a release or the draft), else by the live model's schema."""
+
+    def __init__(self) -> None:
+        index = load_json(VERSIONS_INDEX)
+        self.by_url = {url: entry["version"] for entry in index["versions"] for url in entry["urls"]}
+        self.schema = generated_schema()
+        self.head = jsonschema.Draft7Validator(self.schema)
+
+    def choose(self, document: Any) -> jsonschema.Draft7Validator:
+        declared = document.get("stac_extensions") if isinstance(document, dict) else None
+        for url in declared if isinstance(declared, list) else []:
+            if isinstance(url, str) and url in self.by_url:
+                return version_validator(self.by_url[url])
+        return self.head
+
+    def is_valid(self, document: Any) -> bool:
+        return self.choose(document).is_valid(document)
+
+    def iter_errors(self, document: Any) -> Any:
+        return self.choose(document).iter_errors(document)
 
 
 @cache
-def generated_validator() -> jsonschema.Draft7Validator:
-    return jsonschema.Draft7Validator(generated_schema())
+def generated_validator() -> VersionedValidator:
+    return VersionedValidator()
+
+
+@cache
+def version_validator(version: str) -> jsonschema.Draft7Validator:
+    """The generated schema of one version the source holds (release or draft)."""
+    return jsonschema.Draft7Validator(load_json(version_schema_path(version)))
+
+
+@cache
+def release_schema(version: str = OFFICIAL_VERSION) -> dict[str, Any]:
+    """The schema generated for one release: what parity with that release's official schema is judged on."""
+    return load_json(version_schema_path(version))
+
+
+@cache
+def release_validator(version: str = OFFICIAL_VERSION) -> jsonschema.Draft7Validator:
+    return jsonschema.Draft7Validator(release_schema(version))
 
 
 def official_schema_path(version: str = OFFICIAL_VERSION) -> Path:

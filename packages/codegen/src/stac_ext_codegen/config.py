@@ -16,6 +16,7 @@ from typing import Any
 import yaml
 
 from .model import ModelError
+from .yamlfile import load_text
 
 CONFIG_FILE = "codegen.yaml"
 TARGET_KEY = "target"  # the key of a `targets` entry that names the target's module
@@ -71,7 +72,7 @@ class Config:
 
 def _parse(path: Path) -> Config:
     try:
-        data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+        data = load_text(path.read_text(encoding="utf-8")) or {}
     except (OSError, yaml.YAMLError) as error:
         raise ConfigError(f"{path}: not readable ({error})") from error
     if not isinstance(data, dict):

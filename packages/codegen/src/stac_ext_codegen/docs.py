@@ -1,19 +1,20 @@
 """Reference documentation pages generated from the source model (Markdown for mkdocs-material).
 
-Why SchemaView and Jinja2 rather than LinkML's ``gen-doc``: the pages a STAC reader needs are not
+Why the resolved model and Jinja2 rather than LinkML's ``gen-doc``: the pages a STAC reader needs are not
 LinkML's page-per-element set. Fields are shown by their JSON key (the slot alias), one table says
 at which STAC level each field is required, allowed or forbidden (read from the level classes'
 ``slot_usage``), the cross-object rules come from the rules file, and the README embeds the same
 table. ``gen-doc`` would need overrides of most templates plus post-filtering of its ~95 pages;
-reading the model with SchemaView and rendering a handful of small templates is shorter.
+reading the resolved model (``resolved.py``) and rendering a handful of small templates is shorter.
 
-Everything here is derived from the model and its annotations; nothing names an element of a
+Everything here is derived from the resolved model; nothing names an element of a
 particular extension. :func:`build_pages` returns ``{relative path: Markdown}``; :func:`readme_fields`
 returns the README's field tables.
 """
 
 from __future__ import annotations
 
+import itertools
 import json
 import re
 from collections.abc import Callable, Iterable
@@ -24,13 +25,12 @@ from typing import Any
 
 import yaml
 from jinja2 import Environment, PackageLoader, StrictUndefined
-from linkml_runtime.linkml_model.meta import PresenceEnum
 
-from .annotations import annotation_values, class_annotations, is_true, json_schema_keywords, type_annotations
 from .model import ModelError, SourceModel
+from .resolved import Constraints, ResolvedClass, ResolvedModel, ResolvedSlot, resolve
+from .versioned import index_of
 
 REFERENCE = "reference"
-JSON_TYPES = {"string": "string", "integer": "integer", "float": "number", "double": "number", "decimal": "number"}
 KEYWORD_PHRASES = {  # JSON Schema keyword -> (phrase, singular noun, plural noun)
     "minLength": ("at least {} {}", "character", "characters"),
     "maxLength": ("at most {} {}", "character", "characters"),
@@ -67,12 +67,6 @@ def _words(name: str) -> str:
     return re.sub(r"(?<=[a-z0-9])(?=[A-Z])", " ", name)
 
 
-def _presence(slot: Any) -> str:
-    if slot.value_presence == PresenceEnum(PresenceEnum.ABSENT):
-        return "forbidden"
-    return "required" if slot.required else "optional"
-
-
 def _ifabsent(value: str | None) -> str | None:
     """LinkML ``ifabsent`` (``true``, ``int(3)``, ``string(x)``) as a JSON literal."""
     if value is None:
@@ -104,34 +98,38 @@ class Docs:
     page: str = ""  # the page being rendered, for relative links
     _anchors: dict[str, Link] = field(default_factory=dict)
 
-    @property
-    def view(self) -> Any:
-        return self.model.view
+    @cached_property
+    def resolved(self) -> ResolvedModel:
+        return resolve(self.model)
+
+    def cls(self, name: str) -> ResolvedClass:
+        return self.resolved.class_map[name]
+
+    @cached_property
+    def introduced(self) -> dict[str, str]:
+        """Keys new in a later version than the earliest one the source holds: ``{key: version}``."""
+        from .versioned import introduced
+
+        return introduced(self.model)
 
     # ----- structure ---------------------------------------------------------------------------------------
     @cached_property
     def any_classes(self) -> set[str]:
-        return {name for name, cls in self.view.all_classes().items() if cls.class_uri == "linkml:Any"}
+        return {c.name for c in self.resolved.class_map.values() if c.is_any}
 
     @cached_property
     def entry_points(self) -> list[str]:
-        view = self.view
-        return [n for n in view.all_classes() if is_true(class_annotations(view, n).get("entry_point", False))]
+        return [c.name for c in self.resolved.class_map.values() if c.entry_point]
 
     @cached_property
-    def levels(self) -> dict[str, list[tuple[str, Any]]]:
+    def levels(self) -> dict[str, list[tuple[str, ResolvedSlot]]]:
         """Classes reached from an entry point's slots: ``{level class: [(entry point, slot), ...]}``."""
-        found: dict[str, list[tuple[str, Any]]] = {}
-        for entry in self.entry_points:
-            for slot in self.view.class_induced_slots(entry):
-                if slot.range in self.view.all_classes() and slot.range not in self.any_classes:
-                    found.setdefault(slot.range, []).append((entry, slot))
-        return found
+        return self.resolved.levels()
 
     @cached_property
     def field_class(self) -> str | None:
         """The nearest ancestor shared by every level class (the class that declares the fields)."""
-        ancestors = [self.view.class_ancestors(level)[1:] for level in self.levels]
+        ancestors = [self.cls(level).ancestors[1:] for level in self.levels]
         if not ancestors:
             return None
         shared = [name for name in ancestors[0] if all(name in other for other in ancestors[1:])]
@@ -141,11 +139,11 @@ class Docs:
     def grouped(self) -> dict[str, list[str]]:
         """Abstract classes documented together with their children: ``{parent: [children]}``."""
         groups = {}
-        for name, cls in self.view.all_classes().items():
-            if cls.abstract and name != self.field_class:
-                children = [c for c in self.view.class_children(name, mixins=False) if c not in self.levels]
+        for cls in self.resolved.class_map.values():
+            if cls.abstract and cls.name != self.field_class:
+                children = [c for c in cls.children if c not in self.levels]
                 if children:
-                    groups[name] = children
+                    groups[cls.name] = children
         return groups
 
     @cached_property
@@ -153,26 +151,26 @@ class Docs:
         """Classes with a page of their own (entry points first)."""
         hidden = self.any_classes | set(self.levels) | {self.field_class}
         hidden |= {child for children in self.grouped.values() for child in children}
-        rest = [n for n in self.view.all_classes() if n not in hidden and n not in self.entry_points]
+        rest = [n for n in self.resolved.class_map if n not in hidden and n not in self.entry_points]
         return [*self.entry_points, *rest]
 
     def level_label(self, level: str) -> str:
-        cls = self.view.get_class(level)
-        return str(annotation_values(cls).get("doc_label") or cls.title or _words(level))
+        cls = self.cls(level)
+        return str(cls.doc_label or cls.title or _words(level))
 
-    def key(self, slot: Any) -> str:
-        return slot.alias or slot.name
+    def key(self, slot: ResolvedSlot) -> str:
+        return slot.key
 
     # ----- links -------------------------------------------------------------------------------------------
     def link_of(self, name: str) -> Link | None:
-        if name in self.view.all_enums():
+        if name in self.resolved.enum_map:
             return Link(f"{REFERENCE}/enums/{name}.md")
         if name in self.levels or name == self.field_class:
             return Link(f"{REFERENCE}/fields.md")
         for parent, children in self.grouped.items():
             if name in children:
                 return Link(f"{REFERENCE}/objects/{parent}.md", _slug(name))
-        if name in self.view.all_classes() and name not in self.any_classes:
+        if name in self.resolved.class_map and name not in self.any_classes:
             return Link(f"{REFERENCE}/objects/{name}.md")
         return None
 
@@ -194,67 +192,62 @@ class Docs:
 
     # ----- one slot ----------------------------------------------------------------------------------------
     def range_text(self, name: str) -> str:
-        view = self.view
         if name in self.any_classes:
             return "any"
-        if name in view.all_types():
-            base = view.type_ancestors(name)[-1]
-            return JSON_TYPES.get(base, base)
+        if name in self.resolved.type_map:
+            return self.resolved.type_map[name].json_type
         return self.ref(name)
 
-    def type_cell(self, slot: Any) -> str:
-        ranges = [branch.range or "string" for branch in slot.any_of] if slot.any_of else [slot.range or "string"]
+    def type_cell(self, slot: ResolvedSlot) -> str:
+        ranges = list(slot.ranges)
         for parent, children in self.grouped.items():  # every kind of one abstract class: name the class
             if len(ranges) > 1 and set(ranges) <= set(children):
                 ranges = [parent]
         texts = list(dict.fromkeys(self.range_text(r) for r in ranges))
         single = " | ".join(texts)
-        notes = annotation_values(slot)
-        if "json_map" in notes:
+        if slot.json_map is not None:
             text = f"Map<string, {single}>"
         elif slot.multivalued:
             text = f"\\[{single}\\]"
         else:
             text = single
-        if is_true(notes.get("one_or_many", False)):
+        if slot.one_or_many:
             text = f"{single} | \\[{single}\\]"
-        if is_true(notes.get("nullable", False)):
+        if slot.nullable:
             text += " | null"
         return text
 
-    def constraints(self, slot: Any) -> list[str]:
+    def constraints(self, slot: ResolvedSlot) -> list[str]:
         out = []
-        ranges = [b.range for b in slot.any_of] if slot.any_of else [slot.range]
-        for rng in ranges:
-            if rng in self.view.all_types():
-                source = self.view.get_type(rng)
-                found = self._value_constraints(source, type_annotations(self.view, rng))
+        for rng in slot.ranges:
+            vtype = self.resolved.type_map.get(rng)
+            if vtype is not None:
+                found = self._value_constraints(vtype.constraints)
                 if slot.multivalued and found:  # the type constrains each value, not the list
-                    builtin = self.view.type_ancestors(rng)[-1]
-                    which = f"{JSON_TYPES.get(builtin, builtin)} item" if len(ranges) > 1 else "item"
+                    which = f"{vtype.json_type} item" if len(slot.ranges) > 1 else "item"
                     found = [f"Each {which}: {c[0].lower()}{c[1:]}" for c in found]
                 out += found
-        out += self._value_constraints(slot, annotation_values(slot))
+        out += self._value_constraints(slot.constraints)
         if slot.equals_string is not None:
             out.append(f"Must be `{slot.equals_string}`.")
-        if slot.has_member is not None and slot.has_member.equals_string:
-            out.append(f"Must contain `{slot.has_member.equals_string}`.")
-        if slot.minimum_cardinality:
-            out.append(f"At least {slot.minimum_cardinality} item{'' if slot.minimum_cardinality == 1 else 's'}.")
-        if slot.list_elements_unique:
+        if slot.has_member is not None:
+            out.append(f"Must contain `{slot.has_member}`.")
+        if slot.min_items:
+            out.append(f"At least {slot.min_items} item{'' if slot.min_items == 1 else 's'}.")
+        if slot.unique:
             out.append("No duplicates.")
         return out
 
     @staticmethod
-    def _value_constraints(element: Any, notes: dict[str, Any]) -> list[str]:
+    def _value_constraints(constraints: Constraints) -> list[str]:
         out = []
-        if getattr(element, "pattern", None):
-            out.append(f"Pattern: `{element.pattern}`.")
-        if getattr(element, "minimum_value", None) is not None:
-            out.append(f"Minimum: {element.minimum_value}.")
-        if getattr(element, "maximum_value", None) is not None:
-            out.append(f"Maximum: {element.maximum_value}.")
-        for keyword, value in json_schema_keywords(notes).items():
+        if constraints.pattern:
+            out.append(f"Pattern: `{constraints.pattern}`.")
+        if constraints.minimum is not None:
+            out.append(f"Minimum: {constraints.minimum}.")
+        if constraints.maximum is not None:
+            out.append(f"Maximum: {constraints.maximum}.")
+        for keyword, value in constraints.keywords.items():
             if keyword in KEYWORD_PHRASES:
                 phrase, one, many = KEYWORD_PHRASES[keyword]
                 out.append(phrase.format(value, one if str(value) == "1" else many).capitalize() + ".")
@@ -262,73 +255,57 @@ class Docs:
                 out.append(f"`{keyword}: {value}`.")
         return out
 
-    def notes(self, slot: Any, *, with_rules: bool = False) -> list[str]:
+    def notes(self, slot: ResolvedSlot, *, with_rules: bool = False) -> list[str]:
         """Sentences appended to a field's description: constraints, default, suggestions, errata."""
-        values = annotation_values(slot)
         out = self.constraints(slot)
-        default = _ifabsent(slot.ifabsent)
+        if slot.key in self.introduced:
+            out.insert(0, f"New in {self.introduced[slot.key]}.")
+        default = _ifabsent(slot.default)
         if default is not None:
             out.append(f"Default: `{default}`.")
-        if "recommended_values" in values:
-            enum = str(values["recommended_values"])
-            out.append(f"Recommended values: {self.ref(enum)} (others are accepted).")
-        if with_rules:
-            rules = self.rules_naming(self.key(slot))
-            if rules:
-                out.append("Rules: " + ", ".join(self.rule_ref(r) for r in rules) + ".")
-        if "erratum" in values:
-            out.append(f"See erratum {self.erratum_ref(str(values['erratum']))}.")
+        if slot.recommended is not None:
+            out.append(f"Recommended values: {self.ref(slot.recommended)} (others are accepted).")
+        if with_rules and slot.rules:
+            out.append("Rules: " + ", ".join(self.rule_ref(r) for r in slot.rules) + ".")
+        if slot.erratum is not None:
+            out.append(f"See erratum {self.erratum_ref(slot.erratum)}.")
         return out
 
-    def rules_naming(self, key: str) -> list[str]:
-        needle = f"`{key}`"
-        return [
-            str(rule["id"])
-            for rule in self.model.rules
-            if any(needle in str(rule.get(part, "")) for part in ("title", "summary", "description"))
-        ]
-
-    def row(self, slot: Any, *, required: bool, with_rules: bool = False, required_where: str = "") -> dict[str, str]:
+    def row(
+        self, slot: ResolvedSlot, *, required: bool, with_rules: bool = False, required_where: str = ""
+    ) -> dict[str, str]:
         prefix = f"**REQUIRED**{required_where}. " if required else ""
-        text = " ".join([prefix + (slot.description or "").strip(), *self.notes(slot, with_rules=with_rules)])
-        return {"field": self.key(slot), "type": _cell(self.type_cell(slot)), "description": _cell(text)}
+        text = " ".join([prefix + slot.description.strip(), *self.notes(slot, with_rules=with_rules)])
+        return {"field": slot.key, "type": _cell(self.type_cell(slot)), "description": _cell(text)}
 
     # ----- class-level facts -------------------------------------------------------------------------------
     def extra_keys(self, name: str) -> str:
-        cls = self.view.get_class(name)
-        pattern = class_annotations(self.view, name).get("extra_keys_pattern")
-        if pattern:
-            return f"Other keys are allowed only if they match `{pattern}`."
-        if cls.extra_slots is not None and cls.extra_slots.allowed is False:
+        cls = self.cls(name)
+        if cls.extra_keys_pattern:
+            return f"Other keys are allowed only if they match `{cls.extra_keys_pattern}`."
+        if cls.closed:
             return "No other keys are allowed."
         return "Other keys are allowed."
 
     def class_rules(self, name: str) -> list[str]:
         """Ids of rules-file rules applied to, or declared on, a class."""
-        ids = []
-        for rule in self.model.rules:
-            targets = {a.get("to") for a in rule.get("apply", []) or []}
-            if name in targets or re.search(rf"\b{re.escape(name)}\b", str(rule.get("where", ""))):
-                ids.append(str(rule["id"]))
-        return ids
+        return list(self.cls(name).rules)
 
     def slot_rows(self, name: str) -> list[dict[str, str]]:
-        return [self.row(s, required=bool(s.required)) for s in self.view.class_induced_slots(name)]
+        return [self.row(s, required=s.required) for s in self.cls(name).slots]
 
     def class_title(self, name: str) -> str:
-        cls = self.view.get_class(name)
-        return str(cls.title or _words(name))
+        return str(self.cls(name).title or _words(name))
 
 
 # ----- pages ---------------------------------------------------------------------------------------------------
 def _fields_context(docs: Docs) -> dict[str, Any]:
-    view = docs.view
     levels = list(docs.levels)
     field_class = docs.field_class
-    slots = view.class_induced_slots(field_class) if field_class else []
+    slots = docs.cls(field_class).slots if field_class else ()
     rows, matrix = [], []
     for slot in slots:
-        presence = {level: _presence(view.induced_slot(slot.name, level)) for level in levels}
+        presence = {level: docs.cls(level).slot_named(slot.name).presence for level in levels}
         required_at = [docs.level_label(level) for level in levels if presence[level] == "required"]
         allowed_at = [docs.level_label(level) for level in levels if presence[level] != "forbidden"]
         where = f" in {', '.join(required_at)}" if required_at else ""
@@ -338,16 +315,19 @@ def _fields_context(docs: Docs) -> dict[str, Any]:
         rows.append(row)
         matrix.append({"field": row["field"], "cells": [presence[level] for level in levels]})
     places = {level: ", ".join(f"{docs.ref(e)} `{docs.key(s)}`" for e, s in docs.levels[level]) for level in levels}
+    from .versioned import version_note
+
     return {
+        "version_note": version_note(docs.model),
         "field_class": field_class,
         "title": docs.class_title(field_class) if field_class else "Fields",
-        "description": view.get_class(field_class).description if field_class else "",
+        "description": docs.cls(field_class).description if field_class else "",
         "extra_keys": docs.extra_keys(field_class) if field_class else "",
         "levels": [
             {
                 "label": docs.level_label(level),
                 "places": places[level],
-                "description": view.get_class(level).description or "",
+                "description": docs.cls(level).description,
                 "rules": docs.class_rules(level),
             }
             for level in levels
@@ -365,13 +345,12 @@ def readme_fields(model: SourceModel) -> str:
 
 
 def _object_context(docs: Docs, name: str) -> dict[str, Any]:
-    view = docs.view
-    cls = view.get_class(name)
+    cls = docs.cls(name)
     kinds = []
     for child in docs.grouped.get(name, []):
-        inherited = {slot.name for slot in view.class_induced_slots(name)}
-        own = [s for s in view.class_induced_slots(child) if s.name not in inherited]
-        discriminator = next((s for s in view.class_induced_slots(child) if s.equals_string is not None), None)
+        inherited = {slot.name for slot in cls.slots}
+        own = [s for s in docs.cls(child).slots if s.name not in inherited]
+        discriminator = next((s for s in docs.cls(child).slots if s.equals_string is not None), None)
         kinds.append(
             {
                 "cls": child,
@@ -380,23 +359,23 @@ def _object_context(docs: Docs, name: str) -> dict[str, Any]:
                 "key": docs.key(discriminator) if discriminator else "",
                 "required": [docs.key(s) for s in own if s.required],
                 "optional": [docs.key(s) for s in own if not s.required],
-                "description": view.get_class(child).description or "",
-                "rows": [docs.row(s, required=bool(s.required)) for s in own],
+                "description": docs.cls(child).description,
+                "rows": [docs.row(s, required=s.required) for s in own],
             }
         )
     parents = [p for p in [cls.is_a, *cls.mixins] if p]
     return {
         "cls": name,
         "title": docs.class_title(name),
-        "description": cls.description or "",
+        "description": cls.description,
         "rows": docs.slot_rows(name),
         "extra_keys": docs.extra_keys(name),
-        "constraints": [r.description for r in cls.rules or [] if r.description],
+        "constraints": list(cls.linkml_rules),
         "rules": docs.class_rules(name),
         "parents": parents,
         "kinds": kinds,
         "entry_point": name in docs.entry_points,
-        "erratum": annotation_values(cls).get("erratum"),
+        "erratum": cls.erratum,
         "used_by": _used_by(docs, name),
     }
 
@@ -405,28 +384,23 @@ def _used_by(docs: Docs, name: str) -> list[tuple[str, str]]:
     """``(class, key)`` pairs of the slots whose range (or one of whose ranges) is ``name``."""
     found = []
     targets = {name, *docs.grouped.get(name, [])}
-    owners = [n for n in docs.view.all_classes() if n not in docs.levels and n not in docs.any_classes]
+    owners = [n for n in docs.resolved.class_map if n not in docs.levels and n not in docs.any_classes]
     for owner in owners:
-        for slot in docs.view.class_induced_slots(owner):
-            ranges = {slot.range, *(b.range for b in slot.any_of)}
-            notes = annotation_values(slot)
-            if targets & ranges or str(notes.get("recommended_values")) in targets:
+        for slot in docs.cls(owner).slots:
+            if targets & set(slot.ranges) or slot.recommended in targets:
                 found.append((owner, docs.key(slot)))
     return found
 
 
 def _enum_context(docs: Docs, name: str) -> dict[str, Any]:
-    enum = docs.view.get_enum(name)
-    notes = annotation_values(enum)
-    values = [
-        {"value": str(v), "description": _cell(pv.description or "")} for v, pv in enum.permissible_values.items()
-    ]
+    enum = docs.resolved.enum_map[name]
+    values = [{"value": v.value, "description": _cell(v.description)} for v in enum.values]
     return {
         "enum": name,
         "title": str(enum.title or _words(name)),
-        "description": enum.description or "",
-        "open": is_true(notes.get("open_enum", False)),
-        "erratum": notes.get("erratum"),
+        "description": enum.description,
+        "open": enum.open,
+        "erratum": enum.erratum,
         "values": values,
         "described": any(v["description"] for v in values),
         "used_by": _used_by(docs, name),
@@ -460,19 +434,18 @@ def _rules_context(docs: Docs) -> dict[str, Any]:
 
 def _diagram(docs: Docs) -> str:
     """A Mermaid class diagram: inheritance, and which class holds which (slot keys as labels)."""
-    view = docs.view
-    shown = [n for n in view.all_classes() if n not in docs.any_classes]
+    shown = [n for n in docs.resolved.class_map if n not in docs.any_classes]
     lines = ["classDiagram", "    direction LR"]
     for name in shown:
-        cls = view.get_class(name)
+        cls = docs.cls(name)
         if cls.is_a and cls.is_a in shown:
             lines.append(f"    {cls.is_a} <|-- {name}")
-        for mixin in cls.mixins or []:
+        for mixin in cls.mixins:
             lines.append(f"    {mixin} <|.. {name}")
     for name in shown:
-        for slot_name in view.class_slots(name, direct=True):
-            slot = view.induced_slot(slot_name, name)
-            ranges = [b.range for b in slot.any_of] if slot.any_of else [slot.range]
+        for slot_name in docs.cls(name).direct_slots:
+            slot = docs.cls(name).slot_named(slot_name)
+            ranges = list(slot.ranges)
             for parent, children in docs.grouped.items():
                 if len(ranges) > 1 and set(ranges) <= set(children):
                     ranges = [parent]
@@ -593,6 +566,23 @@ def _plain(value: Any) -> str:
     return "" if value is None else f"`{json.dumps(value, ensure_ascii=False)}`"
 
 
+def _changes_context(index: Any) -> dict[str, Any]:
+    """Every consecutive pair of versions, newest first, with the diff between them."""
+    from .diff import diff_versions
+
+    versions = index.all
+    pairs = [
+        {
+            "old": old.version,
+            "new": new.version,
+            "draft": new.status == "draft",
+            "changes": diff_versions(index, old.version, new.version),
+        }
+        for old, new in itertools.pairwise(versions)
+    ]
+    return {"pairs": pairs[::-1], "versions": [v.version for v in versions]}
+
+
 @dataclass
 class Site:
     """The generated part of the docs site: pages (Markdown), raw files, and its navigation."""
@@ -615,7 +605,7 @@ def build_site(model: SourceModel, root: Path, examples: Path | None = None, mig
         docs.page = page  # before building the context: links in it are relative to this page
         pages[page] = env.get_template(template).render(docs=docs, page=page, **context(docs, *args))
 
-    enums = sorted(docs.view.all_enums())
+    enums = sorted(docs.resolved.enum_map)
     render(f"{REFERENCE}/fields.md", "fields.md.jinja", _fields_context)
     for name in docs.object_classes:
         render(f"{REFERENCE}/objects/{name}.md", "object.md.jinja", _object_context, name)
@@ -623,7 +613,10 @@ def build_site(model: SourceModel, root: Path, examples: Path | None = None, mig
         render(f"{REFERENCE}/enums/{name}.md", "enum.md.jinja", _enum_context, name)
     render(f"{REFERENCE}/rules.md", "rules.md.jinja", _rules_context)
     render(f"{REFERENCE}/diagram.md", "diagram.md.jinja", lambda d: {"diagram": _diagram(d)})
-    index = {"objects": docs.object_classes, "enums": enums, "schema": model.view.schema, "rules": model.rules}
+    from .versioned import version_note
+
+    index = {"objects": docs.object_classes, "enums": enums, "title": docs.resolved.title, "rules": model.rules}
+    index["version_note"] = version_note(model)
     render(f"{REFERENCE}/index.md", "reference_index.md.jinja", lambda _: index)
     nav: dict[str, list[Any]] = {
         f"{REFERENCE}/": [
@@ -651,6 +644,11 @@ def build_site(model: SourceModel, root: Path, examples: Path | None = None, mig
         groups.setdefault(example["group"], []).append(example["page"])
     top = groups.pop("valid", [])
     nav["examples/"] = ["examples/index.md", *top, *({group.capitalize(): pages} for group, pages in groups.items())]
+
+    versions = index_of(model)
+    if versions is not None:
+        render("changes.md", "changes.md.jinja", lambda _: _changes_context(versions))
+        nav["changes/"] = ["changes.md"]
 
     if migrations is not None and migrations.is_dir():
         tables = _migration_tables(migrations)

@@ -26,8 +26,9 @@ from typing import Any
 
 import yaml
 
-from .model import ModelError, SourceModel
+from .model import ModelError, SourceModel, per_model
 from .pointers import join_pointer, split_pointer
+from .yamlfile import SafeLoader
 
 SIDECAR_SUFFIX = ".expected.json"
 #: Keywords the validator reports at the object whose key is concerned, not at the key's value.
@@ -37,7 +38,7 @@ KEY_KEYWORDS = frozenset({"required", "not", "additionalProperties", "dependenci
 _TIMESTAMP, _BOOL = "tag:yaml.org,2002:timestamp", "tag:yaml.org,2002:bool"
 
 
-class _Loader(yaml.SafeLoader):
+class _Loader(SafeLoader):
     """YAML that keeps timestamps as strings and reads only true/false as booleans (JSON's view)."""
 
 
@@ -138,7 +139,13 @@ def _expectation(case: dict[str, Any], name: str) -> dict[str, Any]:
 
 
 def load_fixtures(model: SourceModel) -> list[Fixture]:
-    """Every example fixture the model's sources describe (none if there are no sources)."""
+    """Every example fixture the model's sources describe (none if there are no sources), read once per model
+    (the documents are shared: do not modify them)."""
+    return list(_fixtures(model))
+
+
+@per_model
+def _fixtures(model: SourceModel) -> list[Fixture]:
     root = model.directory / model.config.get("fixtures", "sources")
     if not root.is_dir():
         return []

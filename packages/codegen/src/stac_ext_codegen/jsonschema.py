@@ -1,7 +1,8 @@
 """JSON Schema (draft-07) generation from a LinkML model and its rules file.
 
 LinkML's own ``JsonSchemaGenerator`` writes the object definitions. Its lifecycle hooks add what it
-has no metaslot for (driven by annotations, see ``annotations.py``), then ``build_json_schema``:
+has no metaslot for (the annotation vocabulary, as the resolved model of ``resolved.py`` decodes it), then
+``build_json_schema``:
 
 1. corrects LinkML 1.12 output where it is wrong (``value_presence: ABSENT`` on several slots means
    "none of them", not "not all of them"; ``list_elements_unique`` is dropped; ``linkml:Any`` is
@@ -22,19 +23,11 @@ from typing import Any
 
 from linkml.generators.jsonschemagen import JsonSchema, JsonSchemaGenerator
 from linkml_runtime import SchemaView
-from linkml_runtime.linkml_model.meta import PresenceEnum
 
-from .annotations import (
-    annotation_values,
-    class_annotations,
-    is_true,
-    json_schema_keywords,
-    type_annotations,
-)
 from .model import ModelError, SourceModel, per_model
+from .resolved import ResolvedModel, ResolvedSlot, resolve, resolve_view
 
 DRAFT_07 = "http://json-schema.org/draft-07/schema#"
-ANY_CLASS_URI = "linkml:Any"
 ANNOTATION_KEYWORDS = {"description", "title", "$comment", "examples", "default"}
 
 
@@ -58,7 +51,7 @@ def _accept_null(schema: dict[str, Any]) -> dict[str, Any]:
 
 
 class LinkMLJsonSchemaGenerator(JsonSchemaGenerator):
-    """``JsonSchemaGenerator`` with the project's annotation vocabulary applied through its hooks."""
+    """``JsonSchemaGenerator`` with the facts of the resolved model (``resolved``) applied through its hooks."""
 
     def __init__(self, schema: str, **kwargs: Any) -> None:
         kwargs.setdefault("not_closed", True)
@@ -66,67 +59,61 @@ class LinkMLJsonSchemaGenerator(JsonSchemaGenerator):
         kwargs.setdefault("preserve_names", True)
         kwargs.setdefault("title_from", "title")
         super().__init__(schema, **kwargs)
+        self.resolved: ResolvedModel | None = None  # the model's, set by build_json_schema
 
-    # Value constraints: type-level json_schema.* annotations (also reached from any_of branches).
+    def _resolved(self) -> ResolvedModel:
+        if self.resolved is None:  # a schema without a rules file (no SourceModel): resolve it here
+            self.resolved = resolve_view(self.schemaview)
+        return self.resolved
+
+    # Value constraints: those a type carries (also reached from any_of branches).
     def get_value_constraints_for_slot(self, slot: Any) -> JsonSchema:
         constraints = super().get_value_constraints_for_slot(slot)
-        view: SchemaView = self.schemaview
-        if slot is not None and slot.range in view.all_types():
-            constraints.update(json_schema_keywords(type_annotations(view, slot.range)))
+        vtype = self._resolved().type_map.get(slot.range) if slot is not None else None
+        if vtype is not None:
+            constraints.update(vtype.constraints.keywords)
         return constraints
 
     def after_generate_class_slot(self, slot_result: Any, cls: Any, sv: SchemaView) -> Any:
-        slot = slot_result.source
+        resolved = self._resolved()
+        slot = resolved.class_map[cls.name].slot_named(slot_result.source.name)
         schema: dict[str, Any] = slot_result.schema_
-        notes = annotation_values(slot)
-        if getattr(slot, "list_elements_unique", None) and schema.get("type") == "array":
+        if slot.unique and schema.get("type") == "array":
             schema["uniqueItems"] = True
-        if "recommended_values" in notes:
-            enum = sv.get_enum(str(notes["recommended_values"]))
-            if enum is None:
-                raise ModelError(
-                    f"slot {slot.name}: recommended_values names unknown enum {notes['recommended_values']}"
-                )
-            schema["examples"] = list(enum.permissible_values)
-        if "json_map" in notes:
-            schema = self._as_json_map(slot, schema, str(notes["json_map"]))
-        schema.update(json_schema_keywords(notes))
-        if is_true(notes.get("nullable", False)):
+        if slot.recommended is not None:
+            schema["examples"] = resolved.enum_map[slot.recommended].names
+        if slot.json_map is not None:
+            schema = self._as_json_map(slot, schema)
+        schema.update(slot.constraints.keywords)
+        if slot.nullable:
             schema = _accept_null(schema)
-        if is_true(notes.get("one_or_many", False)):
+        if slot.one_or_many:
             notes_only = {k: schema.pop(k) for k in list(schema) if k in ANNOTATION_KEYWORDS}
             schema = {**notes_only, "anyOf": [schema, {"type": "array", "minItems": 1, "items": copy.deepcopy(schema)}]}
         slot_result.schema_ = JsonSchema(schema)
         return slot_result
 
     @staticmethod
-    def _as_json_map(slot: Any, schema: dict[str, Any], mode: str) -> dict[str, Any]:
+    def _as_json_map(slot: ResolvedSlot, schema: dict[str, Any]) -> dict[str, Any]:
         if schema.get("type") != "array" or "items" not in schema:
             raise ModelError(f"slot {slot.name}: json_map needs a multivalued slot")
-        if mode not in {"strict", "lenient"}:
-            raise ModelError(f"slot {slot.name}: json_map must be 'strict' or 'lenient', not {mode!r}")
         mapped: dict[str, Any] = {k: v for k, v in schema.items() if k in ANNOTATION_KEYWORDS}
-        if mode == "strict":
+        if slot.json_map == "strict":
             mapped["type"] = "object"
         mapped["additionalProperties"] = schema["items"]
         return mapped
 
     def after_generate_class(self, cls_result: Any, sv: SchemaView) -> Any:
-        cls = cls_result.source
+        cls = self._resolved().class_map[cls_result.source.name]
         schema: dict[str, Any] = cls_result.schema_
-        absent = [
-            self.aliased_slot_name(slot)
-            for slot in sv.class_induced_slots(cls.name)
-            if slot.value_presence == PresenceEnum(PresenceEnum.ABSENT)
-        ]
+        absent = [slot.key for slot in cls.slots if slot.absent]
         if len(absent) > 1 and schema.get("not") == {"required": absent}:
             # LinkML 1.12 writes "not all of them" (linkml/linkml#3719); ABSENT means each one is absent.
             schema["not"] = {"anyOf": [{"required": [name]} for name in absent]}
-        notes = class_annotations(sv, cls.name)
-        if "extra_keys_pattern" in notes:
-            schema["patternProperties"] = {str(notes["extra_keys_pattern"]): {}}
+        if cls.extra_keys_pattern is not None:
+            schema["patternProperties"] = {cls.extra_keys_pattern: {}}
             schema["additionalProperties"] = False
-        schema.update(json_schema_keywords(annotation_values(cls)))
+        schema.update(cls.keywords)
         return cls_result
 
 
@@ -196,10 +183,6 @@ def _tidy(node: Any) -> Any:
     return _rewrite(node, change)
 
 
-def _any_classes(view: SchemaView) -> list[str]:
-    return [name for name, cls in view.all_classes().items() if cls.class_uri == ANY_CLASS_URI]
-
-
 def rule_comment(rule_id: str) -> str:
     """The ``$comment`` that marks the schema fragment enforcing a rule of the rules file."""
     return f"Rule {rule_id}"
@@ -229,49 +212,38 @@ def _apply_rules(model: SourceModel, defs: dict[str, Any]) -> None:
             defs[target].setdefault("allOf", []).append(fragment)
 
 
-def _entry_points(model: SourceModel) -> list[dict[str, Any]]:
-    view = model.view
-    discriminator = model.schema_annotations.get("entry_discriminator")
-    entries = []
-    for name in view.all_classes():
-        if not is_true(class_annotations(view, name).get("entry_point", False)):
-            continue
-        if not discriminator:
-            raise ModelError("entry_point classes need the schema annotation entry_discriminator")
-        slot = view.induced_slot(str(discriminator), name)
-        if slot.equals_string is None:
-            raise ModelError(f"entry point {name}: slot {discriminator} needs an equals_string value")
-        key = slot.alias or slot.name
-        entries.append(
-            {
-                "if": {"required": [key], "properties": {key: {"const": slot.equals_string}}},
-                "then": {"$ref": f"#/$defs/{name}"},
-            }
-        )
-    if not entries:
+def _entry_points(resolved: ResolvedModel) -> list[dict[str, Any]]:
+    if not resolved.entry_points:
         raise ModelError("no class is annotated entry_point: the schema would check nothing")
-    return entries
+    key = resolved.discriminator
+    return [
+        {
+            "if": {"required": [key], "properties": {key: {"const": value}}},
+            "then": {"$ref": f"#/$defs/{name}"},
+        }
+        for value, name in resolved.entry_points.items()
+    ]
 
 
 def build_json_schema(model: SourceModel) -> dict[str, Any]:
     """Generate the draft-07 JSON Schema of the model."""
+    resolved = resolve(model)
     generator = LinkMLJsonSchemaGenerator(str(model.root_path))
+    generator.resolved = resolved
     generated = generator.generate()
-    view = model.view
     defs: dict[str, Any] = json.loads(json.dumps(generated["$defs"]))
 
-    for name in _any_classes(view):
+    for name in [c.name for c in resolved.class_map.values() if c.is_any]:
         defs.pop(name, None)
         defs = _replace_refs(defs, name, {})
     _apply_rules(model, defs)
 
-    notes = model.schema_annotations
     document: dict[str, Any] = {
         "$schema": DRAFT_07,
-        "$id": str(notes.get("json_schema_id") or view.schema.id),
-        "title": str(notes.get("json_schema_title") or view.schema.title or view.schema.name),
-        "description": view.schema.description or "",
-        "allOf": _entry_points(model),
+        "$id": resolved.schema_id,
+        "title": resolved.schema_title,
+        "description": resolved.description,
+        "allOf": _entry_points(resolved),
         "$defs": defs,
     }
     document = _tidy(_draft07_refs(document))

@@ -3,10 +3,10 @@
 In ``mkdocs.yml``::
 
     plugins:
-      - stac-ext-docs:            # options are paths relative to mkdocs.yml (defaults shown)
-          schema: schema
-          examples: examples
-          migrations: schema/migrations
+      - stac-ext-docs:            # options are paths relative to mkdocs.yml
+          schema: schema          # (default); the others default to what its codegen.yaml says
+          examples: examples      # (fixtures.rendered)
+          migrations: schema/migrations   # (docs.migrations)
     nav:
       - Reference: reference/     # replaced by the generated reference pages
       - Examples: examples/       # replaced by the example pages (dropped when there are none)
@@ -32,8 +32,8 @@ from .model import ModelError, SourceModel
 
 class SourceModelDocsConfig(Config):
     schema = opt.Type(str, default="schema")
-    examples = opt.Type(str, default="examples")
-    migrations = opt.Type(str, default="schema/migrations")
+    examples = opt.Optional(opt.Type(str))
+    migrations = opt.Optional(opt.Type(str))
 
 
 def _expand(items: list[Any] | None, generated: dict[str, list[Any]]) -> list[Any] | None:
@@ -56,6 +56,7 @@ def _expand(items: list[Any] | None, generated: dict[str, list[Any]]) -> list[An
 
 class SourceModelDocs(BasePlugin[SourceModelDocsConfig]):
     site: Site | None = None
+    watched: tuple[str, ...] = ()  # the folders `mkdocs serve` watches
 
     def _root(self, config: Any) -> Path:
         return Path(config.config_file_path).resolve().parent
@@ -64,7 +65,10 @@ class SourceModelDocs(BasePlugin[SourceModelDocsConfig]):
         root = self._root(config)
         try:
             model = SourceModel.load(root / self.config.schema)
-            self.site = build_site(model, root, root / self.config.examples, root / self.config.migrations)
+            examples = self.config.examples or model.config.get("fixtures", "rendered")
+            migrations = self.config.migrations or model.config.get("docs", "migrations")
+            self.watched = (self.config.schema, examples, migrations)
+            self.site = build_site(model, root, root / examples, root / migrations)
         except ModelError as error:
             raise PluginError(f"stac-ext-docs: {error}") from error
         config.nav = _expand(config.nav, self.site.nav)
@@ -78,7 +82,7 @@ class SourceModelDocs(BasePlugin[SourceModelDocsConfig]):
 
     def on_serve(self, server: Any, *, config: Any, builder: Any) -> Any:
         root = self._root(config)
-        for relative in (self.config.schema, self.config.examples, self.config.migrations):
+        for relative in self.watched:
             if (root / relative).exists():
                 server.watch(str(root / relative))
         server.watch(str(Path(__file__).parent))

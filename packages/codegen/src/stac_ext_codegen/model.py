@@ -1,8 +1,16 @@
-"""The inputs of every generator: a LinkML model and its rules file, found in one schema directory."""
+"""The inputs of every generator: a LinkML model and its rules file, found in one schema directory.
+
+When the directory belongs to a versioned source (``versions.yaml``, see ``versions.py``), the model is
+loaded as one version: its files are copied to a scratch folder with the version placeholders filled,
+and every generator reads that copy (``directory``); ``source`` is where the files really live.
+"""
 
 from __future__ import annotations
 
+import atexit
 import functools
+import shutil
+import tempfile
 import weakref
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -10,15 +18,14 @@ from functools import cached_property
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TypeVar
 
-import yaml
-
 from .annotations import annotation_values
+from .yamlfile import load_text
 
 if TYPE_CHECKING:
     from linkml_runtime import SchemaView
 
     from .config import Config
-
+    from .versions import Version, VersionIndex
 
 T = TypeVar("T")
 
@@ -35,18 +42,47 @@ class SourceModel:
     directory: Path
     config: Config
     _rules: dict[str, Any] = field(default_factory=dict, init=False, repr=False)
+    #: where the model's files live (``directory`` is a filled copy for a versioned model)
+    source: Path | None = None
+    #: the version this model is (None for an unversioned schema directory)
+    version: Version | None = None
+    #: the index of every version of the source this model belongs to
+    versions: VersionIndex | None = None
 
     @classmethod
-    def load(cls, directory: str | Path, config: Config | None = None) -> SourceModel:
-        """The model in ``directory``; its root file is named by ``config`` (default: the ``codegen.yaml`` in
-        or above the directory)."""
+    def load(
+        cls,
+        directory: str | Path,
+        *,
+        version: Version | None = None,
+        versions: VersionIndex | None = None,
+        config: Config | None = None,
+    ) -> SourceModel:
+        """The model in ``directory``. A directory with ``versions.yaml`` is loaded as its head (the draft, else
+        the latest release); ``releases/<version>/`` beside one as that release. Its root file is named by
+        ``config`` (default: the ``codegen.yaml`` in or above the directory)."""
         from .config import find_config
+        from .versions import VersionError, VersionIndex
 
         directory = Path(directory)
         config = config or find_config(directory)
         if not (directory / config.model_root).is_file():
             raise ModelError(f"{directory}: no {config.model_root} (the root of the LinkML model)")
-        return cls(directory=directory, config=config)
+        try:
+            if version is None:
+                versions = VersionIndex.find(directory)
+                if versions is not None:
+                    version = versions.head
+                elif directory.parent.name == "releases":
+                    versions = VersionIndex.find(directory.parent.parent)
+                    if versions is not None:
+                        version = versions.get(directory.name)
+        except VersionError as error:
+            raise ModelError(str(error)) from error
+        if version is None:
+            return cls(directory=directory, config=config, source=directory)
+        copy = _filled_copy(directory, version)
+        return cls(directory=copy, config=config, source=directory, version=version, versions=versions)
 
     @property
     def root(self) -> str:
@@ -75,7 +111,7 @@ class SourceModel:
         path = self.directory / self.rules_file
         if not path.is_file():
             return {"defs": {}, "rules": []}
-        document = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+        document = load_text(path.read_text(encoding="utf-8")) or {}
         document.setdefault("defs", {})
         document.setdefault("rules", [])
         return document
@@ -87,6 +123,23 @@ class SourceModel:
     @property
     def rule_defs(self) -> dict[str, Any]:
         return dict(self.rules_document["defs"])
+
+
+def _filled_copy(directory: Path, version: Version) -> Path:
+    """A scratch copy of a model directory with the version placeholders of its text files filled."""
+    scratch = Path(tempfile.mkdtemp(prefix=f"codegen-{version.version}-"))
+    atexit.register(shutil.rmtree, scratch, True)
+    for path in sorted(directory.rglob("*")):
+        relative = path.relative_to(directory)
+        if relative.parts[0] in {"releases", "__pycache__"} or not path.is_file():
+            continue
+        target = scratch / relative
+        target.parent.mkdir(parents=True, exist_ok=True)
+        if path.suffix in {".yaml", ".yml", ".json", ".md", ".csv", ".txt"}:
+            target.write_text(version.fill(path.read_text(encoding="utf-8")), encoding="utf-8")
+        else:
+            shutil.copyfile(path, target)
+    return scratch
 
 
 def per_model(function: Callable[[SourceModel], T]) -> Callable[[SourceModel], T]:

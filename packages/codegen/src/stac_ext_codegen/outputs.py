@@ -13,7 +13,7 @@ from pathlib import Path
 from .model import ModelError, SourceModel
 from .targets import Build, load_target, splice
 
-__all__ = ["VersionBuild", "owned_folders", "render_all", "splice", "versions_of", "write_all"]
+__all__ = ["VersionBuild", "owned_folders", "render_all", "splice", "stale_files", "versions_of", "write_all"]
 
 
 @dataclass(frozen=True)
@@ -26,11 +26,23 @@ class VersionBuild:
 
 
 def versions_of(model: SourceModel) -> list[VersionBuild]:
-    """The versions a model stands for when no version index says more: itself, as a release."""
+    """Every version the source of a model holds (``versions.yaml``), ascending, the model itself standing
+    for its own version; without a version index, the model alone, as a release."""
+    from .versioned import index_of
+
+    index = index_of(model)  # registers the model as its version's loaded model
+    if index is not None:
+        return [VersionBuild(v.version, v.status, index.model(v)) for v in index.all]
     number = str(model.view.schema.version or "").strip()
     if not number:
         raise ModelError(f"{model.root_path}: the schema needs a `version` to be built")
     return [VersionBuild(number if number.startswith("v") else f"v{number}", "release", model)]
+
+
+def _builds(models: SourceModel | Sequence[VersionBuild | tuple[str, str, SourceModel]]) -> list[VersionBuild]:
+    if isinstance(models, SourceModel):
+        return versions_of(models)
+    return [b if isinstance(b, VersionBuild) else VersionBuild(*b) for b in models]
 
 
 def _followed(builds: Sequence[VersionBuild]) -> VersionBuild:
@@ -39,28 +51,35 @@ def _followed(builds: Sequence[VersionBuild]) -> VersionBuild:
     return drafts[-1] if drafts else builds[-1]
 
 
-def render_all(models: SourceModel | Sequence[VersionBuild], base: Path | None = None) -> dict[str, str]:
+def render_all(
+    models: SourceModel | Sequence[VersionBuild | tuple[str, str, SourceModel]], base: Path | None = None
+) -> dict[str, str]:
     """Every generated file's text, keyed by its path relative to the repository root.
 
-    ``models`` is one model (built as its own version) or the versions of the source, in ascending order.
+    ``models`` is one model (built with every version its source holds, see ``versions_of``) or a list of
+    ``(version, status, model)`` builds in ascending order.
     Targets that fill a region of a hand-written file read it from ``base`` (default: the working directory).
     """
-    builds = versions_of(models) if isinstance(models, SourceModel) else list(models)
+    builds = _builds(models)
     if not builds:
         raise ModelError("nothing to generate: no version")
     followed = _followed(builds)
+    releases = [b for b in builds if b.status == "release"]
+    newest_release = releases[-1] if releases else None
     config = followed.model.config
     texts: dict[str, str] = {}
     producer: dict[str, str] = {}
-    for spec in config.targets:
-        render = load_target(spec)
+    targets = [(spec, load_target(spec)) for spec in config.targets]  # every module found before any runs
+    for spec, render in targets:
         for one in builds if spec.per_version else [followed]:
             build = Build(
                 version=one.version,
                 status=one.status,
                 latest=one is followed,
+                latest_release=one is newest_release,
                 model=one.model,
                 base=base or Path.cwd(),
+                versions=tuple((b.version, b.status, b.model) for b in builds),
                 options=spec.options,
             )
             for path, text in render(build).items():
@@ -90,10 +109,12 @@ def stale_files(folders: Sequence[str], root: Path, produced: set[str]) -> list[
     return found
 
 
-def write_all(models: SourceModel | Sequence[VersionBuild], root: Path, base: Path | None = None) -> list[Path]:
+def write_all(
+    models: SourceModel | Sequence[VersionBuild | tuple[str, str, SourceModel]], root: Path, base: Path | None = None
+) -> list[Path]:
     """Write every generated file under ``root`` (unchanged ones are left alone) and remove stale files of
     owned folders; regions are spliced into the files of ``base`` (default: ``root``)."""
-    builds = versions_of(models) if isinstance(models, SourceModel) else list(models)
+    builds = _builds(models)
     texts = render_all(builds, base or root)
     written = []
     for relative, text in texts.items():
@@ -102,6 +123,12 @@ def write_all(models: SourceModel | Sequence[VersionBuild], root: Path, base: Pa
         if not target.exists() or target.read_text(encoding="utf-8") != text:
             target.write_text(text, encoding="utf-8")
         written.append(target)
-    for stale in stale_files(owned_folders(_followed(builds).model), root, set(texts)):
+    owned = owned_folders(_followed(builds).model)
+    for stale in stale_files(owned, root, set(texts)):
         stale.unlink()
+        folder = stale.parent
+        tops = {root / top for top in owned}
+        while folder not in tops and folder != root and not any(folder.iterdir()):  # left empty (a version gone)
+            folder.rmdir()
+            folder = folder.parent
     return written

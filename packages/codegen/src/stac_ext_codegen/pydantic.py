@@ -27,11 +27,10 @@ from linkml.generators.pydanticgen import PydanticGenerator
 from linkml.generators.pydanticgen.pydanticgen import MetadataMode, _get_pyrange
 from linkml.generators.pydanticgen.template import PydanticClass
 from linkml_runtime import SchemaView
-from linkml_runtime.linkml_model.meta import PresenceEnum
 from linkml_runtime.utils.formatutils import camelcase, underscore
 
-from .annotations import annotation_values, is_true, json_schema_keywords, type_annotations
 from .model import ModelError, SourceModel
+from .resolved import ResolvedModel, ResolvedSlot, resolve, resolve_view
 
 TEMPLATES = Path(__file__).parent / "templates" / "pydantic"
 
@@ -83,11 +82,25 @@ class LinkMLPydanticGenerator(PydanticGenerator):
         super().__init__(schema, **kwargs)
         self._always_set: list[str] = []
         self._required_on_read: list[str] = []
+        self.resolved: ResolvedModel | None = None  # the model's, set by build_pydantic
+        self._class = ""  # the class whose slots are being generated
+
+    # The facts of a slot come from the resolved model (resolved.py), which decodes the annotations.
+    def _resolved(self) -> ResolvedModel:
+        if self.resolved is None:  # a schema without a rules file: resolve it here
+            self.resolved = resolve_view(self.schemaview)
+        return self.resolved
+
+    def _facts(self, slot: Any) -> ResolvedSlot:
+        return self._resolved().class_map[self._class].slot_named(slot.name)
+
+    def before_generate_class(self, cls: Any, sv: SchemaView) -> Any:
+        self._class = cls.name
+        return cls
 
     # Slots declared ABSENT in a class are not fields of it.
     def before_generate_slots(self, slots: list[Any], sv: SchemaView) -> list[Any]:
-        absent = PresenceEnum(PresenceEnum.ABSENT)
-        return [slot for slot in slots if slot.value_presence != absent]
+        return [slot for slot in slots if not self._facts(slot).absent]
 
     def after_generate_slot(self, slot_result: Any, sv: SchemaView) -> Any:
         slot = slot_result.source
@@ -128,8 +141,7 @@ class LinkMLPydanticGenerator(PydanticGenerator):
     def _bases(self, cls: Any, sv: SchemaView, bases: list[str] | str) -> list[str] | str:
         """A Python subclass cannot drop an inherited field: a class that declares slots of its parents
         ABSENT derives from the parents' own bases instead (it declares every slot it has anyway)."""
-        absent = PresenceEnum(PresenceEnum.ABSENT)
-        dropped = {slot.name for slot in sv.class_induced_slots(cls.name) if slot.value_presence == absent}
+        dropped = {slot.name for slot in self._resolved().class_map[cls.name].slots if slot.absent}
         if not dropped:
             return bases
         parents = [cls.is_a, *cls.mixins] if cls.is_a else list(cls.mixins)
@@ -144,7 +156,10 @@ class LinkMLPydanticGenerator(PydanticGenerator):
 
     def before_render_template(self, template: Any, sv: SchemaView) -> Any:
         schema = sv.schema
-        template.meta = {"title": schema.title or schema.name, "version": schema.version or ""}
+        version = schema.version or ""
+        if version and getattr(self, "version_status", "") == "draft":
+            version += " (a draft, not released)"
+        template.meta = {"title": schema.title or schema.name, "version": version}
         return template
 
     # --- helpers -------------------------------------------------------------------------------------
@@ -161,10 +176,10 @@ class LinkMLPydanticGenerator(PydanticGenerator):
         return None
 
     def _field_type(self, slot: Any, sv: SchemaView) -> str:
-        notes = annotation_values(slot)
+        facts = self._facts(slot)
         branches = list(slot.any_of or []) or [slot]
         value_keywords, list_keywords = {}, {}
-        for keyword, value in json_schema_keywords(notes).items():
+        for keyword, value in facts.constraints.keywords.items():
             if keyword in VALUE_KEYWORDS and not slot.multivalued:
                 value_keywords[VALUE_KEYWORDS[keyword]] = value
             elif keyword in LIST_KEYWORDS and slot.multivalued:
@@ -176,7 +191,7 @@ class LinkMLPydanticGenerator(PydanticGenerator):
 
         field_type = item
         if slot.multivalued:
-            mode = notes.get("json_map")
+            mode = facts.json_map
             if mode is not None:
                 field_type = f"dict[str, {item}]"
                 if str(mode) == "lenient":  # the JSON type is not checked, but an object's entries are
@@ -189,10 +204,10 @@ class LinkMLPydanticGenerator(PydanticGenerator):
                 validators = ["AfterValidator(_unique_items)"] if slot.list_elements_unique else []
                 field_type = _annotated(f"list[{item}]", list_keywords, validators)
         # Same order as the JSON Schema generator: a nullable value stays nullable inside the list.
-        nullable = is_true(notes.get("nullable", False))
+        nullable = facts.nullable
         if nullable:
             field_type = f"{field_type} | None"
-        if is_true(notes.get("one_or_many", False)):
+        if facts.one_or_many:
             field_type = f"{field_type} | {_annotated(f'list[{field_type}]', {'min_length': 1})}"
         # An optional field that is not nullable stays without `| None`: a missing key takes the default
         # (defaults are not validated) but an explicit null is rejected, as the JSON Schema does.
@@ -234,7 +249,7 @@ class LinkMLPydanticGenerator(PydanticGenerator):
         for ancestor in reversed(sv.type_ancestors(range_name)):  # nearest definition wins
             definition = sv.get_type(ancestor)
             constraints.update(self._expression_constraints(definition))
-        for keyword, value in json_schema_keywords(type_annotations(sv, range_name)).items():
+        for keyword, value in self._resolved().type_map[range_name].constraints.keywords.items():
             if keyword in VALUE_KEYWORDS:
                 constraints[VALUE_KEYWORDS[keyword]] = value
         constraints.update(self._expression_constraints(slot))
@@ -255,7 +270,10 @@ class LinkMLPydanticGenerator(PydanticGenerator):
 
 def build_pydantic(model: SourceModel) -> str:
     """Generate the Python module of pydantic classes for the model."""
-    text = LinkMLPydanticGenerator(str(model.root_path)).serialize()
+    generator = LinkMLPydanticGenerator(str(model.root_path))
+    generator.resolved = resolve(model)
+    generator.version_status = model.version.status if model.version else ""
+    text = generator.serialize()
     lines = [line.rstrip() for line in text.splitlines()]
     collapsed: list[str] = []
     for line in lines:  # at most two blank lines in a row

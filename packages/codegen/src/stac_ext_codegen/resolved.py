@@ -15,12 +15,15 @@ from __future__ import annotations
 import dataclasses
 from collections.abc import Mapping
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from linkml_runtime.linkml_model.meta import PresenceEnum
 
 from .annotations import annotation_values, class_annotations, is_true, json_schema_keywords, type_annotations
 from .model import ModelError, SourceModel, per_model
+
+if TYPE_CHECKING:
+    from linkml_runtime import SchemaView
 
 ANY_CLASS_URI = "linkml:Any"
 # Kinds of range (words no model defines).
@@ -174,6 +177,7 @@ class ResolvedClass:
     keywords: Mapping[str, Any]  # json_schema.<keyword> annotations of the class itself
     inherited_keywords: Mapping[str, Any]  # the same, inherited (the nearest definition wins)
     together: tuple[tuple[str, str], ...]  # JSON keys given together or not at all (bidirectional rules)
+    other_rules: int  # LinkML rules (own or inherited) of any other form
     linkml_rules: tuple[str, ...]  # descriptions of the LinkML rules of the class
     doc_label: str | None
     erratum: str | None
@@ -184,6 +188,13 @@ class ResolvedClass:
             if slot.key == key:
                 return slot
         raise KeyError(f"{self.name} has no slot with the JSON key {key!r}")
+
+    def slot_named(self, name: str) -> ResolvedSlot:
+        """The slot with a LinkML slot name."""
+        for slot in self.slots:
+            if slot.name == name:
+                return slot
+        raise KeyError(f"{self.name} has no slot {name!r}")
 
     @property
     def by_key(self) -> dict[str, ResolvedSlot]:
@@ -306,13 +317,13 @@ def _constraints(element: Any, notes: Mapping[str, Any]) -> Constraints:
 
 
 class _Resolver:
-    def __init__(self, model: SourceModel) -> None:
-        self.model = model
-        self.view = model.view
+    def __init__(self, view: SchemaView, rules: list[dict[str, Any]]) -> None:
+        self.view = view
+        self.notes = annotation_values(view.schema)
         self.all_classes = self.view.all_classes()
         self.enums = self.view.all_enums()
         self.types = self.view.all_types()
-        self.rules = [self._rule(rule) for rule in model.rules]
+        self.rules = [self._rule(rule) for rule in rules]
 
     def kind(self, name: str) -> str:
         if name in self.all_classes:
@@ -431,10 +442,13 @@ class _Resolver:
         slots = tuple(self.slot(name, s, ancestors) for s in view.class_induced_slots(name))
         keys = {s.name: s.key for s in slots}
         together = []
+        other_rules = 0
         for ancestor in ancestors:
             for rule in view.get_class(ancestor).rules or []:
                 pair = _together(rule, keys)
-                if pair is not None:
+                if pair is None:
+                    other_rules += 1
+                else:
                     together.append(pair)
         descriptions = [str(r.description) for r in cls.rules or [] if r.description]
         pattern = inherited.get("extra_keys_pattern")
@@ -456,6 +470,7 @@ class _Resolver:
             keywords={k: _plain(v) for k, v in json_schema_keywords(own).items()},
             inherited_keywords={k: _plain(v) for k, v in json_schema_keywords(inherited).items()},
             together=tuple(together),
+            other_rules=other_rules,
             linkml_rules=tuple(descriptions),
             doc_label=_text(own.get("doc_label")),
             erratum=_text(own.get("erratum")),
@@ -464,7 +479,7 @@ class _Resolver:
 
     def build(self) -> ResolvedModel:
         view = self.view
-        notes = self.model.schema_annotations
+        notes = self.notes
         class_map = {name: self.class_(name) for name in self.all_classes}
         discriminator = _text(notes.get("entry_discriminator")) or ""
         entry_points: dict[str, str] = {}
@@ -477,8 +492,6 @@ class _Resolver:
             if fixed is None:
                 raise ModelError(f"entry point {cls.name}: slot {discriminator} needs an equals_string value")
             entry_points[fixed] = cls.name
-        if not entry_points:
-            raise ModelError("no class is annotated entry_point: the schema would check nothing")
         known_keys = {s.key for c in class_map.values() for s in c.slots}
         for rule in self.rules:
             unknown = [f for f in rule.fields if f.rsplit(".", 1)[-1] not in known_keys]
@@ -500,7 +513,7 @@ class _Resolver:
             field_prefix=str(notes.get("field_prefix") or ""),
             entry_points=entry_points,
             class_map=class_map,
-            enum_map={name: self.enum(name) for name in sorted(self.enums)},
+            enum_map={name: self.enum(name) for name in self.enums},
             type_map={name: self.type_(name) for name in self.types},
             rules=tuple(self.rules),
         )
@@ -519,4 +532,9 @@ def _together(rule: Any, keys: Mapping[str, str]) -> tuple[str, str] | None:
 @per_model
 def resolve(model: SourceModel) -> ResolvedModel:
     """The resolved model of a source model (built once per model object)."""
-    return _Resolver(model).build()
+    return _Resolver(model.view, model.rules).build()
+
+
+def resolve_view(view: SchemaView, rules: list[dict[str, Any]] | None = None) -> ResolvedModel:
+    """The resolved model of a LinkML schema alone (no rules file unless given), e.g. a toy schema."""
+    return _Resolver(view, rules or []).build()

@@ -18,74 +18,15 @@ from typing import Any
 
 from pydantic import ValidationError
 
-from ._generated.models import (
-    AcceleratorEnum,
-    ArtifactTypeEnum,
-    AssetFields,
-    AssetRoleEnum,
-    ClassificationClass,
-    Collection,
-    CollectionSummaryFields,
-    CompileMethodEnum,
-    DataTypeEnum,
-    DimensionNameEnum,
-    FrameworkEnum,
-    Hyperparameters,
-    InputStructure,
-    Item,
-    ItemProperties,
-    ModelBandOrVariable,
-    ModelInput,
-    ModelOutput,
-    ProcessingExpression,
-    ResizeTypeEnum,
-    ResultStructure,
-    TaskEnum,
-    ValueScalingClip,
-    ValueScalingClipMax,
-    ValueScalingClipMin,
-    ValueScalingMinMax,
-    ValueScalingOffset,
-    ValueScalingProcessing,
-    ValueScalingScale,
-    ValueScalingZScore,
-)
+from ._generated import models as _generated
+from ._generated.models import *  # noqa: F403 - every generated class and enum (the generated __all__)
+from ._generated.models import Collection, Item
 from .errors import MLMValidationError
 from .validation import Problem, validate
 
-__all__ = [
-    "AcceleratorEnum",
-    "ArtifactTypeEnum",
-    "AssetFields",
-    "AssetRoleEnum",
-    "ClassificationClass",
-    "CollectionSummaryFields",
-    "CompileMethodEnum",
-    "DataTypeEnum",
-    "DimensionNameEnum",
-    "FrameworkEnum",
-    "Hyperparameters",
-    "InputStructure",
-    "ItemProperties",
-    "MLMCollection",
-    "MLMItem",
-    "ModelBandOrVariable",
-    "ModelInput",
-    "ModelOutput",
-    "ProcessingExpression",
-    "ResizeTypeEnum",
-    "ResultStructure",
-    "TaskEnum",
-    "ValueScalingClip",
-    "ValueScalingClipMax",
-    "ValueScalingClipMin",
-    "ValueScalingMinMax",
-    "ValueScalingOffset",
-    "ValueScalingProcessing",
-    "ValueScalingScale",
-    "ValueScalingZScore",
-    "parse",
-]
+# The generated names, Item and Collection being replaced by the document classes below.
+__all__ = [name for name in _generated.__all__ if name not in {Item.__name__, Collection.__name__}]
+__all__ += ["MLMCollection", "MLMItem", "parse"]
 
 
 class _Document:

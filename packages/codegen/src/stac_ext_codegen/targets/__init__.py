@@ -35,9 +35,11 @@ class Build:
 
     version: str  # e.g. "v1.5.2"
     status: str  # "release" | "draft"
-    latest: bool  # the version the docs, classes and README follow
+    latest: bool  # the version the docs, classes and README follow (the draft if any, else the latest release)
     model: SourceModel
     base: Path  # the repository whose hand-written files targets may read (see `read`)
+    latest_release: bool = False  # the newest release (what unversioned URLs and file names point to)
+    versions: tuple[tuple[str, str, SourceModel], ...] = ()  # (version, status, model) of every version, ascending
     options: Mapping[str, Any] = field(default_factory=lambda: MappingProxyType({}))
 
     @property
@@ -51,10 +53,11 @@ class Build:
         return resolve(self.model)
 
     def json_schema(self) -> dict[str, Any]:
-        """The generated JSON Schema of this version (shared: do not modify it)."""
-        from ..jsonschema import json_schema_of
+        """The generated JSON Schema of this version (shared: do not modify it). A release's frozen source gives
+        the same schema until the generator changes, so it comes from the cache of ``versioned.py``."""
+        from ..versioned import release_schema
 
-        return json_schema_of(self.model)
+        return release_schema(self.model)
 
     def option(self, key: str, default: Any = _REQUIRED) -> Any:
         """An option of the target's entry in ``codegen.yaml`` (``{version}`` in strings is filled)."""

@@ -30,6 +30,7 @@ class Term:
 
     key: str
     iri: str
+    linkml_iri: str  # the slot's IRI in LinkML's own output (its SHACL paths): differs for a key in another prefix
     container: str | None = None  # "@list" (JSON array), "@index" (JSON map) or None
     json_literal: bool = False  # the value is kept as an rdf:JSON literal
     ranges: tuple[str, ...] = ()  # the classes the value's objects conform to
@@ -101,12 +102,9 @@ def vocabulary(model: SourceModel) -> Vocabulary:
 
 
 def _term(vocab: Vocabulary, slot: ResolvedSlot) -> Term:
-    iri = vocab.iri(str(vocab.view.get_uri(vocab.view.induced_slot(slot.name, slot.owner), expand=False)))
-    if vocab.is_prefixed(slot.key) and vocab.iri(slot.key) != iri:
-        raise ModelError(
-            f"slot {slot.name}: its JSON key {slot.key!r} reads as {vocab.iri(slot.key)} but its slot_uri is "
-            f"{iri}; give the slot the slot_uri its key names"
-        )
+    linkml_iri = vocab.iri(str(vocab.view.get_uri(vocab.view.induced_slot(slot.name, slot.owner), expand=False)))
+    # A key written as a compact IRI means its expansion in JSON-LD, whatever IRI LinkML gives the slot.
+    iri = vocab.iri(slot.key) if vocab.is_prefixed(slot.key) else linkml_iri
     class_ranges = [b.range for b in slot.branches if b.kind in {KIND_CLASS, KIND_ANY}]
     json_literal = any(opaque_class(vocab.resolved, r) for r in class_ranges)
     container = None
@@ -115,7 +113,7 @@ def _term(vocab: Vocabulary, slot: ResolvedSlot) -> Term:
     elif slot.multivalued or slot.one_or_many:
         container = "@list"
     ranges = () if json_literal else tuple(dict.fromkeys(class_ranges))
-    return Term(key=slot.key, iri=iri, container=container, json_literal=json_literal, ranges=ranges)
+    return Term(slot.key, iri, linkml_iri, container=container, json_literal=json_literal, ranges=ranges)
 
 
 def _definition(vocab: Vocabulary, term: Term, inside: frozenset[str]) -> Any:
@@ -159,10 +157,10 @@ def build_context(model: SourceModel) -> dict[str, Any]:
 
 
 def versioned(build: Build, text: str) -> dict[str, str]:
-    """``text`` at the option ``path`` (``{version}`` filled) and, for the followed version, at the option
-    ``latest_path`` too (a name that stays the same from one version to the next)."""
+    """``text`` at the option ``path`` (``{version}`` filled) and, for the newest release, at the option
+    ``latest_path`` too (a name that stays the same from one version to the next, like the JSON Schema's)."""
     outputs = {build.option("path"): text}
-    if build.latest and build.option("latest_path", None):
+    if build.latest_release and build.option("latest_path", None):
         outputs[build.option("latest_path")] = text
     return outputs
 

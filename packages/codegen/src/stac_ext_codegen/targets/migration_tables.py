@@ -3,8 +3,7 @@ stem, data copied as is (option ``path``: where it goes; ``source``: the folder 
 
 from __future__ import annotations
 
-import yaml
-
+from ..yamlfile import load_text
 from . import Build
 
 
@@ -12,5 +11,5 @@ def render(build: Build) -> dict[str, str]:
     from ..jsonschema import dump_json
 
     folder = build.model.directory / build.option("source")
-    tables = {path.stem: yaml.safe_load(path.read_text(encoding="utf-8")) for path in sorted(folder.glob("*.yaml"))}
+    tables = {path.stem: load_text(path.read_text(encoding="utf-8")) for path in sorted(folder.glob("*.yaml"))}
     return {build.option("path"): dump_json(tables)}

@@ -1,8 +1,8 @@
-"""STAC API queryables: the searchable fields of the level annotated ``queryables``, as the Filter
-extension publishes them (a JSON Schema of the Item properties a filter may name).
+"""STAC API queryables: the searchable fields of one level of the model (the class named by the option
+``level``), as the Filter extension publishes them (a JSON Schema of the Item properties a filter may name).
 
 A field is searchable when its value is a scalar or a list of scalars (objects cannot be compared in
-CQL2), it is not forbidden at that level, and its slot is not annotated ``queryable: false``. Each
+CQL2), it is not forbidden at that level, and its JSON key is not in the option ``exclude``. Each
 field's schema is its fragment of the generated JSON Schema with references inlined, so the types,
 closed enums and bounds are the ones the JSON Schema checks.
 """
@@ -13,7 +13,6 @@ import copy
 from typing import Any
 from urllib.parse import urljoin
 
-from ..annotations import annotation_values, class_annotations, is_true
 from ..jsonschema import dump_json
 from ..model import ModelError
 from . import Build
@@ -70,11 +69,10 @@ def _scalar(schema: dict[str, Any]) -> bool:
 
 
 def build_queryables(build: Build) -> dict[str, Any]:
-    view = build.model.view
-    levels = [name for name in view.all_classes() if is_true(class_annotations(view, name).get("queryables"))]
-    if len(levels) != 1:
-        raise ModelError(f"queryables: exactly one class must be annotated `queryables: true` (found {levels})")
-    level = levels[0]
+    level = str(build.option("level"))
+    if level not in build.resolved.class_map:
+        raise ModelError(f"queryables: option `level` names no class of the model ({level!r})")
+    excluded = set(build.option("exclude", []))
     schema = build.json_schema()
     defs = schema["$defs"]
     if level not in defs:
@@ -84,8 +82,7 @@ def build_queryables(build: Build) -> dict[str, Any]:
         fragment = defs[level].get("properties", {}).get(slot.key)
         if fragment is None or slot.presence == "forbidden":
             continue
-        opt_out = annotation_values(view.induced_slot(slot.name, level)).get("queryable")
-        if opt_out is not None and not is_true(opt_out):
+        if slot.key in excluded:
             continue
         inlined = _inline(copy.deepcopy(fragment), defs)
         if not _scalar(inlined):
@@ -97,7 +94,7 @@ def build_queryables(build: Build) -> dict[str, Any]:
         "$id": urljoin(schema["$id"], "queryables.json"),
         "type": "object",
         "title": f"Queryables: {schema['title']}",
-        "description": f"The fields of {view.get_class(level).title or level} a STAC API filter may use.",
+        "description": f"The fields of {build.resolved.class_map[level].title or level} a STAC API filter may use.",
         "properties": properties,
         "additionalProperties": True,
     }

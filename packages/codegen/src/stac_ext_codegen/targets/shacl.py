@@ -158,13 +158,14 @@ def build_shapes(model: SourceModel) -> Graph:
         shape = shape_of(class_name)
         if (shape, RDF.type, SH.NodeShape) not in graph:
             raise ModelError(f"LinkML wrote no SHACL shape for class {class_name}")
-        by_iri = {URIRef(t.iri): (name, t) for name, t in vocab.slot_terms[class_name].items()}
+        by_iri = {URIRef(t.linkml_iri): (name, t) for name, t in vocab.slot_terms[class_name].items()}
         for prop in sorted(graph.objects(shape, SH.property)):
             path = graph.value(prop, SH.path)
             if prop in done or path not in by_iri:
                 continue
             done.add(prop)
             slot_name, term = by_iri[path]
+            graph.set((prop, SH.path, URIRef(term.iri)))  # the IRI the context gives the key
             adjust_property(prop, next(s for s in resolved.class_map[class_name].slots if s.name == slot_name), term)
         graph.remove((shape, SH.closed, None))
         graph.remove((shape, SH.ignoredProperties, None))
@@ -339,6 +340,6 @@ def render(build: Build) -> dict[str, str]:
     if build.option("coverage", None):
         table = coverage_table(build)
         outputs[build.option("coverage")] = table
-        if build.latest and build.option("latest_coverage", None):
+        if build.latest_release and build.option("latest_coverage", None):
             outputs[build.option("latest_coverage")] = table
     return outputs

@@ -21,9 +21,10 @@ if TYPE_CHECKING:
 
 
 def schema_urls(build: Build) -> list[str]:
-    """The canonical ``$id`` first, then any other URL the build knows for this version."""
+    """Every URL that names this version: the canonical ``$id`` first, then the version's aliases."""
     urls = [str(build.json_schema()["$id"])]
-    for url in getattr(build, "urls", None) or []:
+    version = build.model.version
+    for url in [version.url, *version.aliases] if version is not None else []:
         if url not in urls:
             urls.append(str(url))
     return urls

@@ -951,3 +951,39 @@ MLMFields.model_rebuild()
 ItemProperties.model_rebuild()
 AssetFields.model_rebuild()
 CollectionSummaryFields.model_rebuild()
+
+# Every generated enum and class: what `from ... import *` gives, and what a package re-exports.
+__all__ = [
+    "AcceleratorEnum",
+    "ArtifactTypeEnum",
+    "AssetFields",
+    "AssetRoleEnum",
+    "ClassificationClass",
+    "Collection",
+    "CollectionSummaryFields",
+    "CompileMethodEnum",
+    "DataTypeEnum",
+    "DimensionNameEnum",
+    "FrameworkEnum",
+    "Hyperparameters",
+    "InputStructure",
+    "Item",
+    "ItemProperties",
+    "MLMFields",
+    "ModelBandOrVariable",
+    "ModelInput",
+    "ModelOutput",
+    "ProcessingExpression",
+    "ResizeTypeEnum",
+    "ResultStructure",
+    "TaskEnum",
+    "ValueScaling",
+    "ValueScalingClip",
+    "ValueScalingClipMax",
+    "ValueScalingClipMin",
+    "ValueScalingMinMax",
+    "ValueScalingOffset",
+    "ValueScalingProcessing",
+    "ValueScalingScale",
+    "ValueScalingZScore",
+]

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import time
+from collections.abc import Callable
 from typing import TextIO
 
 #: Seconds before the first redraw: quick batches show nothing.
@@ -16,7 +17,9 @@ BAR = 24
 class Progress:
     """Counts judged documents; redraws at most ``rate`` times a second once ``delay`` seconds have passed.
 
-    With ``total`` (bytes of input), a bar shows the share of the input judged so far.
+    With ``total`` (bytes of input), a bar shows the share of the input judged so far. Only differences of
+    readings of ``clock`` (default ``time.monotonic``) count, never the readings themselves: a monotonic
+    clock may start anywhere (near 0 just after boot).
     """
 
     def __init__(
@@ -26,13 +29,15 @@ class Progress:
         total: int | None = None,
         delay: float | None = None,
         rate: float | None = None,
+        clock: Callable[[], float] | None = None,
     ) -> None:
         self.stream = stream
         self.enabled = enabled
-        self.started = time.monotonic()
+        self.clock = time.monotonic if clock is None else clock  # looked up now, so a patched clock counts
+        self.started = self.clock()
         self.delay = DELAY if delay is None else delay
         self.interval = 1 / (RATE if rate is None else rate)
-        self.last = 0.0
+        self.last: float | None = None  # when the line was last drawn (None: never)
         self.shown = False
         self.total = total
         self.documents = self.invalid = self.size = 0
@@ -43,8 +48,10 @@ class Progress:
         self.size += size
         if not self.enabled:
             return
-        now = time.monotonic()
-        if now - self.started < self.delay or now - self.last < self.interval:
+        now = self.clock()
+        if now - self.started < self.delay:
+            return
+        if self.last is not None and now - self.last < self.interval:
             return
         self.last = now
         speed = self.documents / max(now - self.started, 1e-9)

@@ -147,16 +147,67 @@ def test_progress_is_drawn_on_request_and_erased(folder: Path, monkeypatch, caps
     assert "documents checked" not in run(["validate", str(folder)], capsys).err  # not a terminal: nothing
 
 
-def test_progress_counts_and_rate_limits() -> None:
+class _Clock:
+    """A monotonic clock the test moves by hand, starting at ``origin``."""
+
+    def __init__(self, origin: float) -> None:
+        self.now = origin
+
+    def __call__(self) -> float:
+        return self.now
+
+
+# A monotonic clock counts from an arbitrary origin: near 0 just after boot, large after weeks of uptime.
+ORIGINS = [0.0, 1e-6, 0.5, 3.0, 1e7]
+
+
+@pytest.mark.parametrize("origin", ORIGINS)
+def test_progress_counts_and_rate_limits(origin: float) -> None:
     from stac_mlm.cli._progress import Progress
 
+    clock = _Clock(origin)
     stream = io.StringIO()
-    progress = Progress(stream, enabled=True, delay=0.0, rate=1e-3)
-    progress.update(10, 2)
-    progress.update(5, 1)  # too soon after the first redraw: not drawn
+    progress = Progress(stream, enabled=True, delay=0.0, rate=1e-3, clock=clock)
+    progress.update(10, 2)  # the first update after the delay is drawn, whatever the clock read at start
+    clock.now += 999.0
+    progress.update(5, 1)  # too soon after the first redraw (one per 1,000 s): not drawn
     assert stream.getvalue().count("\r") == 1
     assert "10 documents checked, 2 invalid" in stream.getvalue()
     assert (progress.documents, progress.invalid) == (15, 3)
+    clock.now += 1.0
+    progress.update(1, 0)  # a full interval later: drawn again
+    assert stream.getvalue().count("\r") == 2
+    assert "16 documents checked, 3 invalid" in stream.getvalue()
+
+
+@pytest.mark.parametrize("origin", ORIGINS)
+def test_progress_waits_for_the_delay_from_its_own_start(origin: float) -> None:
+    from stac_mlm.cli._progress import Progress
+
+    clock = _Clock(origin)
+    stream = io.StringIO()
+    progress = Progress(stream, enabled=True, delay=1.0, rate=8.0, clock=clock)
+    clock.now += 0.9
+    progress.update(1, 0)
+    assert stream.getvalue() == "", "drawn before the delay"
+    clock.now += 0.1
+    progress.update(1, 0)
+    assert stream.getvalue().count("\r") == 1
+    assert "2 documents checked" in stream.getvalue()
+
+
+def test_progress_uses_the_monotonic_clock_by_default(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Without a clock given, Progress reads time.monotonic when it is created (a patched clock counts)."""
+    import time
+
+    from stac_mlm.cli._progress import Progress
+
+    clock = _Clock(0.0)
+    monkeypatch.setattr(time, "monotonic", clock)
+    stream = io.StringIO()
+    progress = Progress(stream, enabled=True, delay=0.0, rate=1e-3)
+    progress.update(1, 0)
+    assert stream.getvalue().count("\r") == 1, "nothing drawn with the monotonic clock at 0"
 
 
 def test_progress_bar_shows_the_share_of_input_judged(tmp_path: Path, monkeypatch, capsys) -> None:

@@ -4,10 +4,8 @@ agrees with the generated schema, and the generator follows the annotation vocab
 from __future__ import annotations
 
 import ast
-import copy
 import json
 import sys
-from pathlib import Path
 
 import pytest
 import stac_mlm
@@ -111,89 +109,3 @@ def test_generated_module_imports_only_pydantic_and_the_standard_library() -> No
     }
     assert "pydantic" in modules
     assert modules - {"pydantic"} <= set(sys.stdlib_module_names), modules
-
-
-# --- the generator, on a small model that is not MLM ------------------------------------------------
-
-TOY_SCHEMA = """
-id: https://example.org/toy
-name: toy
-title: Toy extension
-version: 0.1.0
-prefixes:
-  linkml: https://w3id.org/linkml/
-default_prefix: toy
-default_range: string
-imports: [linkml:types]
-types:
-  Label:
-    typeof: string
-    annotations:
-      json_schema.minLength: 1
-  Level:
-    typeof: integer
-    minimum_value: 0
-classes:
-  Step:
-    attributes:
-      op: {required: true}
-  Base:
-    attributes:
-      kind: {required: true}
-      gone: {range: string}
-  Thing:
-    is_a: Base
-    slot_usage:
-      kind: {equals_string: thing}
-      gone: {value_presence: ABSENT}
-    attributes:
-      tags: {range: Label, multivalued: true, list_elements_unique: true}
-      levels: {range: Level, multivalued: true}
-      weight: {range: float}
-      maybe: {range: Label, annotations: {nullable: true}}
-      steps: {range: Step, inlined: true, annotations: {one_or_many: true}}
-      parts: {range: Step, multivalued: true, annotations: {json_map: strict}}
-"""
-
-
-@pytest.fixture(scope="module")
-def toy(tmp_path_factory: pytest.TempPathFactory):
-    from stac_ext_codegen.model import SourceModel
-    from stac_ext_codegen.pydantic import build_pydantic
-
-    folder = tmp_path_factory.mktemp("toy")
-    (folder / "mlm.yaml").write_text(TOY_SCHEMA)
-    source = build_pydantic(SourceModel.load(folder))
-    namespace: dict = {}
-    exec(compile(source, str(folder / "toy.py"), "exec"), namespace)
-    return namespace
-
-
-def test_generator_applies_the_annotation_vocabulary(toy: dict) -> None:
-    from pydantic import ValidationError
-
-    thing = toy["Thing"]
-    assert "gone" not in thing.model_fields, "ABSENT slots are not fields"
-    document = {
-        "kind": "thing",
-        "tags": ["a", "b"],
-        "levels": [0, 2.0],
-        "weight": 1,
-        "maybe": None,
-        "steps": {"op": "x"},
-        "parts": {"p": {"op": "y"}},
-        "other:key": [1.0],
-    }
-    assert json.dumps(thing.from_dict(document).to_dict()) == json.dumps(document)
-    many = {**copy.deepcopy(document), "steps": [{"op": "x"}, {"op": "z"}]}
-    assert thing.from_dict(many).to_dict()["steps"] == many["steps"]
-    for change in ({"tags": ["a", "a"]}, {"tags": [""]}, {"levels": [-1]}, {"levels": [1.5]}, {"steps": []}):
-        with pytest.raises(ValidationError):
-            thing.from_dict({**document, **change})
-    built = thing(tags=["t"]).to_dict()
-    assert built == {"kind": "thing", "tags": ["t"]}, "constants are written, unset fields are not"
-
-
-def test_generator_code_is_independent_of_the_module_it_writes() -> None:
-    source = (Path(__file__).parents[1] / "packages/codegen/src/stac_ext_codegen/pydantic.py").read_text()
-    assert "mlm" not in source.lower()

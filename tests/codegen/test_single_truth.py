@@ -7,7 +7,6 @@ import ast
 from pathlib import Path
 
 import jsonschema
-from linkml_runtime import SchemaView
 from support import documents, edits
 from support.paths import CODEGEN_SRC, SCHEMA_DIR
 
@@ -25,24 +24,26 @@ def test_new_task_value_and_new_field_reach_the_generated_schema(tmp_path: Path)
     edits.add_optional_field(scratch)
 
     schema = _generate(scratch)
-    assert "change-detection" in schema["$defs"]["TaskEnum"]["enum"]
+    assert edits.NEW_TASK in schema["$defs"][edits.TASK_ENUM]["enum"]
     for level in ("ItemProperties", "AssetFields", "CollectionSummaryFields"):
-        assert schema["$defs"][level]["properties"]["mlm:carbon_footprint"]["minimum"] == 0
+        assert schema["$defs"][level]["properties"][edits.NEW_FIELD]["minimum"] == 0
 
-    item = documents.landcover_item()
-    item["properties"]["mlm:tasks"] = ["change-detection"]
-    item["properties"]["mlm:carbon_footprint"] = 12.5
+    item = documents.for_schema(documents.landcover_item(), schema["$id"])
+    item["properties"]["mlm:tasks"] = [edits.NEW_TASK]
+    item["properties"][edits.NEW_FIELD] = 12.5
     validator = jsonschema.Draft7Validator(schema)
     assert validator.is_valid(item)
-    item["properties"]["mlm:carbon_footprint"] = -1
+    item["properties"][edits.NEW_FIELD] = -1
     assert not validator.is_valid(item)
     original = jsonschema.Draft7Validator(_generate(SCHEMA_DIR))
-    item["properties"]["mlm:carbon_footprint"] = 12.5
+    item["properties"][edits.NEW_FIELD] = 12.5
     assert not original.is_valid(item), "the unedited model must reject both"
 
 
 def _spec_words() -> set[str]:
-    view = SchemaView(str(SCHEMA_DIR / "mlm.yaml"))
+    from stac_ext_codegen.model import SourceModel
+
+    view = SourceModel.load(SCHEMA_DIR).view
     words: set[str] = set()
     for slot in view.all_slots().values():
         if slot.alias and ":" in slot.alias:

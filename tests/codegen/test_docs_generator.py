@@ -98,7 +98,7 @@ def test_an_edit_of_the_model_reaches_pages_and_readme(scratch: Path) -> None:
     text = root.read_text()
     text = text.replace(
         "      mlm_hyperparameters: {value_presence: ABSENT}\n",
-        "      mlm_hyperparameters: {value_presence: ABSENT}\n      mlm_carbon_footprint: {value_presence: ABSENT}\n",
+        f"      mlm_hyperparameters: {{value_presence: ABSENT}}\n      {edits.NEW_SLOT}: {{value_presence: ABSENT}}\n",
     )
     root.write_text(text)
     enums = scratch / "enums.yaml"
@@ -107,11 +107,11 @@ def test_an_edit_of_the_model_reaches_pages_and_readme(scratch: Path) -> None:
     enums.write_text(head + "  TaskEnum:\n" + task_enum)
     edited = SourceModel.load(scratch)
     site = build_site(edited, scratch.parent)
-    row = _table_rows(site.pages["reference/fields.md"])["mlm:carbon_footprint"]
+    row = _table_rows(site.pages["reference/fields.md"])[edits.NEW_FIELD]
     assert row[1] == "number" and "Minimum: 0" in row[2] and "Kilograms of CO2" in row[2]
-    assert "| `mlm:carbon_footprint` | allowed | — | allowed |" in site.pages["reference/fields.md"]
+    assert f"| `{edits.NEW_FIELD}` | allowed | — | allowed |" in site.pages["reference/fields.md"]
     assert "Recommended values" in site.pages["reference/enums/TaskEnum.md"]
-    assert "mlm:carbon_footprint" in readme_fields(edited)
+    assert edits.NEW_FIELD in readme_fields(edited)
 
 
 def test_every_rule_has_snippets_with_the_right_verdict(model: SourceModel, site) -> None:

@@ -371,7 +371,7 @@ def test_bundled_tables_match_schema_migrations() -> None:
     bundled = json.loads(
         (Path(stac_mlm.__file__).parent / "_generated" / "migrations.json").read_text(encoding="utf-8")
     )
-    folder = Path(__file__).resolve().parents[1] / "schema" / "migrations"
+    folder = Path(__file__).resolve().parents[2] / "schema" / "migrations"
     assert bundled == {p.stem: yaml.safe_load(p.read_text(encoding="utf-8")) for p in sorted(folder.glob("*.yaml"))}
 
 

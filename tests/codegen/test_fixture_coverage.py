@@ -46,8 +46,14 @@ def test_committed_examples_are_what_the_sources_render(model: SourceModel) -> N
 
 
 def test_coverage_is_complete(model: SourceModel, schema: dict, fixtures: list[Fixture]) -> None:
+    """Complete for a release; a draft may still miss examples (its release requires them), but no fixture
+    other than an errata case (reviewed at release) may misbehave."""
     result = measure(model, schema, fixtures)
-    assert result.complete, result.table()
+    if model.version is not None and model.version.status == "draft":
+        assert not result.problems, result.table()
+    else:
+        assert result.complete, result.table()
+        assert "100.0" in result.table()
     assert result.valid_count >= 6 and result.rejected_count >= 100
     groups = {c.group for c in result.cells}
     assert len(groups) == 6
@@ -55,13 +61,12 @@ def test_coverage_is_complete(model: SourceModel, schema: dict, fixtures: list[F
     expected = {"mlm:entrypoint @ Collection.item_assets", "TaskEnum: downscaling", "R13: Band and variable objects"}
     assert expected <= items
     assert "mlm:name @ Item.assets" not in items  # forbidden there, so not asked for
-    assert "100.0" in result.table()
 
 
 def test_coverage_notices_a_missing_rule_case(model: SourceModel, schema: dict, fixtures: list[Fixture]) -> None:
     kept = [f for f in fixtures if (f.expect or {}).get("rule") != "R9"]
     assert len(kept) < len(fixtures)
-    missing = _uncovered(model, schema, kept)
+    missing = _uncovered(model, schema, kept) - _uncovered(model, schema, fixtures)  # a draft may have gaps
     assert missing == {"rules (rejected cases): R9: An Item has a model asset"}
 
 
@@ -91,12 +96,13 @@ def test_a_rule_case_must_go_through_the_rule(model: SourceModel, schema: dict, 
     assert any("not rejected by the fragment of rule R11" in p for p in measure(model, schema, [mislabelled]).problems)
 
 
-def test_coverage_follows_the_model(tmp_path: Path, fixtures: list[Fixture]) -> None:
+def test_coverage_follows_the_model(tmp_path: Path, model: SourceModel, schema: dict, fixtures: list[Fixture]) -> None:
+    before = _uncovered(model, schema, fixtures)
     scratch = edits.copy_schema(tmp_path)
     edits.add_task_value(scratch)
-    model = SourceModel.load(scratch)
-    missing = _uncovered(model, build_json_schema(model), fixtures)
-    assert missing == {"closed enum values: TaskEnum: change-detection"}
+    edited = SourceModel.load(scratch)
+    missing = _uncovered(edited, build_json_schema(edited), fixtures)
+    assert missing - before == {f"closed enum values: {edits.TASK_ENUM}: {edits.NEW_TASK}"}
 
 
 def test_apply_patch() -> None:

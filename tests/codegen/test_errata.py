@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from linkml_runtime import SchemaView
+from stac_ext_codegen.model import SourceModel
 from support.cases import ERRATA_CASES
 from support.paths import DOCS_DIR, SCHEMA_DIR
 
@@ -21,7 +21,7 @@ def _documented() -> dict[str, str]:
 
 
 def _annotated() -> set[str]:
-    view = SchemaView(str(SCHEMA_DIR / "mlm.yaml"))
+    view = SourceModel.load(SCHEMA_DIR).view
     elements = [
         *view.all_classes().values(),
         *view.all_slots().values(),
