@@ -9,8 +9,10 @@ from typing import Any
 
 import pytest
 import yaml
+from stac_ext_codegen.cli import main
 from stac_ext_codegen.model import SourceModel
 from stac_ext_codegen.targets import Build, jsonld, queryables, shacl, stac_valid
+from stac_ext_codegen.versions import VersionIndex
 from support import edits
 from support.paths import REPO
 
@@ -18,6 +20,9 @@ from support.paths import REPO
 @pytest.fixture(scope="module")
 def edited(tmp_path_factory: pytest.TempPathFactory) -> SourceModel:
     scratch = edits.copy_schema(tmp_path_factory.mktemp("edited"))
+    index = VersionIndex.find(scratch)
+    if index is not None and index.draft is None:  # releases are frozen: the edit goes to a new draft
+        assert main(["--root", str(scratch.parent), "new-version", index.next_minor()]) == 0
     edits.add_optional_field(scratch)
     edits.add_task_value(scratch)
     return SourceModel.load(scratch)
@@ -25,9 +30,8 @@ def edited(tmp_path_factory: pytest.TempPathFactory) -> SourceModel:
 
 def build(model: SourceModel, target: str) -> Build:
     spec = model.config.target(target)
-    return Build(
-        version="v0.0.1", status="draft", latest=True, model=model, base=REPO, latest_release=True, options=spec.options
-    )
+    version = model.version.version if model.version else "v0.0.1"
+    return Build(version=version, status="draft", latest=True, model=model, base=REPO, options=spec.options)
 
 
 def only(outputs: dict[str, str], suffix: str) -> str:
