@@ -31,12 +31,12 @@ CARRIED_KEYWORDS = {k for k, v in CARRIED.items() if v is not None}
 @cache
 def carried_rules() -> set[str]:
     """The rules the generated coverage table calls carried."""
-    text = interop.latest("shacl", "coverage.md").read_text(encoding="utf-8")
+    text = interop.head("shacl", "coverage.md").read_text(encoding="utf-8")
     return set(re.findall(r"^\| (\S+) \| [^|]+ \| carried \|$", text, re.M))
 
 
 def shapes() -> rdflib.Graph:
-    return rdflib.Graph().parse(interop.latest("shacl", "shapes.shacl.ttl"))
+    return rdflib.Graph().parse(interop.head("shacl", "shapes.shacl.ttl"))
 
 
 def verdicts(paths: list[Path]) -> dict[Path, bool]:
@@ -52,7 +52,7 @@ def all_verdicts() -> dict[Path, bool]:
     paths = interop.valid_fixtures()
     paths += [p for p, e in interop.invalid_fixtures() if {e.get("keyword"), e.get("rule")} & wanted]
     paths += interop.official_examples() if upstream_available() else []
-    context, union, roots = interop.latest_context(), rdflib.Graph(), {}
+    context, union, roots = interop.head_context(), rdflib.Graph(), {}
     for path in paths:
         graph = interop.to_rdf(interop.load(path), context)
         objects = set(graph.objects())
@@ -68,7 +68,7 @@ def all_verdicts() -> dict[Path, bool]:
 
 def term_at(pointer: str) -> dict[str, Any] | None:
     """The term definition (in its scope) of the key a JSON pointer ends at, as JSON-LD reads it."""
-    active: dict[str, Any] = interop.latest_context()["@context"]
+    active: dict[str, Any] = interop.head_context()["@context"]
     definition: Any = None
     for token in [t.replace("~1", "/").replace("~0", "~") for t in pointer.split("/")[1:]]:
         if token.isdigit():

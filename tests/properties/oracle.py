@@ -19,7 +19,7 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
-from support.paths import GENERATED_DIR
+from support.paths import GENERATED_DIR, head_schema_path
 
 #: Text fixes applied to the generated code, each with the reason. datamodel-code-generator 0.89 gives an
 #: object with no declared property, `additionalProperties: false` and `patternProperties` both
@@ -62,9 +62,14 @@ def generate_code(schema: dict[str, Any]) -> str:
     return code
 
 
+def classes(path: Path | None = None) -> types.ModuleType:
+    """The oracle classes of one generated JSON Schema (default: the head's, which the fixtures and the
+    project's classes follow), as an in-memory module."""
+    return _classes(path or head_schema_path())
+
+
 @cache
-def classes(path: Path = GENERATED_DIR / "json-schema" / "schema.json") -> types.ModuleType:
-    """The oracle classes of one generated JSON Schema, as an in-memory module."""
+def _classes(path: Path) -> types.ModuleType:
     code = generate_code(json.loads(path.read_text(encoding="utf-8")))
     name = f"_oracle_{abs(hash(str(path)))}"
     module = types.ModuleType(name)

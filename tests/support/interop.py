@@ -1,7 +1,8 @@
 """Helpers for the linked-data and API targets: the generated files, the fixtures, JSON-LD to RDF offline.
 
-The generated files are read under their stable (latest) names for the fixture tests, since the fixtures
-follow the version the docs follow; per-version files are found by globbing ``generated/<kind>/v*/``.
+The fixtures follow the head of schema/ (the draft, else the latest release), so the fixture tests read
+that version's files (``head``); ``latest`` is the stable name (the newest release); every version's files
+are found by globbing ``generated/<kind>/v*/``.
 """
 
 from __future__ import annotations
@@ -12,7 +13,7 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
-from .paths import EXAMPLES_DIR, GENERATED_DIR, OFFICIAL_VERSION, UPSTREAM_DATA
+from .paths import EXAMPLES_DIR, GENERATED_DIR, OFFICIAL_VERSION, UPSTREAM_DATA, head_version
 
 SIDECAR = ".expected.json"
 
@@ -46,7 +47,13 @@ def versioned(kind: str, name: str) -> list[Path]:
 
 
 def latest(kind: str, name: str) -> Path:
+    """The stable name: the newest release's file."""
     return GENERATED_DIR / kind / name
+
+
+def head(kind: str, name: str) -> Path:
+    """The file of the version the fixtures follow."""
+    return GENERATED_DIR / kind / head_version() / name
 
 
 def valid_fixtures() -> list[Path]:
@@ -97,5 +104,5 @@ def walk(node: Any, pointer: str = "") -> Iterator[tuple[str, str, Any]]:
 
 
 @cache
-def latest_context() -> dict[str, Any]:
-    return load(latest("jsonld", "context.jsonld"))
+def head_context() -> dict[str, Any]:
+    return load(head("jsonld", "context.jsonld"))
