@@ -117,12 +117,14 @@ def test_shapes_per_version_parse_and_the_latest_has_a_stable_name() -> None:
     assert interop.latest("shacl", "shapes.shacl.ttl").read_text() in {p.read_text() for p in SHAPES}
 
 
+@pytest.mark.slow  # one pyshacl pass over every fixture: about a minute on 2 loaded cores
 def test_valid_documents_conform() -> None:
     paths = interop.valid_fixtures() + (interop.official_examples() if upstream_available() else [])
     rejected = [p.name for p, ok in verdicts(paths).items() if not ok]
     assert rejected == []
 
 
+@pytest.mark.slow  # one pyshacl pass over every fixture: about a minute on 2 loaded cores
 def test_per_value_breaks_do_not_conform() -> None:
     carried = CARRIED_KEYWORDS
     cases = {
@@ -136,6 +138,7 @@ def test_per_value_breaks_do_not_conform() -> None:
     assert accepted == [], "per-value breaks the shapes should catch"
 
 
+@pytest.mark.slow  # one pyshacl pass over every fixture: about a minute on 2 loaded cores
 def test_rules_the_coverage_table_calls_carried_are_caught() -> None:
     carried = carried_rules()
     assert carried, "the coverage table marks no rule as carried"
