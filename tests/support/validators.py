@@ -43,12 +43,17 @@ class VersionedValidator:
         self.schema = generated_schema()
         self.head = jsonschema.Draft7Validator(self.schema)
 
-    def choose(self, document: Any) -> jsonschema.Draft7Validator:
+    def declared_version(self, document: Any) -> str | None:
+        """The first version of this source whose URL the document lists (None: none)."""
         declared = document.get("stac_extensions") if isinstance(document, dict) else None
         for url in declared if isinstance(declared, list) else []:
             if isinstance(url, str) and url in self.by_url:
-                return version_validator(self.by_url[url])
-        return self.head
+                return self.by_url[url]
+        return None
+
+    def choose(self, document: Any) -> jsonschema.Draft7Validator:
+        version = self.declared_version(document)
+        return self.head if version is None else version_validator(version)
 
     def is_valid(self, document: Any) -> bool:
         return self.choose(document).is_valid(document)
@@ -63,9 +68,14 @@ def generated_validator() -> VersionedValidator:
 
 
 @cache
-def version_validator(version: str) -> jsonschema.Draft7Validator:
+def version_schema(version: str) -> dict[str, Any]:
     """The generated schema of one version the source holds (release or draft)."""
-    return jsonschema.Draft7Validator(load_json(version_schema_path(version)))
+    return load_json(version_schema_path(version))
+
+
+@cache
+def version_validator(version: str) -> jsonschema.Draft7Validator:
+    return jsonschema.Draft7Validator(version_schema(version))
 
 
 @cache
