@@ -19,11 +19,33 @@ import nox
 ROOT = Path(__file__).parent
 CODEGEN = "packages/codegen"
 UPSTREAM = os.environ.get("MLM_UPSTREAM_DATA", str(ROOT.parent / "shared" / "upstream-data"))
-TEST_DEPS = ["pytest>=8", "hypothesis>=6.100", "jsonschema>=4.23", "jsonschema-rs>=0.29", "pyyaml>=6"]
-# The linked-data and API targets are checked with the tools their users run (issue 16): pyld and pyshacl
-# read the JSON-LD context and SHACL shapes, the stac-valid CLI uses the schema config, and
-# datamodel-code-generator builds the second (oracle) class set of the property tests.
-INTEROP_DEPS = ["pyld>=2.0.4", "pyshacl>=0.26", "stac-valid>=4.6,<5", "datamodel-code-generator>=0.26"]
+#: Every development tool, with the versions that agree with the code, in one place: sessions install from
+#: here only. ruff: 0.16 and 0.17 format the code as committed (0.6-0.14 disagree on blank lines, and from
+#: 0.16 ruff also formats the python blocks of the Markdown pages); raise the bound after `ruff format` with
+#: the new version leaves the tree unchanged. pytest 8 and 9 run the suite.
+TOOLS = {
+    "ruff": "ruff>=0.16,<0.18",
+    "mypy": "mypy>=1.11,<3",
+    "pytest": "pytest>=8,<10",
+    "pytest-xdist": "pytest-xdist>=3.6,<4",
+    "hypothesis": "hypothesis>=6.100,<7",
+    "jsonschema": "jsonschema>=4.23,<5",
+    "jsonschema-rs": "jsonschema-rs>=0.29,<1",
+    "pyyaml": "pyyaml>=6,<7",
+    "selenium": "selenium==4.51.0",
+    "mkdocs": "mkdocs==1.6.1",
+    "mkdocs-material": "mkdocs-material==9.8.1",
+    "pymdown-extensions": "pymdown-extensions==13.1",
+    # The linked-data and API targets are checked with the tools their users run (issue 16): pyld and pyshacl
+    # read the JSON-LD context and SHACL shapes, the stac-valid CLI uses the schema config, and
+    # datamodel-code-generator builds the second (oracle) class set of the property tests.
+    "pyld": "pyld>=2.0.4,<4",
+    "pyshacl": "pyshacl>=0.26,<1",
+    "stac-valid": "stac-valid>=4.6,<5",
+    "datamodel-code-generator": "datamodel-code-generator>=0.26,<1",
+}
+TEST_DEPS = [TOOLS[name] for name in ("pytest", "pytest-xdist", "hypothesis", "jsonschema", "jsonschema-rs", "pyyaml")]
+INTEROP_DEPS = [TOOLS[name] for name in ("pyld", "pyshacl", "stac-valid", "datamodel-code-generator")]
 
 nox.options.default_venv_backend = "uv|virtualenv"
 # Installs write bytecode up front, so warm runs never recompile dependencies (even where the shell sets
@@ -86,23 +108,42 @@ TEST_GROUPS = {
 }
 
 
+#: pytest options whose value is the next argument (that value is never a path to select tests by)
+_VALUED = {"-k", "-m", "-p", "-o", "-c", "-W", "--deselect", "--ignore", "--ignore-glob", "--rootdir", "--durations"}
+
+
 def _group_args(folders: list[str], posargs: list[str]) -> list[str] | None:
-    """pytest arguments for one group: its folders, or the paths named in posargs that lie inside them (None:
-    posargs name paths, none of them in this group)."""
-    paths = [a for a in posargs if not a.startswith("-") and Path(a.split("::")[0]).exists()]
+    """pytest arguments for one group: its folders, or the paths named in posargs that lie inside them (a path
+    holding the group's folders, such as `tests`, stands for them); None when posargs name paths, none of them
+    in this group."""
+    paths = [
+        arg
+        for index, arg in enumerate(posargs)
+        if not arg.startswith("-")
+        and (index == 0 or posargs[index - 1] not in _VALUED)
+        and Path(arg.split("::")[0]).exists()
+    ]
     if not paths:
         return [*folders, *posargs]
-    mine = [a for a in paths if any(Path(a.split("::")[0]).resolve().is_relative_to(ROOT / f) for f in folders)]
-    if not mine:
+    chosen: list[str] = []
+    root = ROOT.resolve()
+    for arg in paths:
+        where = Path(arg.split("::")[0]).resolve()
+        if any(where.is_relative_to(root / folder) for folder in folders):
+            chosen.append(arg)
+        elif "::" not in arg:
+            chosen += [folder for folder in folders if (root / folder).is_relative_to(where)]
+    if not chosen:
         return None
-    return [a for a in posargs if a not in paths or a in mine]
+    return [*dict.fromkeys(chosen), *(arg for arg in posargs if arg not in paths)]
 
 
 @nox.session
 @nox.parametrize("group", [nox.param(name, id=name) for name in TEST_GROUPS])
 def tests(session: nox.Session, group: str) -> None:
-    """Run the test suite: `tests(runtime)` without the generator installed, `tests(codegen)` with it (tests
-    needing ../shared/upstream-data skip when it is absent). `-- -m "not slow"` is the quick profile."""
+    """The test suite in two environments: runtime (no generator, no linkml), codegen (everything).
+
+    Tests needing ../shared/upstream-data skip when it is absent; `-- -m "not slow"` is the quick loop."""
     spec = TEST_GROUPS[group]
     args = _group_args(spec["folders"], session.posargs)
     if args is None:
@@ -110,17 +151,34 @@ def tests(session: nox.Session, group: str) -> None:
     if spec["codegen"]:
         _install_codegen(session)
     session.install(*TEST_DEPS, *(INTEROP_DEPS if spec["codegen"] else []))
-    session.install("-e", "packages/stac-mlm[fast,dask,pystac]")
+    session.install("-e", "packages/stac-mlm[fast,dask,pystac,onnx,hf]")
+    # one pytest worker per CPU this process may use (none on one CPU, as in CI); `-n N` in posargs overrides
+    cpus = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else (os.cpu_count() or 1)
+    chose = any(arg in ("-n", "--numprocesses") or arg.startswith(("-n=", "--numprocesses=")) for arg in args)
+    workers = ["-n", str(cpus)] if cpus > 1 and not chose else []
     # posargs may select nothing in one group (e.g. `-k` naming a runtime test): that is not a failure
     codes = [0, 5] if session.posargs else [0]
-    session.run("pytest", *args, env={"MLM_TEST_GROUP": group}, success_codes=codes)
+    session.run("pytest", *workers, *args, env={"MLM_TEST_GROUP": group}, success_codes=codes)
+
+
+#: PyTorch from pip, pinned: pip takes the CPU build kept on this machine's disk (uv would fetch a CUDA build).
+TORCH = "torch==2.13.0"
+
+
+@nox.session(venv_backend="virtualenv")
+def tests_torch(session: nox.Session) -> None:
+    """describe's PyTorch tests (tests/pytorch): live modules, .pt2 archives, the docs page's examples, and
+    the comparison with stac-model 0.7.0's from_torch (with kornia, which its torch module imports)."""
+    session.install(TORCH)
+    session.install(*TEST_DEPS, "-e", "packages/stac-mlm[onnx,hf,torch]", "stac-model==0.7.0", "kornia")
+    session.run("pytest", "tests/pytorch", "-p", "no:logging", *session.posargs)
 
 
 @nox.session
 def lint(session: nox.Session) -> None:
     """ruff (lint and format) on all Python code, and linkml-lint on schema/."""
     _install_codegen(session)
-    session.install("ruff>=0.6")
+    session.install(TOOLS["ruff"])
     session.run("ruff", "check", ".")
     session.run("ruff", "format", "--check", ".")
     # linkml-lint reads the model with its version placeholders filled (`${schema_url}` is not a URI yet)
@@ -153,18 +211,18 @@ def bench(session: nox.Session) -> None:
     session.install("-e", "packages/stac-mlm", "stac-model==0.7.0")
     examples = Path(UPSTREAM) / "mlm" / "v1.5.2" / "examples"
     session.run("python", "packages/stac-mlm/tools/bench_runtime.py", "--examples", str(examples))
-    session.install("-e", "packages/stac-mlm[fast]", "jsonschema>=4.23")
+    session.install("-e", "packages/stac-mlm[fast]", TOOLS["jsonschema"])
     # migration throughput (goal: 5,000 documents/s)
     session.run("python", "packages/stac-mlm/tools/bench_migrate.py", UPSTREAM)
     session.run("python", "packages/stac-mlm/tools/bench_cli.py")
     # the two Pydantic class sets (LinkML generator + hooks, datamodel-code-generator) on the same documents
     _install_codegen(session)
-    session.install("datamodel-code-generator>=0.26")
+    session.install(TOOLS["datamodel-code-generator"])
     session.run("python", "packages/codegen/tools/bench_class_sets.py", UPSTREAM)
 
 
-DOCS_DEPS = ["mkdocs==1.6.1", "mkdocs-material==9.8.1", "pymdown-extensions==13.1"]
-READER_DEPS = ["pytest>=8", "selenium==4.51.0"]
+DOCS_DEPS = [TOOLS[name] for name in ("mkdocs", "mkdocs-material", "pymdown-extensions")]
+READER_DEPS = [TOOLS[name] for name in ("pytest", "selenium")]
 MERMAID = "mermaid@11.4.1"  # served with the site (docs/assets/vendor/, git-ignored) so the diagram renders offline
 
 

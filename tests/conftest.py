@@ -1,6 +1,7 @@
-"""Shared fixtures: the upstream data location (skipping cleanly when it is absent); with
-``MLM_TEST_CLOCK_ORIGIN`` set, the whole session (and every Python process it starts) runs on a monotonic
-clock that starts at that many seconds, as on a machine booted just now (``support/clock.py``)."""
+"""Shared fixtures: the upstream data location (skipping cleanly when it is absent); and a fresh machine on
+request, for the whole session and every Python process it starts: ``MLM_TEST_CLOCK_ORIGIN=0`` runs it on a
+monotonic clock that starts at 0 s, as just after boot (``support/clock.py``), ``MLM_TEST_REVERSE_LISTINGS=1``
+lists directories in reverse order (``support/listing.py``)."""
 
 from __future__ import annotations
 
@@ -10,22 +11,26 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from support import clock
+from support import clock, listing
 from support.paths import OFFICIAL_VERSION, REPO, UPSTREAM_DATA, UPSTREAM_SKIP_REASON, upstream_available
 
 # Scratch copies of schema/ share the cache of generated release schemas (keyed by content, so safe).
 os.environ.setdefault("STAC_EXT_CODEGEN_CACHE", str(REPO / "build" / "codegen-cache"))
 
 CLOCK_ORIGIN = clock.apply_from_environment()  # before any test module imports the code under test
-if CLOCK_ORIGIN is not None:
+REVERSED_LISTINGS = listing.apply_from_environment()
+if CLOCK_ORIGIN is not None or REVERSED_LISTINGS:
     _boot = str(Path(__file__).parent / "support" / "boot")
     os.environ["PYTHONPATH"] = os.pathsep.join(filter(None, [_boot, os.environ.get("PYTHONPATH")]))
 
 
 def pytest_report_header() -> list[str]:
-    if CLOCK_ORIGIN is None:
-        return []
-    return [f"monotonic clocks start at {CLOCK_ORIGIN:g} s in this session and its child processes ({clock.ENV})"]
+    lines = []
+    if CLOCK_ORIGIN is not None:
+        lines.append(f"monotonic clocks start at {CLOCK_ORIGIN:g} s, here and in child processes ({clock.ENV})")
+    if REVERSED_LISTINGS:
+        lines.append(f"directory listings come in reverse order, here and in child processes ({listing.ENV})")
+    return lines
 
 
 @pytest.fixture(scope="session")

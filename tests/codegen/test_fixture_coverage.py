@@ -63,6 +63,7 @@ def test_coverage_is_complete(model: SourceModel, schema: dict, fixtures: list[F
     assert "mlm:name @ Item.assets" not in items  # forbidden there, so not asked for
 
 
+@pytest.mark.slow
 def test_coverage_notices_a_missing_rule_case(model: SourceModel, schema: dict, fixtures: list[Fixture]) -> None:
     kept = [f for f in fixtures if (f.expect or {}).get("rule") != "R9"]
     assert len(kept) < len(fixtures)
@@ -70,6 +71,7 @@ def test_coverage_notices_a_missing_rule_case(model: SourceModel, schema: dict, 
     assert missing == {"rules (rejected cases): R9: An Item has a model asset"}
 
 
+@pytest.mark.slow
 def test_coverage_notices_an_unused_enum_value(model: SourceModel, schema: dict, fixtures: list[Fixture]) -> None:
     kept = [f for f in fixtures if f.path != "aerial-building-panoptic.json"]
     missing = _uncovered(model, schema, kept)
@@ -115,6 +117,7 @@ def test_apply_patch() -> None:
             apply_patch(copy.deepcopy(base), sets, deletes)
 
 
+@pytest.mark.slow
 def test_check_reports_drift_and_stale_files_in_examples(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     for part in ["schema", "generated", "examples", "packages/stac-mlm/src/stac_mlm/_generated"]:
         shutil.copytree(REPO / part, tmp_path / part)

@@ -34,6 +34,7 @@ def _disagreements(corpus: list[mutations.Mutant]) -> list[str]:
     return found
 
 
+@pytest.mark.slow
 @pytest.mark.upstream
 def test_generated_schema_matches_official_on_mutants(official_examples) -> None:
     corpus = mutations.corpus(_seeds(official_examples), limit=FAST_SAMPLE)

@@ -102,6 +102,7 @@ def test_text_output_names_file_and_line(tmp_path: Path, capsys) -> None:
     ]
 
 
+@pytest.mark.slow
 def test_thirty_megabyte_strings_are_judged(tmp_path: Path, capsys) -> None:
     fine = documents.landcover_item()
     fine["properties"]["description"] = "x" * 30_000_000
@@ -195,6 +196,7 @@ def test_any_bytes_give_a_verdict_not_an_exception(data: bytes) -> None:
     assert record["valid"] == (record["errors"] == [])
 
 
+@pytest.mark.slow
 @settings(max_examples=300, deadline=None)
 @given(st.dictionaries(st.sampled_from(["type", "properties", "assets", "stac_extensions", "links"]), json_values))
 def test_any_json_object_gets_the_validator_verdict(document: dict) -> None:

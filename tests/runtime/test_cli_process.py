@@ -78,14 +78,15 @@ def test_schema_command_output_is_the_schema() -> None:
 def test_output_cut_short_by_the_reader_is_quiet(tmp_path: Path) -> None:
     big = tmp_path / "big.ndjson"
     big.write_text((GOOD + "\n") * 3000)
+    import os
+    import shlex
     import subprocess
     import sys
 
     from support.cli import STAC_MLM_SRC
 
-    pipeline = f"{sys.executable} -m stac_mlm validate --format json {big} | head -n 1"
-    done = subprocess.run(
-        ["bash", "-c", pipeline], capture_output=True, env={"PYTHONPATH": str(STAC_MLM_SRC)}, timeout=120
-    )
+    pipeline = f"{shlex.quote(sys.executable)} -m stac_mlm validate --format json {shlex.quote(str(big))} | head -n 1"
+    env = {**os.environ, "PYTHONPATH": os.pathsep.join(filter(None, [str(STAC_MLM_SRC), os.environ.get("PYTHONPATH")]))}
+    done = subprocess.run(["bash", "-c", pipeline], capture_output=True, env=env, timeout=120)
     assert done.stdout.decode().count("\n") == 1
     assert b"Traceback" not in done.stderr and b"Error" not in done.stderr

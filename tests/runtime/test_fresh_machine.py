@@ -1,15 +1,22 @@
-"""The session-wide clock shift of ``tests/support/clock.py`` (``MLM_TEST_CLOCK_ORIGIN``), which lets the whole
-suite run as on a machine booted a moment ago, and the machine facts the package reads (CPUs)."""
+"""What lets the whole suite run as on a fresh machine: the clock shift of ``tests/support/clock.py``
+(``MLM_TEST_CLOCK_ORIGIN``), the reversed listings of ``listing.py`` (``MLM_TEST_REVERSE_LISTINGS``); and the
+machine facts the package reads (CPUs, directory listings)."""
 
 from __future__ import annotations
 
+import contextlib
+import json
 import os
+import shutil
 import subprocess
 import sys
 import time
+from pathlib import Path
 
 import pytest
-from support import clock
+from support import clock, documents, listing
+from support.cli import run
+from support.legacy import fixture_paths
 
 SHIFTED = clock.requested_origin() is not None
 SESSION_BOUND = 3600.0  # a test session is shorter than an hour
@@ -74,3 +81,38 @@ def test_parallel_validation_counts_the_cpus_this_process_may_use() -> None:
 
     expected = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else (os.cpu_count() or 1)
     assert usable_cpus() == expected >= 1
+
+
+def test_reversed_listings_reverse_every_way_of_listing(tmp_path: Path) -> None:
+    for name in ("b", "a", "c"):
+        (tmp_path / name).mkdir()
+    with listing.reversed_listings():
+        assert os.listdir(tmp_path) == ["c", "b", "a"]
+        with os.scandir(tmp_path) as entries:
+            assert [entry.name for entry in entries] == ["c", "b", "a"]
+        assert next(os.walk(tmp_path))[1] == ["c", "b", "a"]
+        assert [p.name for p in tmp_path.iterdir()] == ["c", "b", "a"]
+        assert [p.name for p in tmp_path.glob("*")] == ["c", "b", "a"]
+    if not listing.requested():
+        assert sorted(os.listdir(tmp_path)) == ["a", "b", "c"] and not listing.active()
+
+
+def test_validate_and_migrate_read_folders_in_sorted_order_whatever_the_listing(tmp_path: Path, capsys) -> None:
+    names = ["b.json", "a.json", "sub/d.json", "sub/c.json"]
+    for name in names:
+        (tmp_path / name).parent.mkdir(parents=True, exist_ok=True)
+        (tmp_path / name).write_text(json.dumps(documents.model_collection()), encoding="utf-8")
+    with listing.reversed_listings():
+        result = run(["validate", "--format", "json", str(tmp_path)], capsys)
+    sources = [Path(record["source"]).relative_to(tmp_path).as_posix() for record in result.records()]
+    assert sources == ["a.json", "b.json", "sub/c.json", "sub/d.json"]
+
+    legacy = tmp_path / "legacy"
+    for index, path in enumerate(fixture_paths()[:3]):
+        (legacy / f"{'zyx'[index]}{path.suffix}").parent.mkdir(exist_ok=True)
+        shutil.copyfile(path, legacy / f"{'zyx'[index]}{path.suffix}")
+    outputs = []
+    for reverse in (False, True):
+        with listing.reversed_listings() if reverse else contextlib.nullcontext():
+            outputs.append(run(["migrate", str(legacy)], capsys).out)
+    assert outputs[0] == outputs[1] and len(outputs[0].splitlines()) == 3

@@ -457,7 +457,16 @@ def test_fast_report_entries_equal_constructed_ones() -> None:
         fast.path = "/c"  # type: ignore[misc]
 
 
-@pytest.mark.parametrize(("name", "document"), _documents(), ids=[name for name, _ in _documents()])
+def _documents_own_first_upstream_slow() -> list[Any]:
+    """The project's fixtures, then the upstream examples (about a hundred: marked slow)."""
+    own = len(fixture_paths())
+    return [
+        pytest.param(name, document, id=name, marks=[pytest.mark.slow] if index >= own else [])
+        for index, (name, document) in enumerate(_documents())
+    ]
+
+
+@pytest.mark.parametrize(("name", "document"), _documents_own_first_upstream_slow())
 def test_malformed_variants_give_a_migration_error_never_a_traceback(name: str, document: Any) -> None:
     """Variants with values of the wrong JSON type are migrated or refused with a MigrationError that
     says why; no other exception escapes (bad input never gives a traceback)."""

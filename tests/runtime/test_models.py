@@ -80,6 +80,7 @@ def test_validate_agrees_with_generated_schema_on_upstream_cases(upstream) -> No
         _check_agreement(_case_document(case), case.id)
 
 
+@pytest.mark.slow
 def test_validate_agrees_and_classes_read_every_valid_mutant() -> None:
     corpus = mutations.corpus(_seeds(), seed=3, limit=SAMPLE)
     valid = 0

@@ -1,8 +1,8 @@
 """STAC Machine Learning Model (MLM) extension v1.5.2: validation, typed classes, migrations.
 
 Heavy parts are imported on first use, so ``import stac_mlm`` stays fast: ``stac_mlm.parse``, the
-typed classes (``stac_mlm.MLMItem``, ``stac_mlm.models``) and ``stac_mlm.migrate`` load their modules
-(and pydantic) when first touched.
+typed classes (``stac_mlm.MLMItem``, ``stac_mlm.models``), ``stac_mlm.migrate`` and ``stac_mlm.describe``
+load their modules (and pydantic) when first touched.
 """
 
 from __future__ import annotations
@@ -17,11 +17,14 @@ from .validation import Problem, is_valid, validate
 __all__ = [
     "SCHEMA_URL",
     "SPEC_VERSION",
+    "Description",
     "MLMCollection",
     "MLMItem",
     "MLMValidationError",
     "Migration",
     "Problem",
+    "describe",
+    "describe_torch",
     "is_valid",
     "json_schema",
     "migrate",
@@ -31,6 +34,8 @@ __all__ = [
 
 if TYPE_CHECKING:  # pragma: no cover
     from . import models as models
+    from .describe import Description, describe_torch
+    from .describe import describe as describe
     from .migration import Migration, migrate
     from .models import MLMCollection, MLMItem, parse
 
@@ -42,6 +47,9 @@ _LAZY = {
     "models": None,
     "migrate": "migration",
     "Migration": "migration",
+    "describe": None,  # the package, callable as describe()
+    "describe_torch": "describe",
+    "Description": "describe",
 }
 
 

@@ -1,0 +1,149 @@
+"""Draft MLM Items from real models: ONNX files, ``torch.export`` archives (``.pt2``), safetensors files,
+MONAI bundles, Hugging Face model folders, and live PyTorch modules.
+
+``describe(path, **overrides)`` reads what the model states (inputs, outputs, shapes, data types, parameter
+count, framework, tasks, classes, band names) and returns a ``Description``: the Item, the placeholders left
+to fill (geometry, datetime, ... each with what to put there) and what was assumed. Overrides fill
+placeholders or replace derived values: ``describe(path, datetime="2024-05-01T00:00:00Z",
+geometry={...})``, or by path: ``describe(path, **{"properties.mlm:input.0.bands": ["B04", "B03", "B02"]})``.
+
+The readers need optional packages: ``stac-mlm[onnx]``, ``stac-mlm[torch]``, ``stac-mlm[hf]``
+(safetensors and model cards); without them a ``MissingExtra`` error names the extra to install.
+"""
+
+from __future__ import annotations
+
+import importlib
+import os
+import sys
+import types
+from collections.abc import Iterable
+from pathlib import Path
+from typing import Any
+
+from . import overrides as _overrides
+from .facts import DescribeError, Facts, MissingExtra, Note
+from .item import Description, Placeholder, conclude, draft
+from .overrides import OverrideError
+
+__all__ = [
+    "DescribeError",
+    "Description",
+    "MissingExtra",
+    "Note",
+    "OverrideError",
+    "Placeholder",
+    "describe",
+    "describe_torch",
+]
+
+
+#: The reader module for each kind of file, by suffix (folders are told apart by what they hold).
+READERS = {".onnx": "onnx", ".pt2": "torch", ".safetensors": "safetensors"}
+
+
+def _reader(path: Path) -> tuple[str, Path]:
+    """The reader module that knows ``path``, and the path to give it."""
+    if path.is_dir():
+        if (path / "configs" / "metadata.json").is_file():
+            return "monai", path
+        if (path / "config.json").is_file() or (path / "README.md").is_file():
+            return "huggingface", path
+        raise DescribeError(
+            f"{path}: not a MONAI bundle (configs/metadata.json) nor a Hugging Face model folder "
+            "(config.json, README.md)"
+        )
+    if path.suffix.lower() in READERS:
+        return READERS[path.suffix.lower()], path
+    if path.name == "metadata.json" and path.parent.name == "configs":
+        return "monai", path.parent.parent
+    raise DescribeError(
+        f"{path}: cannot tell what model this is (expected .onnx, .pt2, .safetensors, a MONAI bundle or "
+        "a Hugging Face model folder)"
+    )
+
+
+def _facts(path: Path) -> Facts:
+    if not path.exists():
+        raise DescribeError(f"{path}: no such file or folder")
+    name, target = _reader(path)
+    module = importlib.import_module(f"{__name__}.{name}")
+    facts: Facts = module.read(target)
+    return facts
+
+
+def _href(facts: Facts, href: str | None, relative_to: str | Path | None) -> str | None:
+    if href is not None or facts.artifact is None:
+        return href
+    if relative_to is None:
+        return facts.artifact.as_posix()
+    try:
+        return Path(os.path.relpath(facts.artifact.resolve(), Path(relative_to).resolve())).as_posix()
+    except ValueError:  # on another drive (Windows)
+        return facts.artifact.resolve().as_uri()
+
+
+def _finish(
+    facts: Facts,
+    href: str | None,
+    relative_to: str | Path | None,
+    given: Iterable[tuple[list[str], Any]],
+    keywords: dict[str, Any],
+) -> Description:
+    item, pending, assumed = draft(facts, _href(facts, href, relative_to))
+    written: list[str] = []
+    for path, value in [*given, *((_overrides.keyword_path(k), v) for k, v in keywords.items())]:
+        written += _overrides.apply(item, path, value)
+    return conclude(item, facts.source, pending, assumed, written)
+
+
+def describe(
+    path: str | Path,
+    *,
+    href: str | None = None,
+    relative_to: str | Path | None = None,
+    overrides: Iterable[tuple[list[str], Any]] = (),
+    **values: Any,
+) -> Description:
+    """Describe the model at ``path`` (an ``.onnx``, ``.pt2`` or ``.safetensors`` file, a MONAI bundle or a
+    Hugging Face model folder) as an MLM Item.
+
+    ``href`` is written as the model asset's href (default: the path of the model file as found, or
+    relative to the folder ``relative_to``, where the Item will be saved).
+    ``values`` fill or replace values: keyword names are Item properties (``datetime``, ``mlm_pretrained``
+    for ``mlm:pretrained``), top-level Item keys (``geometry``, ``id``, ``assets``...) or paths
+    (``**{"properties.mlm:input.0.bands": [...]}``). ``overrides`` takes (path segments, value) pairs,
+    as read by ``stac_mlm.describe.overrides.read_file``. Raises ``DescribeError`` for a path that is no
+    model, ``MissingExtra`` when the reader's optional package is not installed.
+    """
+    return _finish(_facts(Path(path)), href, relative_to, overrides, values)
+
+
+def describe_torch(
+    module: Any,
+    example_input: Any,
+    *,
+    path: str | Path | None = None,
+    href: str | None = None,
+    relative_to: str | Path | None = None,
+    dynamic_batch: bool = True,
+    **values: Any,
+) -> Description:
+    """Describe a live PyTorch module, traced on ``example_input`` (a tensor or a tuple of tensors) with
+    ``torch.export``. With ``path``, the exported program is saved there (``torch.export.save``) and the
+    model asset points at it; without, the asset's href is a placeholder. ``dynamic_batch`` lets the first
+    dimension of each input vary (written -1) when the module allows it. ``values`` as for ``describe``."""
+    from .torch import export
+
+    return _finish(export(module, example_input, path, dynamic_batch), href, relative_to, (), values)
+
+
+class _CallableModule(types.ModuleType):
+    """``stac_mlm.describe`` is this package and the function at once: calling the package calls
+    ``describe`` (importing a submodule sets the package as ``stac_mlm.describe``)."""
+
+    def __call__(self, path: str | Path, **options: Any) -> Description:
+        return describe(path, **options)
+
+
+sys.modules[__name__].__class__ = _CallableModule

@@ -1,0 +1,100 @@
+"""What a reader learns about a model, before it becomes an Item; helpers to write tensors."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+#: Dimension names by the number of dimensions, for tensors whose source names none (PyTorch's order:
+#: batch first, channels before the spatial dimensions).
+INPUT_DIMS = {
+    1: ["batch"],
+    2: ["batch", "feature"],
+    3: ["batch", "channel", "width"],
+    4: ["batch", "channel", "height", "width"],
+    5: ["batch", "channel", "depth", "height", "width"],
+}
+OUTPUT_DIMS = {**INPUT_DIMS, 2: ["batch", "class"]}
+
+
+class MissingExtra(ImportError):
+    """A reader needs an optional dependency that is not installed."""
+
+    def __init__(self, what: str, extra: str, package: str) -> None:
+        super().__init__(f"{what} needs the {package} package: pip install 'stac-mlm[{extra}]'")
+        self.extra = extra
+
+
+class DescribeError(ValueError):
+    """The path cannot be described (unknown kind of file, unreadable or malformed content)."""
+
+
+@dataclass(frozen=True)
+class Note:
+    """Something a reader assumed rather than read: ``path`` is a JSON Pointer into the Item."""
+
+    path: str
+    detail: str
+
+    def __str__(self) -> str:
+        return f"{self.path}: {self.detail}"
+
+
+@dataclass
+class Facts:
+    """Everything a reader found. ``None`` means unknown (it becomes a placeholder when MLM needs it)."""
+
+    source: str  # what was read, for people: "ONNX model", "MONAI bundle"...
+    name: str | None = None
+    architecture: str | None = None
+    tasks: list[str] = field(default_factory=list)
+    framework: str | None = None
+    framework_version: str | None = None
+    total_parameters: int | None = None
+    inputs: list[dict[str, Any]] | None = None
+    outputs: list[dict[str, Any]] | None = None
+    artifact: Path | None = None  # the model file, when there is one
+    expected_artifact: str | None = None  # where the model file should be, when it is missing
+    artifact_type: str | None = None
+    media_type: str | None = None
+    properties: dict[str, Any] = field(default_factory=dict)  # further Item properties (description, license...)
+    notes: list[Note] = field(default_factory=list)
+
+
+def tensor(
+    name: str,
+    shape: Sequence[int],
+    dim_order: Sequence[str],
+    data_type: str,
+    *,
+    output: bool = False,
+    **extra: Any,
+) -> dict[str, Any]:
+    """An MLM input (or, with ``output=True``, output) object; ``extra`` keys are added as given."""
+    structure = {"shape": list(shape), "dim_order": list(dim_order), "data_type": data_type}
+    head: dict[str, Any] = {"name": name}
+    if output:
+        return {**head, "tasks": extra.pop("tasks", []), "result": structure, **extra}
+    return {**head, "input": structure, **extra}
+
+
+def dims_for(rank: int, output: bool) -> list[str] | None:
+    """Conventional dimension names for a tensor of ``rank`` dimensions (None beyond five)."""
+    table = OUTPUT_DIMS if output else INPUT_DIMS
+    return list(table[rank]) if rank in table else None
+
+
+def classes(labels: Mapping[Any, Any]) -> list[dict[str, Any]]:
+    """``classification:classes`` from a label map ``{index: label}`` (``id2label``, ``channel_def``), in
+    index order; entries whose key is not an integer are skipped."""
+    found = []
+    for key, label in labels.items():
+        try:
+            value = int(key)
+        except (TypeError, ValueError):
+            continue
+        text = str(label).strip() or f"class {value}"
+        found.append({"value": value, "name": text, "description": text})
+    return sorted(found, key=lambda c: c["value"])
