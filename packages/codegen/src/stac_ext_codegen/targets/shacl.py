@@ -335,8 +335,21 @@ def coverage_table(build: Build) -> str:
     return "\n".join(lines) + "\n"
 
 
+def shapes_text(build: Build) -> str:
+    """The shapes in Turtle; a release's come from the generator's cache (its source is frozen)."""
+    from ..versioned import cached_text, index_of
+
+    def produce() -> str:
+        return str(build_shapes(build.model).serialize(format="turtle"))
+
+    index, version = index_of(build.model), build.model.version
+    if index is None or version is None or version.status != "release":
+        return produce()
+    return cached_text(index, version, "shacl", produce)
+
+
 def render(build: Build) -> dict[str, str]:
-    outputs = versioned(build, build_shapes(build.model).serialize(format="turtle"))
+    outputs = versioned(build, shapes_text(build))
     if build.option("coverage", None):
         table = coverage_table(build)
         outputs[build.option("coverage")] = table
