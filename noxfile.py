@@ -36,6 +36,10 @@ TOOLS = {
     "mkdocs": "mkdocs==1.6.1",
     "mkdocs-material": "mkdocs-material==9.8.1",
     "pymdown-extensions": "pymdown-extensions==13.1",
+    "mkdocstrings": "mkdocstrings==1.0.8",  # the Python API page (docs/api.md), from the docstrings
+    "mkdocstrings-python": "mkdocstrings-python==2.0.11",
+    "build": "build>=1.2,<2",
+    "twine": "twine>=7,<8",  # 7 reads the metadata 2.5 that current hatchling writes
     # The linked-data and API targets are checked with the tools their users run (issue 16): pyld and pyshacl
     # read the JSON-LD context and SHACL shapes, the stac-valid CLI uses the schema config, and
     # datamodel-code-generator builds the second (oracle) class set of the property tests.
@@ -187,6 +191,21 @@ def lint(session: nox.Session) -> None:
     for source in sorted(filled.glob("*.yaml")):
         if source.name != "rules.yaml" and not source.name.startswith("."):  # the rules file is not LinkML
             session.run("linkml-lint", "--config", "schema/.linkmllint.yaml", str(source))
+    _typecheck(session)
+
+
+def _typecheck(session: nox.Session) -> None:
+    """mypy --strict (no plugin) on the runtime package and on the typed usage tests, then the checks of
+    what it must refuse (tests/runtime/test_typing.py)."""
+    session.install(TOOLS["mypy"], TOOLS["pytest"], "-e", "packages/stac-mlm[fast,dask,pystac]")
+    session.run("mypy", "--strict", "-p", "stac_mlm")
+    session.run("mypy", "--strict", "tests/runtime/typed")
+    session.run("pytest", "tests/runtime/test_typing.py", "-p", "no:cacheprovider", "-q")
+
+
+# The runtime package as it was before the typed, faster classes (issue 14): bench_runtime measures it beside
+# the working tree in the same run (`git archive`), so that the ratios do not depend on the machine.
+RUNTIME_BASELINE = "d7c4b7c"
 
 
 @nox.session
@@ -210,7 +229,8 @@ def bench(session: nox.Session) -> None:
     )
     session.install("-e", "packages/stac-mlm", "stac-model==0.7.0")
     examples = Path(UPSTREAM) / "mlm" / "v1.5.2" / "examples"
-    session.run("python", "packages/stac-mlm/tools/bench_runtime.py", "--examples", str(examples))
+    baseline = ["--baseline", RUNTIME_BASELINE]  # the same figures for the runtime before issue 14, same run
+    session.run("python", "packages/stac-mlm/tools/bench_runtime.py", "--examples", str(examples), *baseline)
     session.install("-e", "packages/stac-mlm[fast]", TOOLS["jsonschema"])
     # migration throughput (goal: 5,000 documents/s)
     session.run("python", "packages/stac-mlm/tools/bench_migrate.py", UPSTREAM)
@@ -221,7 +241,38 @@ def bench(session: nox.Session) -> None:
     session.run("python", "packages/codegen/tools/bench_class_sets.py", UPSTREAM)
 
 
-DOCS_DEPS = [TOOLS[name] for name in ("mkdocs", "mkdocs-material", "pymdown-extensions")]
+@nox.session
+def build(session: nox.Session) -> None:
+    """Build the sdist and wheel of stac-mlm into dist/ (`twine check --strict`, contents checked), then
+    install the wheel into this session's clean environment and run the typed usage tests against it
+    (pytest and mypy --strict, from a scratch folder: no checkout on sys.path)."""
+    import shutil
+    import tempfile
+
+    dist = ROOT / "dist"
+    shutil.rmtree(dist, ignore_errors=True)
+    session.install(TOOLS["build"], TOOLS["twine"])
+    session.run("python", "-m", "build", "--outdir", str(dist), "packages/stac-mlm")
+    session.run("twine", "check", "--strict", *sorted(str(p) for p in dist.iterdir()))
+    session.run("python", "packages/stac-mlm/tools/check_dist.py", str(dist))
+    wheel = next(dist.glob("*.whl"))
+    session.install(f"{wheel}[pystac]", TOOLS["pytest"], TOOLS["mypy"])
+    scratch = Path(tempfile.mkdtemp(prefix="stac-mlm-wheel-"))
+    usage = scratch / "test_typed_usage.py"
+    shutil.copy(ROOT / "tests" / "runtime" / "typed" / "test_typed_usage.py", usage)
+    where = (
+        "import stac_mlm, sys; assert 'site-packages' in stac_mlm.__file__, stac_mlm.__file__; print(stac_mlm.__file__)"
+    )
+    session.run("python", "-c", where, env={"PYTHONPATH": ""})
+    with session.chdir(scratch):
+        session.run("python", "-m", "pytest", "-q", "-p", "no:cacheprovider", "--rootdir", str(scratch), usage.name)
+        session.run("mypy", "--strict", "--cache-dir", str(scratch / ".mypy"), usage.name)
+    shutil.rmtree(scratch, ignore_errors=True)
+
+
+DOCS_DEPS = [
+    TOOLS[name] for name in ("mkdocs", "mkdocs-material", "pymdown-extensions", "mkdocstrings", "mkdocstrings-python")
+]
 READER_DEPS = [TOOLS[name] for name in ("pytest", "selenium")]
 MERMAID = "mermaid@11.4.1"  # served with the site (docs/assets/vendor/, git-ignored) so the diagram renders offline
 

@@ -41,7 +41,7 @@ def test_invalid_file_exits_1_with_path_and_plain_message(folder: Path, capsys) 
     assert result.code == 1
     lines = result.out.splitlines()
     assert lines[0] == f"{folder / 'bad.json'}: invalid (2 problems)"
-    expected = [f"  {p.path or '/'}: {p.message}" for p in validate(_invalid())]
+    expected = [f"  {p}" for p in validate(_invalid())]
     assert lines[1:3] == expected
     assert any("`mlm:name` is required" in line for line in expected)
     assert lines[-1] == "1 document checked: 0 valid, 1 invalid"
@@ -68,7 +68,7 @@ def test_json_format_one_record_per_document_in_input_order(folder: Path, tmp_pa
     ]
     assert [r["valid"] for r in records] == [True, False, False, False, True]
     for record in records:
-        assert set(record) == {"source", "valid", "errors"}
+        assert set(record) == {"source", "valid", "mlm_version", "errors"}
         assert record["valid"] == (record["errors"] == [])
         assert all(set(e) == {"path", "message"} and isinstance(e["message"], str) for e in record["errors"])
     assert records[1]["errors"] == [p.to_dict() for p in validate(_invalid())]

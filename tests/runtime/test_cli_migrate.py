@@ -24,10 +24,10 @@ def _run(*argv: str) -> int:
 
 def test_one_file_to_stdout_with_report(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     report = tmp_path / "report.json"
-    assert _run(str(LEGACY_FIXTURES / "dlm-beta2-item.jsonc"), "--report", str(report)) == 0
+    assert _run(str(LEGACY_FIXTURES / "dlm-beta2-item.jsonc"), "--report", str(report)) == 1  # a placeholder
     out, err = capsys.readouterr()
     assert stac_mlm.validate(json.loads(out)) == []
-    assert "DLM" in err and "valid MLM v1.5.2" in err and "Traceback" not in err
+    assert "DLM" in err and "valid MLM v1.5.2, 1 placeholder to fill" in err and "Traceback" not in err
     documents = json.loads(report.read_text())["documents"]
     assert len(documents) == 1 and documents[0]["sources"][0]["family"] == "dlm"
     assert {"repaired", "moved", "converted", "dropped", "assumed"} <= {e["action"] for e in documents[0]["entries"]}
@@ -36,12 +36,14 @@ def test_one_file_to_stdout_with_report(tmp_path: Path, capsys: pytest.CaptureFi
 def test_folder_to_folder(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     source = tmp_path / "in"
     shutil.copytree(LEGACY_FIXTURES, source)
-    assert _run(str(source), "-o", str(tmp_path / "out")) == 0
+    assert _run(str(source), "-o", str(tmp_path / "out")) == 1  # some documents hold placeholders
     written = sorted((tmp_path / "out").rglob("*.json*"))
-    assert len(written) == len([p for p in LEGACY_FIXTURES.iterdir() if p.suffix in {".json", ".jsonc"}])
+    count = len([p for p in LEGACY_FIXTURES.iterdir() if p.suffix in {".json", ".jsonc"}])
+    assert len(written) == count
     for path in written:
         assert stac_mlm.validate(json.loads(path.read_text())) == [], path
-    assert "migrated 17 document(s), 0 unusable" in capsys.readouterr().err
+    err = capsys.readouterr().err
+    assert f"migrated {count} document(s): " in err and "0 still invalid, 0 unusable" in err
 
 
 def test_ndjson_in_ndjson_out(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
@@ -52,7 +54,7 @@ def test_ndjson_in_ndjson_out(tmp_path: Path, capsys: pytest.CaptureFixture[str]
     source = tmp_path / "batch.ndjson"
     source.write_text("\n".join([*lines, "[1, 2]"]) + "\n")
     output = tmp_path / "out.ndjson"
-    assert _run(str(source), "-o", str(output)) == 0
+    assert _run(str(source), "-o", str(output)) == 2  # one line is unusable; the others are written
     documents = [json.loads(line) for line in output.read_text().splitlines()]
     assert [d["id"] for d in documents] == ["dlm-beta3-buildings", "snow-v1-4"]
     assert "batch.ndjson:3: expected a JSON object" in capsys.readouterr().err
@@ -61,7 +63,7 @@ def test_ndjson_in_ndjson_out(tmp_path: Path, capsys: pytest.CaptureFixture[str]
 def test_standard_input(monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> None:
     data = (LEGACY_FIXTURES / "ml-model-v1.0.0-item.json").read_bytes()
     monkeypatch.setattr(sys, "stdin", io.TextIOWrapper(io.BytesIO(data)))
-    assert _run("-") == 0
+    assert _run("-") == 1  # ml-model does not describe inputs and outputs: placeholders
     assert json.loads(capsys.readouterr().out)["properties"]["mlm:architecture"] == "U-Net"
 
 

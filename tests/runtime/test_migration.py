@@ -10,7 +10,7 @@ import pytest
 import stac_mlm
 from stac_mlm.migration import MigrationError, migrate, migrate_text, read_document
 from stac_mlm.migration.tables import tables
-from support.legacy import LEGACY_FIXTURES, fixture_paths, lost_values, upstream_legacy_paths
+from support.legacy import LEGACY_FIXTURES, fixture_paths, misplaced_values, upstream_legacy_paths
 
 
 def _migrated(name: str) -> Any:
@@ -30,6 +30,9 @@ EXPECTED_SOURCES = {
     "dlm-beta2-item.jsonc": [("dlm", "1.0.0-beta2")],
     "dlm-hackathon-item.json": [("dlm", "1.0.0-beta2 (GMLMC hackathon variant)")],
     "dlm-beta3-item.json": [("dlm", "1.0.0-beta.3")],
+    "dlm-beta3-sequential-item.json": [("dlm", "1.0.0-beta.3")],
+    "dlm-draft-0.1-alpha-cccot03-item.json": [("dlm", "draft 2020 (CCCOT03, unprefixed fields)")],
+    "dlm-draft-2020-11-cccot03-item.json": [("dlm", "draft 2020 (CCCOT03, unprefixed fields)")],
     "dlm-wild-item.jsonc": [("dlm", "1.0.0-beta.3")],
     "ml-model-v1.0.0-item.json": [("ml-model", "1.0.0")],
     "ml-model-v1.0.0-collection.json": [("ml-model", "1.0.0")],
@@ -39,6 +42,8 @@ EXPECTED_SOURCES = {
     "mlm-v1.2.0-hosted-item.json": [("mlm", "1.2.0")],
     "mlm-v1.3.0-item.json": [("mlm", "1.3.0")],
     "mlm-v1.4.0-item.json": [("mlm", "1.4.0")],
+    "mlm-v1.4.0-openeo-prithvi-v2-item.json": [("mlm", "1.4.0")],
+    "mlm-v1.4.0-openeo-terramind-item.json": [("mlm", "1.4.0")],
     "mlm-v1.5.0-item.json": [("mlm", "1.5.0")],
     "mlm-v1.5.1-item.json": [("mlm", "1.5.1")],
     "mlm-v1.5.2-item.json": [("mlm", "1.5.2")],
@@ -60,10 +65,10 @@ def test_fixture_migrates_to_valid_v1_5_2_and_family_is_detected(name: str) -> N
 
 
 @pytest.mark.parametrize("name", sorted(EXPECTED_SOURCES))
-def test_no_input_value_disappears_without_a_report_entry(name: str) -> None:
+def test_every_input_value_lands_where_the_report_says(name: str) -> None:
     source, _ = read_document((LEGACY_FIXTURES / name).read_bytes())
     migration = migrate(source)
-    assert lost_values(source, migration) == []
+    assert misplaced_values(source, migration) == []
 
 
 @pytest.mark.parametrize("name", sorted(EXPECTED_SOURCES))
@@ -74,11 +79,11 @@ def test_migration_is_idempotent(name: str) -> None:
     assert second.document is first.document
 
 
-def test_lost_value_check_notices_a_silent_drop() -> None:
+def test_where_check_notices_a_silent_drop() -> None:
     source, _ = read_document((LEGACY_FIXTURES / "ml-model-v1.0.0-item.json").read_bytes())
     migration = migrate(source)
     migration.report[:] = [e for e in migration.report if e.path != "/properties/ml-model:training-os"]
-    assert lost_values(source, migration) == ['"linux"']
+    assert misplaced_values(source, migration) == ['/properties/ml-model:training-os = "linux"']
 
 
 def test_input_document_is_not_changed() -> None:
@@ -183,8 +188,10 @@ def test_dlm_wild_document() -> None:
         "features.ndvi",
         "features.ndwi",
     ]
-    assert document["assets"]["model.txt"]["href"] == "https://models.example.org/gbm/model.txt"
-    assert document["assets"]["model"]["href"] == "PLACEHOLDER"
+    model = document["assets"]["model.txt"]  # a LightGBM text model, found by its file type
+    assert model["href"] == "https://models.example.org/gbm/model.txt" and "mlm:model" in model["roles"]
+    assert model["mlm:artifact_type"] == "lightgbm.Booster.save_model"
+    assert "model" not in document["assets"]
     assert props["mlm:architecture"] == "unknown"
     assert _entries(migration, "placeholder", "/properties/mlm:architecture")
 
@@ -353,7 +360,7 @@ def test_tables_name_only_existing_converters_steps_and_actions() -> None:
 
     loaded = tables()
     actions = set(loaded.common["actions"])
-    rules = [*loaded.rules, *(r for f in loaded.families.values() for r in f.rules)]
+    rules = [*loaded.rules, *(r for f in loaded.families.values() for r in (*f.draft_rules, *f.rules))]
     assert len(rules) > 40
     for rule in rules:
         assert rule.action in actions
@@ -389,6 +396,6 @@ def test_every_upstream_legacy_example_migrates_to_valid_v1_5_2(upstream: Path) 
         source, _ = read_document(path.read_bytes())
         migration = migrate(source)
         assert migration.problems == [], path
-        assert lost_values(source, migration) == [], path
+        assert misplaced_values(source, migration) == [], path
         again = migrate(migration.document)
         assert again.report == [] and again.document is migration.document, path

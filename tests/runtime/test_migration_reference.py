@@ -23,10 +23,11 @@ from hypothesis import given
 from hypothesis import strategies as st
 from stac_mlm.migration import finish as finish_steps
 from stac_mlm.migration import migrate, read_document
+from stac_mlm.migration.context import shown
 from stac_mlm.migration.converters import CONVERTERS, SUPPLIERS
 from stac_mlm.migration.detect import Source, prefixes_in
-from stac_mlm.migration.engine import KEEP, PLACED, Context, Drop
-from stac_mlm.migration.pointer import GONE, MISSING, compact, format_pointer, parse, remove
+from stac_mlm.migration.engine import KEEP, PLACED, REPORTED, Context, Drop, compact
+from stac_mlm.migration.pointer import GONE, MISSING, format_pointer, parse, remove
 from stac_mlm.migration.report import ReportEntry, new_entry
 from stac_mlm.migration.tables import FAMILY_ORDER, Rule, tables
 from support.legacy import fixture_paths, upstream_legacy_paths
@@ -102,13 +103,16 @@ def _reference_apply_rules(context: Context, rules: tuple[Rule, ...]) -> None:
             if value is MISSING and not extra:
                 continue
             given = value if not rule.extra else {s[-1]: v for s, v in [(path, value), *extra] if v is not MISSING}
-            context.notes, context.path = [], format_pointer(path or extra[0][0])
+            context.notes, context.path, context.target = [], format_pointer(path or extra[0][0]), None
+            context.matched = [(s, v) for s, v in [(path, value), *extra] if v is not MISSING]
             result = CONVERTERS[rule.converter](given, context) if rule.converter else given
             target = _bind(rule.target, bound) if rule.target is not None else None
             in_place = target is not None and not rule.extra and target == path
-            if result is KEEP or (in_place and type(result) is type(value) and result == value):
+            if result is KEEP or (
+                in_place and (result is REPORTED or (type(result) is type(value) and result == value))
+            ):
                 continue
-            if in_place and not isinstance(result, Drop) and result is not PLACED:
+            if in_place and not isinstance(result, Drop) and result is not PLACED and result is not REPORTED:
                 _put(document, path, result)
                 detail = "; ".join(filter(None, [rule.note, *context.notes]))
                 where = format_pointer(path)
@@ -118,7 +122,7 @@ def _reference_apply_rules(context: Context, rules: tuple[Rule, ...]) -> None:
             for segments, _ in consumed:
                 remove(document, segments, context.emptied)
             _reference_record(context, rule, target, consumed, result)
-        compact(context.emptied)
+        compact(context)
 
 
 def _put(document: Any, segments: tuple[str, ...], value: Any) -> None:
@@ -143,7 +147,9 @@ def _put(document: Any, segments: tuple[str, ...], value: Any) -> None:
 
 
 def _reference_record(context: Context, rule: Rule, target: Any, consumed: list, result: Any) -> None:
-    action, detail, written = rule.action, rule.note, None
+    if result is REPORTED:
+        return
+    action, detail, written = rule.action, rule.note, context.target
     if isinstance(result, Drop):
         action, detail = "dropped", result.reason
     elif result is not PLACED:
@@ -151,7 +157,7 @@ def _reference_record(context: Context, rule: Rule, target: Any, consumed: list,
         if target is None:
             action = "dropped"
         elif current is not MISSING and current != result:
-            context.notes.append(f"not written to {format_pointer(target)}, which already holds {current!r}")
+            context.notes.append(f"not written to {format_pointer(target)}, which already holds {shown(current)}")
             action = "dropped"
         else:
             _put(context.document, target, result)
@@ -183,7 +189,11 @@ def _reference_required(context: Context, sources: list[Source]) -> None:
                 value, action = copy.deepcopy(spec["value"]), "placeholder"
             parent[segments[-1]] = value
             where = format_pointer(concrete)
-            context.add(where, action, f"{spec['note']}: {value!r}"[:300], target=where)
+            if action != "placeholder":
+                detail = f"{spec['note']}: {shown(value)}"
+            else:
+                detail = f"{spec['note']}; put here: {spec['fill']}" if spec.get("fill") else spec["note"]
+            context.add(where, action, detail, target=where)
 
 
 def _reference_prefixes(names: Any) -> set[str]:
@@ -204,7 +214,9 @@ def _reference_detect(document: dict[str, Any]) -> list[Source]:
                 pattern_version = next(v for p, v in family.extensions if p.match(entry))
                 by_url, version = True, pattern_version or match.groupdict().get("version")
                 break
-        by_fields = family.prefix in prefixes
+        by_fields = family.prefix in prefixes or (
+            not by_url and any(m.get("evidence") and list(_expand(document, parse(m["path"]))) for m in family.markers)
+        )
         if not by_url and not by_fields:
             continue
         marked = next(

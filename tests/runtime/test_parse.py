@@ -172,8 +172,12 @@ def _model_item() -> MLMItem:
                 )
             ],
         ),
-        assets={"model": AssetFields(href="model.pt", roles=["mlm:model"], mlm_artifact_type="torch.save")},
-        id="tiny-cnn",
+        assets={
+            "model": AssetFields(
+                mlm_artifact_type="torch.save", extra_fields={"href": "model.pt", "roles": ["mlm:model"]}
+            )
+        },
+        extra_fields={"id": "tiny-cnn"},
     )
 
 

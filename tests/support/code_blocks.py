@@ -171,7 +171,7 @@ def workspace(folder: Path) -> None:
     for path in legacy:
         shutil.copyfile(path, old / path.name)
     old_items = [
-        p for p in legacy if p.suffix == ".json" and json.loads(p.read_text(encoding="utf-8"))["type"] == "Feature"
+        p for p in legacy if p.suffix == ".json" and json.loads(p.read_text(encoding="utf-8")).get("type") == "Feature"
     ]
     shutil.copyfile(old_items[0], folder / "old-item.json")
 

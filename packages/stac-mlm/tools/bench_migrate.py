@@ -6,7 +6,8 @@ each result. Prints the median of three runs (documents per CPU second), and the
 documents already valid v1.5.2.
 
 `--baseline REF` first measures the stac_mlm package of git revision REF (same batch, same code
-here, in a subprocess) and prints its figures beside, so both come from one run on one machine:
+here, in a subprocess) and prints its figures beside, so both come from one run on one machine;
+documents the older package refuses (newer fixtures) are left out of both batches:
 
     python packages/stac-mlm/tools/bench_migrate.py ../shared/upstream-data --baseline main
 """
@@ -25,12 +26,13 @@ from io import BytesIO
 from pathlib import Path
 
 import stac_mlm
-from stac_mlm.migration import migrate, read_document
+from stac_mlm.migration import MigrationError, migrate, read_document
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from migrate_legacy_examples import legacy_files
 
 BATCH = 10_000
+_REFUSED = "refused: "
 GOAL = 5_000
 
 
@@ -45,8 +47,18 @@ def _rate(documents: list[dict]) -> float:
     return statistics.median(runs)
 
 
-def _baseline(ref: str, upstream: Path) -> list[str]:
-    """The figures this script prints for the stac_mlm package of git revision ``ref``."""
+def _migrates(document: dict) -> bool:
+    """Whether the measured package migrates the document (an older one may refuse a newer fixture)."""
+    try:
+        migrate(document)
+    except MigrationError:
+        return False
+    return True
+
+
+def _baseline(ref: str, upstream: Path) -> tuple[list[str], set[int]]:
+    """The figures this script prints for the stac_mlm package of git revision ``ref``, and the
+    documents that package refuses (by position), which the comparison leaves out on both sides."""
     root = Path(__file__).resolve().parents[3]
     archive = subprocess.run(
         ["git", "-C", str(root), "archive", ref, "packages/stac-mlm/src"], check=True, capture_output=True
@@ -58,7 +70,9 @@ def _baseline(ref: str, upstream: Path) -> list[str]:
         environment = {**os.environ, "PYTHONPATH": str(source)}
         command = [sys.executable, __file__, str(upstream), "--expect-package", str(source)]
         result = subprocess.run(command, env=environment, check=True, capture_output=True, text=True)
-    return result.stdout.splitlines()
+    lines = result.stdout.splitlines()
+    refused = {int(i) for i in lines[0].removeprefix(_REFUSED).split()}
+    return lines[1:], refused
 
 
 def main(argv: list[str]) -> int:
@@ -70,10 +84,13 @@ def main(argv: list[str]) -> int:
     args = parser.parse_args(argv)
     if args.expect_package and args.expect_package not in Path(stac_mlm.__file__).resolve().parents:
         raise SystemExit(f"measuring {stac_mlm.__file__}, not the package under {args.expect_package}")
-    baseline = _baseline(args.baseline, args.upstream) if args.baseline else []
+    baseline, refused = _baseline(args.baseline, args.upstream) if args.baseline else ([], set())
     upstream = args.upstream
     sources = [read_document(p.read_bytes())[0] for paths in legacy_files(upstream).values() for p in paths]
-    legacy = [d for d in sources if not migrate(d).valid or migrate(d).report]
+    if args.expect_package:  # measuring a baseline: say which documents this package refuses
+        print(_REFUSED + " ".join(str(i) for i, d in enumerate(sources) if not _migrates(d)))
+    kept = [d for i, d in enumerate(sources) if i not in refused and _migrates(d)]
+    legacy = [d for d in kept if not migrate(d).valid or migrate(d).report]
     batch = (legacy * (BATCH // len(legacy) + 1))[:BATCH]
     current = [migrate(d).document for d in legacy]
     current = (current * (BATCH // len(current) + 1))[:BATCH]

@@ -1,25 +1,36 @@
-"""Runtime benchmarks of stac-mlm, printed with their baselines (run by ``nox -s bench``).
+"""Runtime benchmarks of stac-mlm, printed with their baselines in the same run (``nox -s bench``).
 
 1. Cold ``import stac_mlm``: median over fresh interpreters (goal: under 0.3 s).
-2. Documents per second on the official v1.5.2 examples: ``stac_mlm.parse`` (validation + typed
-   objects), its two halves, and stac-model's ``MLModelProperties`` (reads only the Item properties,
-   validates no cross-object rule) on the same documents, when stac-model is installed.
+2. Documents per second (CPU time, so that other processes on the machine weigh less) on the official
+   v1.5.2 examples: ``stac_mlm.parse``, its parts, ``parse(d).to_dict()`` (goal: at least twice the
+   rate of the baseline revision), and ``ItemProperties.from_dict`` beside stac-model's
+   ``MLModelProperties.model_validate`` on the documents both accept (goal: at least as fast).
+
+``--baseline REF`` also measures the stac_mlm package of git revision REF (extracted with ``git archive``,
+run in a child process on the same documents) and prints both columns and their ratio.
 """
 
 from __future__ import annotations
 
 import argparse
 import json
+import os
 import statistics
 import subprocess
 import sys
+import tarfile
+import tempfile
 import time
 from collections.abc import Callable
+from io import BytesIO
 from pathlib import Path
 from typing import Any
 
 IMPORT_RUNS = 15
 SECONDS_PER_FIGURE = 1.5
+TO_DICT = "stac_mlm.parse(d).to_dict()"
+FROM_DICT = "stac_mlm ItemProperties.from_dict (properties only)"
+PEER = "stac-model 0.7.0 MLModelProperties.model_validate (properties only)"
 
 
 def cold_import(module: str) -> float:
@@ -32,73 +43,122 @@ def cold_import(module: str) -> float:
 
 
 def throughput(documents: list[Any], read: Callable[[Any], Any]) -> float:
+    """Documents per CPU second (the best of three rounds)."""
     for document in documents:  # warm up (lazy imports, caches)
         read(document)
-    count, started = 0, time.perf_counter()
-    while (elapsed := time.perf_counter() - started) < SECONDS_PER_FIGURE:
-        for document in documents:
-            read(document)
-        count += len(documents)
-    return count / elapsed
+    rates = []
+    for _ in range(3):
+        count, started = 0, time.process_time()
+        while (elapsed := time.process_time() - started) < SECONDS_PER_FIGURE / 3:
+            for document in documents:
+                read(document)
+            count += len(documents)
+        rates.append(count / elapsed)
+    return max(rates)
+
+
+def _items(examples: Path) -> list[Any]:
+    import stac_mlm
+
+    items = [json.loads(p.read_text(encoding="utf-8")) for p in sorted(examples.glob("item_*.json"))]
+    return [d for d in items if stac_mlm.validate(d) == []]
+
+
+def _peer_accepted(items: list[Any]) -> list[Any]:
+    try:
+        from stac_model.schema import MLModelProperties
+    except ImportError:
+        return []
+    accepted = []
+    for document in items:
+        try:
+            MLModelProperties.model_validate(document["properties"])
+        except Exception:
+            continue
+        accepted.append(document)
+    return accepted
+
+
+def figures(examples: Path) -> dict[str, float]:
+    """Documents/s of this interpreter's stac_mlm (the peer's figure too when stac-model is installed)."""
+    import stac_mlm
+    from stac_mlm.models import ItemProperties, MLMItem
+
+    items = _items(examples)
+    found = {
+        "stac_mlm.parse (validate + typed objects)": throughput(items, stac_mlm.parse),
+        "  of which stac_mlm.validate": throughput(items, stac_mlm.validate),
+        "  of which MLMItem.from_dict": throughput(items, MLMItem.from_dict),
+        TO_DICT: throughput(items, lambda d: stac_mlm.parse(d).to_dict()),
+    }
+    accepted = _peer_accepted(items)
+    if accepted:
+        from stac_model.schema import MLModelProperties
+
+        found[FROM_DICT] = throughput(accepted, lambda d: ItemProperties.from_dict(d["properties"]))
+        found[PEER] = throughput(accepted, lambda d: MLModelProperties.model_validate(d["properties"]))
+    return found
+
+
+def baseline_figures(ref: str, examples: Path) -> dict[str, float]:
+    """The figures of the stac_mlm package of git revision ``ref``, measured in a child process."""
+    root = Path(__file__).resolve().parents[3]
+    archive = subprocess.run(
+        ["git", "-C", str(root), "archive", ref, "packages/stac-mlm/src"], check=True, capture_output=True
+    ).stdout
+    with tempfile.TemporaryDirectory() as folder:
+        with tarfile.open(fileobj=BytesIO(archive)) as tar:
+            tar.extractall(folder, filter="data")
+        source = Path(folder) / "packages" / "stac-mlm" / "src"
+        environment = {**os.environ, "PYTHONPATH": str(source)}
+        command = [sys.executable, __file__, "--examples", str(examples), "--figures-json"]
+        result = subprocess.run(command, env=environment, check=True, capture_output=True, text=True)
+    found: dict[str, float] = json.loads(result.stdout)
+    return found
 
 
 def main() -> int:
-    parser = argparse.ArgumentParser(description=__doc__)
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--examples", type=Path, required=True, help="folder of the official v1.5.2 examples")
+    parser.add_argument("--baseline", metavar="REF", help="also measure the stac_mlm of this git revision")
+    parser.add_argument("--figures-json", action="store_true", help=argparse.SUPPRESS)
     args = parser.parse_args()
+    if args.figures_json:
+        print(json.dumps(figures(args.examples)))
+        return 0
 
     runs = f"over {IMPORT_RUNS} fresh interpreters"
     print(f"cold `import stac_mlm`: median {cold_import('stac_mlm') * 1000:.0f} ms {runs} (goal < 300 ms)")
     models = cold_import("stac_mlm.models")
     print(f"cold `import stac_mlm.models` (the classes, loaded by the first parse): median {models * 1000:.0f} ms")
-
-    import stac_mlm
-    from stac_mlm.models import MLMItem
-
     if not args.examples.is_dir():
         print(f"parse throughput skipped: no examples at {args.examples}")
         return 0
-    items = [json.loads(p.read_text(encoding="utf-8")) for p in sorted(args.examples.glob("item_*.json"))]
-    items = [d for d in items if stac_mlm.validate(d) == []]
-    figures = {
-        "stac_mlm.parse (validate + typed objects)": throughput(items, stac_mlm.parse),
-        "  of which stac_mlm.validate": throughput(items, stac_mlm.validate),
-        "  of which MLMItem.from_dict": throughput(items, MLMItem.from_dict),
-        "stac_mlm.parse(d).to_dict()": throughput(items, lambda d: stac_mlm.parse(d).to_dict()),
-    }
-    try:
-        from importlib.metadata import version
-
-        from stac_model.schema import MLModelProperties
-    except ImportError:
-        print("stac-model not installed: no baseline (nox -s bench installs stac-model==0.7.0)")
-    else:
-        accepted = []
-        for document in items:
-            try:
-                MLModelProperties.model_validate(document["properties"])
-                accepted.append(document)
-            except Exception:
-                pass
-        label = f"stac-model {version('stac-model')} MLModelProperties (properties only)"
-        if accepted:
-            from stac_mlm.models import ItemProperties
-
-            same = f"on the {len(accepted)} documents stac-model reads"
-            figures[f"{label}, {same}"] = throughput(
-                accepted, lambda d: MLModelProperties.model_validate(d["properties"])
-            )
-            figures[f"stac_mlm ItemProperties.from_dict (properties only), {same}"] = throughput(
-                accepted, lambda d: ItemProperties.from_dict(d["properties"])
-            )
-            figures[f"stac_mlm.parse (whole Item), {same}"] = throughput(accepted, stac_mlm.parse)
-            print(f"stac-model reads {len(accepted)} of the {len(items)} documents; its figures are on those")
-        else:
-            print("stac-model reads none of the documents: no baseline figure")
-    print(f"documents/s on the {len(items)} valid official v1.5.2 Item examples ({SECONDS_PER_FIGURE} s per figure)")
-    width = max(len(label) for label in figures)
-    for label, value in figures.items():
-        print(f"  {label:<{width}}  {value:>9,.0f} docs/s")
+    before: dict[str, float] = {}
+    if args.baseline:
+        try:
+            before = baseline_figures(args.baseline, args.examples)
+        except subprocess.CalledProcessError as error:  # e.g. a shallow clone without that revision
+            print(f"baseline {args.baseline} not measured: {error.stderr.strip() if error.stderr else error}")
+    now = figures(args.examples)
+    count = len(_items(args.examples))
+    accepted = len(_peer_accepted(_items(args.examples)))
+    print(f"documents per CPU second on the {count} valid official v1.5.2 Item examples", end="")
+    print(f" (the properties-only lines: on the {accepted} stac-model reads)" if accepted else "")
+    width = max(len(label) for label in now)
+    head = f"  {'':<{width}}  {'this tree':>10}"
+    print(head + (f"  {args.baseline:>10}  {'ratio':>6}" if before else ""))
+    for label, value in now.items():
+        line = f"  {label:<{width}}  {value:>10,.0f}"
+        if label in before:
+            line += f"  {before[label]:>10,.0f}  {value / before[label]:>5.2f}x"
+        print(line)
+    if TO_DICT in before:
+        ratio = now[TO_DICT] / before[TO_DICT]
+        print(f"parse(d).to_dict(): {ratio:.2f}x the rate of {args.baseline} (goal: at least 2x)")
+    if FROM_DICT in now and PEER in now:
+        ratio = now[FROM_DICT] / now[PEER]
+        print(f"ItemProperties.from_dict: {ratio:.2f}x stac-model's model_validate (goal: at least 1x)")
     return 0
 
 

@@ -1,5 +1,6 @@
 """Migrate every legacy example (upstream DLM, ml-model and MLM v1.x, and the project's own fixtures)
-to MLM v1.5.2 and validate each result. Run by `nox -s generate`; exits 1 if any result is invalid."""
+to MLM v1.5.2 and validate each result; count them as complete, with placeholders to fill, or
+refused. Run by `nox -s generate`; exits 1 if any result is invalid or any example is refused."""
 
 from __future__ import annotations
 
@@ -26,12 +27,14 @@ def main(argv: list[str]) -> int:
         print(f"upstream legacy examples not found under {upstream}: migrating the project's fixtures only")
     failures = 0
     counts = []
+    outcomes = {"complete": 0, "with placeholders to fill": 0, "refused": 0}
     for label, paths in groups.items():
         for path in paths:
             try:
                 migration = migrate_text(path.read_bytes())
             except MigrationError as error:
                 failures += 1
+                outcomes["refused"] += 1
                 print(f"FAIL {path}: {error}")
                 continue
             if migration.problems:
@@ -39,9 +42,11 @@ def main(argv: list[str]) -> int:
                 print(f"FAIL {path}: the migrated document is not valid MLM v1.5.2")
                 for problem in migration.problems[:3]:
                     print(f"    {problem}")
+            outcomes["complete" if migration.complete else "with placeholders to fill"] += 1
         counts.append(f"{len(paths)} {label}")
     total = sum(len(p) for p in groups.values())
     print(f"migrated {total} legacy example(s) ({', '.join(counts)}) to MLM v1.5.2: {failures} failure(s)")
+    print("; ".join(f"{count} {outcome}" for outcome, count in outcomes.items()))
     return 1 if failures else 0
 
 

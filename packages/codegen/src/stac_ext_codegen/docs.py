@@ -524,7 +524,8 @@ def _verdict(schema: dict[str, Any], document: Any) -> list[str]:
 
     validator = jsonschema.Draft7Validator(schema)
     errors = sorted(validator.iter_errors(document), key=lambda e: list(e.absolute_path))
-    return [f"`{e.json_path}`: {e.message[:300]}" for e in errors]
+    # brackets escaped: a pattern's `[a-z][0-9]` would read as a Markdown reference link
+    return [f"`{e.json_path}`: " + e.message[:300].replace("[", "\\[") for e in errors]
 
 
 def _migration_tables(folder: Path) -> list[dict[str, Any]]:

@@ -8,14 +8,22 @@ write JSON documents without loss, so the hooks change what the stock generator 
   apply; constraints of a type or an ``any_of`` branch apply to each value, never to the list holding
   them; JSON numbers keep their form (``0`` stays an int, ``1.0`` stays a float, even in an integer field);
 - slots a class declares ``ABSENT`` are left out of it (``before_generate_slots``);
-- a slot with an ``equals_string`` value (or a required list that must hold one) gets it as default, and
-  the class lists it as always written, so objects built in Python serialise to valid documents;
-- classes that close their extra slots forbid unknown keys; all others keep them.
+- a slot with an ``equals_string`` value (or a required list that must hold one) is filled in when an
+  object is built in Python (so it serialises to a valid document), while a document read with
+  ``from_dict`` must state it when the slot is required;
+- classes that close their extra slots forbid unknown keys; all others keep them;
+- the types are true for a type checker (``mypy --strict``, no plugin): each class declares, for type
+  checkers only, an ``__init__`` taking the Python names (a misspelt keyword is an error), closed enums
+  are ``Literal`` strings (their ``Enum`` members are accepted too), an optional field that may not be
+  null is ``Omittable[T]`` (``T | None`` to a type checker: ``None`` while the key is absent; the
+  runtime type stays ``T``), JSON integers are ``int``;
+- a class with fields named after JSON keys (``prefix:name``) gets a mixin of typed properties named
+  without the prefix (``<Class>Accessors``), for wrappers such as pystac extensions.
 
 The base class (templates/pydantic/base_model.py.jinja) adds ``from_dict`` and ``to_dict``: keys are read
-by their JSON names only, fields never set stay out, explicit nulls and key order are kept. Classes with
-a field whose JSON name differs from its Python name get a validator that keeps a key spelled like the
-Python name as extra data (pydantic would otherwise count that field as set).
+by their JSON names only (a key spelled like a field's Python name stays extra data), fields never set
+stay out, explicit nulls and key order are kept. Reading runs no Python code per object beyond the
+validators of a few constraints, which keeps it as fast as pydantic allows.
 """
 
 from __future__ import annotations
@@ -47,15 +55,19 @@ VALUE_KEYWORDS = {
 LIST_KEYWORDS = {"minItems": "min_length", "maxItems": "max_length"}
 # Python types of LinkML base types, as the generated module names them (see the base model template).
 SCALARS = {"int": "JsonInteger", "float": "JsonNumber", "Decimal": "JsonNumber", "bool": "StrictBool"}
+# The keyword that takes keys a class does not define (as pystac's ``extra_fields``), and the suffix of the
+# ``Literal`` alias of each enum's values.
+EXTRA_FIELDS = "extra_fields"
+LITERAL_SUFFIX = "Value"
 
 
 class GeneratedClass(PydanticClass):
     """A generated class with the extra facts the project's class template renders."""
 
-    always_set: list[str] | None = None
-    required_on_read: list[str] | None = None  # JSON keys of required fixed values (they have a default)
+    constants: dict[str, str] | None = None  # Python name -> repr of the fixed value filled in when building
+    init_params: list[str] | None = None  # the keyword parameters of __init__, as type checkers see it
+    omittable: list[str] | None = None  # Python names of the fields typed Omittable
     closed: bool = False
-    renamed: bool = False  # a field's JSON name differs from its Python name
 
 
 def _constraint_args(constraints: dict[str, Any]) -> str:
@@ -80,8 +92,13 @@ class LinkMLPydanticGenerator(PydanticGenerator):
         kwargs.setdefault("metadata_mode", MetadataMode.NONE)
         kwargs.setdefault("template_dir", str(TEMPLATES))
         super().__init__(schema, **kwargs)
-        self._always_set: list[str] = []
-        self._required_on_read: list[str] = []
+        self._constants: dict[str, str] = {}
+        self._init: dict[str, tuple[str, bool, bool]] = {}  # field -> (init type, has default, omittable)
+        self._init_params: list[str] = []
+        self._omittable: list[str] = []
+        self._init_types: dict[str, str] = {}
+        # class -> (property, field, type read, type written, description) of each field named prefix:name
+        self._accessors: dict[str, list[tuple[str, str, str, str, str]]] = {}
         self.resolved: ResolvedModel | None = None  # the model's, set by build_pydantic
         self._class = ""  # the class whose slots are being generated
 
@@ -105,21 +122,37 @@ class LinkMLPydanticGenerator(PydanticGenerator):
     def after_generate_slot(self, slot_result: Any, sv: SchemaView) -> Any:
         slot = slot_result.source
         attribute = slot_result.attribute
+        if attribute.name == EXTRA_FIELDS:
+            raise ModelError(f"slot {slot.name}: the Python name {EXTRA_FIELDS!r} is reserved for unknown keys")
         attribute.range = self._field_type(slot, sv)
+        init_type = self._field_type(slot, sv, init=True)
         # Constraints now live in the type, on each value; the stock template must not repeat them.
         for name in ("pattern", "minimum_value", "maximum_value", "equals_number"):
             setattr(attribute, name, None)
         for name in ("minimum_cardinality", "maximum_cardinality", "exact_cardinality"):
             setattr(attribute, name, None)
         constant = self._constant(slot)
-        if constant is not None:
+        if constant is not None and not slot.required:  # a required one is filled in when building instead
             attribute.predefined = repr(constant)
+        omittable = attribute.field == "None" and not self._facts(slot).nullable
+        if omittable:  # absent reads as None; an explicit null stays an error, as in the JSON Schema
+            attribute.range = f"Omittable[{attribute.range}]"
+            init_type = f"{init_type} | None"
+        self._init[attribute.name] = (init_type, attribute.field != "..." or constant is not None, omittable)
         return slot_result
 
     def after_generate_slots(self, slot_results: list[Any], sv: SchemaView) -> list[Any]:
-        constants = [r for r in slot_results if self._constant(r.source) is not None]
-        self._always_set = [r.attribute.name for r in constants]
-        self._required_on_read = [r.source.alias or r.source.name for r in constants if r.source.required]
+        self._constants = {
+            r.attribute.name: repr(self._constant(r.source))
+            for r in slot_results
+            if self._constant(r.source) is not None
+        }
+        facts = [(r.attribute.name, *self._init[r.attribute.name]) for r in slot_results]
+        self._init = {}
+        self._init_params = [f"{n}: {t}" for n, t, default, _ in facts if not default]
+        self._init_params += [f"{n}: {t} = ..." for n, t, default, _ in facts if default]
+        self._omittable = [name for name, _, _, omittable in facts if omittable]
+        self._init_types = {name: init_type for name, init_type, _, _ in facts}
         return slot_results
 
     def after_generate_class(self, cls_result: Any, sv: SchemaView) -> Any:
@@ -128,14 +161,25 @@ class LinkMLPydanticGenerator(PydanticGenerator):
         closed = extra_slots is not None and getattr(extra_slots, "allowed", None) is False
         fields = {name: getattr(stock, name) for name in PydanticClass.model_fields}
         fields["bases"] = self._bases(cls_result.source, sv, stock.bases)
-        renamed = any(a.alias and a.alias != a.name for a in (stock.attributes or {}).values())
         cls_result.cls = GeneratedClass(
             **fields,
-            always_set=self._always_set or None,
-            required_on_read=self._required_on_read or None,
+            constants=self._constants or None,
             closed=closed,
-            renamed=renamed,
+            init_params=self._init_params + ([] if closed else [f"{EXTRA_FIELDS}: Mapping[str, Any] | None = ..."]),
+            omittable=self._omittable or None,
         )
+        prefixed = [a for a in (stock.attributes or {}).values() if a.alias and ":" in a.alias]
+        if prefixed:
+            self._accessors[stock.name] = [
+                (
+                    a.alias.split(":", 1)[1],
+                    a.name,
+                    a.range if a.range.startswith("Omittable[") else f"Omittable[{a.range}]",
+                    self._init_types[a.name],
+                    a.description or "",
+                )
+                for a in prefixed
+            ]
         return cls_result
 
     def _bases(self, cls: Any, sv: SchemaView, bases: list[str] | str) -> list[str] | str:
@@ -159,7 +203,15 @@ class LinkMLPydanticGenerator(PydanticGenerator):
         version = schema.version or ""
         if version and getattr(self, "version_status", "") == "draft":
             version += " (a draft, not released)"
-        template.meta = {"title": schema.title or schema.name, "version": version}
+        template.meta = {
+            "title": schema.title or schema.name,
+            "version": version,
+            "literals": {
+                camelcase(name): [str(value) for value in (sv.get_enum(name).permissible_values or {})]
+                for name in sv.all_enums()
+            },
+            "accessors": self._accessors,
+        }
         return template
 
     # --- helpers -------------------------------------------------------------------------------------
@@ -175,7 +227,8 @@ class LinkMLPydanticGenerator(PydanticGenerator):
             return [member.equals_string]
         return None
 
-    def _field_type(self, slot: Any, sv: SchemaView) -> str:
+    def _field_type(self, slot: Any, sv: SchemaView, init: bool = False) -> str:
+        """The annotation of a slot's field; ``init``: the type ``__init__`` accepts (enum members too)."""
         facts = self._facts(slot)
         branches = list(slot.any_of or []) or [slot]
         value_keywords, list_keywords = {}, {}
@@ -184,7 +237,7 @@ class LinkMLPydanticGenerator(PydanticGenerator):
                 value_keywords[VALUE_KEYWORDS[keyword]] = value
             elif keyword in LIST_KEYWORDS and slot.multivalued:
                 list_keywords[LIST_KEYWORDS[keyword]] = value
-        item = _union([self._value_type(branch, slot, sv, value_keywords) for branch in branches])
+        item = _union([self._value_type(branch, slot, sv, value_keywords, init) for branch in branches])
         tag = self._discriminator(branches, sv)
         if tag is not None:  # a tagged union: the tag picks the class (fast, and a missing tag is an error)
             item = f"Annotated[{item}, Field(discriminator={tag!r})]"
@@ -233,15 +286,18 @@ class LinkMLPydanticGenerator(PydanticGenerator):
                 return name
         return None
 
-    def _value_type(self, branch: Any, slot: Any, sv: SchemaView, slot_keywords: dict[str, Any]) -> str:
+    def _value_type(
+        self, branch: Any, slot: Any, sv: SchemaView, slot_keywords: dict[str, Any], init: bool = False
+    ) -> str:
         """The type of one value of a slot (one ``any_of`` branch), with the constraints on that value."""
         if slot.equals_string is not None:
             return f"Literal[{slot.equals_string!r}]"
         range_name = branch.range or slot.range
         if range_name in sv.all_classes():
             return self.get_class_slot_range(range_name, inlined=True, inlined_as_list=slot.inlined_as_list)
-        if range_name in sv.all_enums():
-            return camelcase(range_name)
+        if range_name in sv.all_enums():  # the values as plain strings; __init__ takes the members too
+            name = camelcase(range_name)
+            return f"{name} | {name}{LITERAL_SUFFIX}" if init else f"{name}{LITERAL_SUFFIX}"
         if range_name not in sv.all_types():
             raise ModelError(f"slot {slot.name}: unknown range {range_name!r}")
         python_type = _get_pyrange(sv.get_type(range_name), sv).strip()

@@ -1,8 +1,12 @@
 """Judge documents given as JSON text, one verdict record each: the core of ``stac-mlm validate`` and of
 ``stac_mlm.dask``.
 
-A verdict record is a plain dict, ``{"source": str, "valid": bool, "errors": [{"path": str, "message": str}]}``,
-the same shape the command line prints with ``--format json``. Text that is empty, not UTF-8, not JSON, or
+A verdict record is a plain dict, the shape the command line prints with ``--format json``: ``{"source": str,
+"valid": bool, "mlm_version": str | None, "errors": [{"path": str, "message": str, ...}]}``, plus
+``"warnings": [str, ...]`` when there are any. ``mlm_version`` is the MLM version whose schema judged the
+document (the one it declares, or the latest release when it declares none; null when it was not judged by
+any, e.g. text that is not JSON, or a declared version that does not exist). Errors also carry ``rule`` and
+``pattern`` when they apply. Text that is empty, not UTF-8, not JSON, or
 JSON that is not an object is judged *invalid*, with one error at path ``""`` saying why; nothing here raises
 on bad input.
 
@@ -14,10 +18,13 @@ difference is depth: orjson reads up to 1024 nested levels, the standard library
 from __future__ import annotations
 
 import json
+from types import ModuleType
 from typing import Any
 
-from .validation import is_valid, validate
+from .problems import _validator as _schema_validator
+from .validation import judge, single_release
 
+_orjson: ModuleType | None
 try:  # optional fast path
     import orjson as _orjson
 except ImportError:  # pragma: no cover - exercised when orjson is absent
@@ -75,40 +82,67 @@ def _error(message: str, path: str = "") -> dict[str, str]:
     return {"path": path, "message": _clip(message)}
 
 
-def check_document(document: Any) -> list[dict[str, str]]:
-    """The problems of one parsed document, as ``{"path", "message"}`` dicts ([] when valid); never raises."""
+def _judged(
+    document: Any, mlm_version: str | None = None, require_mlm: bool = False
+) -> tuple[list[dict[str, str]], str | None, list[str]]:
+    """Errors, the version judged by, and warnings of one parsed document; never raises on bad input."""
     if not isinstance(document, dict):
         kind = "null" if document is None else _JSON_TYPES.get(type(document), type(document).__name__)
-        return [_error(f"expected a JSON object (a STAC Item or Collection), got {kind}")]
+        return [_error(f"expected a JSON object (a STAC Item or Collection), got {kind}")], None, []
+    known_invalid = False
     try:
-        if is_valid(document):
-            return []
+        version = single_release(document) if mlm_version is None else None
+        if version is not None:  # the common case, without building a verdict
+            if _schema_validator(version).is_valid(document):
+                return [], version, []
+            known_invalid = True
     except (ValueError, RecursionError) as error:  # e.g. the validator's own nesting limit
-        return [_error(f"cannot be checked: {error}")]
+        return [_error(f"cannot be checked: {error}")], None, []
     try:
-        problems = [_error(problem.message, problem.path) for problem in validate(document)]
+        verdict = judge(document, mlm_version, require_mlm, known_invalid=known_invalid)
+    except ValueError:
+        raise  # an unknown forced version: the caller's mistake, not the document's
     except Exception as error:  # describing failed: still judge the document rather than fail the batch
-        problems = []
         detail = f"the details could not be described: {type(error).__name__}: {error}"
-    else:
-        detail = "no details given"
-    return problems or [_error(f"does not match the MLM schema ({detail})")]
+        return [_error(f"does not match the MLM schema ({detail})")], None, []
+    errors = []
+    for problem in verdict.problems:
+        entry = problem.to_dict()
+        entry["message"] = _clip(entry["message"])
+        errors.append(entry)
+    return errors, ", ".join(verdict.versions) or None, verdict.warnings
 
 
-def check_text(data: bytes | str, source: str = "") -> dict[str, Any]:
+def check_document(document: Any, mlm_version: str | None = None, require_mlm: bool = False) -> list[dict[str, str]]:
+    """The problems of one parsed document, as ``{"path", "message"}`` dicts ([] when valid); never raises."""
+    return _judged(document, mlm_version, require_mlm)[0]
+
+
+def record(source: str, document: Any, mlm_version: str | None = None, require_mlm: bool = False) -> dict[str, Any]:
+    """The verdict record of one parsed document."""
+    errors, version, warnings = _judged(document, mlm_version, require_mlm)
+    result: dict[str, Any] = {"source": source, "valid": not errors, "mlm_version": version, "errors": errors}
+    if warnings:
+        result["warnings"] = warnings
+    return result
+
+
+def check_text(
+    data: bytes | str, source: str = "", mlm_version: str | None = None, require_mlm: bool = False
+) -> dict[str, Any]:
     """The verdict record for one document given as JSON text (bytes or str); never raises on bad input."""
     try:
-        errors = check_document(parse(data))
+        document = parse(data)
     except NotJSON as error:
-        errors = [_error(str(error))]
-    return {"source": source, "valid": not errors, "errors": errors}
+        return {"source": source, "valid": False, "mlm_version": None, "errors": [_error(str(error))]}
+    return record(source, document, mlm_version, require_mlm)
 
 
 def dumps(record: dict[str, Any]) -> str:
     """One verdict record as one line of JSON (no newline)."""
     if _orjson is not None:
         try:
-            return _orjson.dumps(record).decode()
+            return str(_orjson.dumps(record).decode())
         except TypeError:  # e.g. a lone surrogate the standard parser let through
             return json.dumps(record, separators=(",", ":"))
     return json.dumps(record, ensure_ascii=False, separators=(",", ":"))

@@ -10,7 +10,7 @@ from collections import Counter
 from collections.abc import Iterable
 from typing import TYPE_CHECKING, Any
 
-from .batch import check_document, check_text
+from .batch import check_text, record
 
 if TYPE_CHECKING:  # pragma: no cover
     import dask.bag
@@ -40,8 +40,7 @@ def judge_partition(elements: Iterable[Any]) -> list[dict[str, Any]]:
             if value.strip():
                 records.append(check_text(value, source))
         else:
-            errors = check_document(value)
-            records.append({"source": source, "valid": not errors, "errors": errors})
+            records.append(record(source, value))
     return records
 
 
@@ -51,4 +50,5 @@ def validate_bag(bag: dask.bag.Bag) -> dask.bag.Bag:
         import dask.bag  # noqa: F401  (a clear message when the extra is missing)
     except ImportError as error:  # pragma: no cover - only without dask, where no bag can be passed anyway
         raise ImportError("stac_mlm.dask needs dask: pip install 'stac-mlm[dask]'") from error
-    return bag.map_partitions(judge_partition)
+    bags: dask.bag.Bag = bag.map_partitions(judge_partition)  # type: ignore[no-untyped-call]  # dask has no types
+    return bags

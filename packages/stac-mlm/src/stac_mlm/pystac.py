@@ -23,12 +23,12 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
-from functools import cached_property
-from typing import Annotated, Any, Generic, Literal, TypeVar, cast
+from functools import cache
+from typing import Any, ClassVar, Generic, TypeVar, overload
 
 import pystac
 import pystac.validation
-from pydantic import ConfigDict, TypeAdapter
+from pydantic import BaseModel, ConfigDict, TypeAdapter, ValidationError
 from pystac.extensions.base import (
     ExtensionManagementMixin,
     PropertiesExtension,
@@ -37,9 +37,15 @@ from pystac.extensions.base import (
 from pystac.extensions.hooks import ExtensionHooks
 from pystac.serialization.identify import STACJSONDescription, STACVersionID
 
-from ._schema import SCHEMA_URL, json_schema
+from ._generated.models import (
+    AssetFieldsAccessors,
+    CollectionSummaryFieldsAccessors,
+    ConfiguredBaseModel,
+    ItemPropertiesAccessors,
+)
+from ._schema import SCHEMA_URL, bundle, json_schema
 from .models import AssetFields, CollectionSummaryFields, ItemProperties
-from .validation import Problem
+from .validation import Problem, declared_versions
 from .validation import validate as _validate
 
 __all__ = [
@@ -86,59 +92,70 @@ def _upgrade_urls(uris: Iterable[Any]) -> list[Any]:
     return upgraded
 
 
-# --- typed field accessors, made from the generated classes ----------------------------------------------
+# --- typed field accessors, generated from the model (``_generated/models.py``) ---------------------------
 
 
-class _Field:
-    """One MLM field of a pystac object, read and written through the type of a generated class's field."""
-
-    def __init__(self, key: str, info: Any) -> None:
-        self.key = key
-        self.info = info
-        self.__doc__ = info.description
-
-    @cached_property
-    def adapter(self) -> TypeAdapter[Any]:
-        metadata = self.info.metadata
-        annotation = Annotated[(self.info.annotation, *metadata)] if metadata else self.info.annotation
-        config = ItemProperties.model_config  # the generated classes' settings (enum values, regex engine)
-        return TypeAdapter(annotation, config=ConfigDict(use_enum_values=True, regex_engine=config["regex_engine"]))
-
-    def __get__(self, ext: Any, owner: type | None = None) -> Any:
-        if ext is None:
-            return self
-        raw = ext._get_property(self.key, object)
-        return None if raw is None else self.adapter.validate_python(raw, by_alias=True, by_name=False)
-
-    def __set__(self, ext: Any, value: Any) -> None:
-        if value is None:
-            ext._set_property(self.key, None)
-            return
-        checked = self.adapter.validate_python(value)
-        ext._set_property(self.key, self.adapter.dump_python(checked, mode="json", exclude_unset=True), False)
+@cache
+def _adapter(model: type[BaseModel], name: str) -> TypeAdapter[Any]:
+    """Validates one field of a generated class on its own (its type and per-value constraints)."""
+    config = ItemProperties.model_config  # the generated classes' settings (enum values, regex engine)
+    return TypeAdapter(
+        model.model_fields[name].rebuild_annotation(),
+        config=ConfigDict(use_enum_values=True, regex_engine=config.get("regex_engine", "rust-regex")),
+    )
 
 
-def _with_fields(model: Any) -> Any:
-    """Class decorator: one accessor per ``mlm:`` field of a generated class (``mlm:input`` -> ``input``)."""
-
-    def decorate(cls: type) -> type:
-        for info in model.model_fields.values():
-            if info.alias and info.alias.startswith(PREFIX):
-                setattr(cls, info.alias[len(PREFIX) :], _Field(info.alias, info))
-        cls._fields_model = model
-        return cls
-
-    return decorate
+def _sentence(key: str, value: Any, error: ValidationError, description: str | None = None) -> str:
+    """A plain sentence for a value an accessor refuses (no validator internals; a pattern is explained
+    by the field's description)."""
+    reasons: list[str] = []
+    for detail in error.errors(include_url=False):
+        if detail["type"] == "string_pattern_mismatch" and description:
+            reasons.append(f"it should be {description[0].lower()}{description[1:].rstrip('.')}")
+        else:
+            reasons.append(detail["msg"].replace("Input should", "it should"))
+    reasons = list(dict.fromkeys(reasons))
+    # a bound or a pattern says more than "not a valid float" from another branch of the same union
+    specific = [r for r in reasons if "valid" not in r] or reasons[:1]
+    shown = repr(value) if len(repr(value)) <= 60 else repr(value)[:57] + "..."
+    return f"{key} cannot be set to {shown}: {' or '.join(specific)}."
 
 
 class MLMExtension(Generic[T], PropertiesExtension, ExtensionManagementMixin[pystac.Item | pystac.Collection]):
-    """MLM v1.5.2 on a pystac Item, Collection, Asset or item-assets definition. Use ``MLMExtension.ext``."""
+    """MLM v1.5.2 on a pystac Item, Collection, Asset or item-assets definition. Use ``MLMExtension.ext``.
 
-    name: Literal["mlm"] = "mlm"
-    _fields_model: Any = None
+    Each ``mlm:<field>`` is a typed property ``<field>`` of the object ``ext`` returns (generated from the
+    model): reading gives the checked value (None when absent), setting checks it (a ``ValueError`` in
+    plain words when it is refused) and ``None`` removes the field."""
+
+    FIELDS_CLASS: ClassVar[type[ConfiguredBaseModel]]
 
     def __init__(self, properties: dict[str, Any]) -> None:
         self.properties = properties
+
+    def _get_field(self, name: str) -> object:
+        info = self.FIELDS_CLASS.model_fields[name]
+        raw = self._get_property(info.alias or name, object)
+        if raw is None:
+            return None
+        try:
+            return _adapter(self.FIELDS_CLASS, name).validate_python(raw, by_alias=True, by_name=False)
+        except ValidationError as error:
+            message = _sentence(info.alias or name, raw, error, info.description)
+            raise ValueError(message.replace("cannot be set to", "holds")) from None
+
+    def _set_field(self, name: str, value: object) -> None:
+        info = self.FIELDS_CLASS.model_fields[name]
+        key = info.alias or name
+        if value is None:
+            self._set_property(key, None)
+            return
+        adapter = _adapter(self.FIELDS_CLASS, name)
+        try:
+            checked = adapter.validate_python(value)
+        except ValidationError as error:
+            raise ValueError(_sentence(key, value, error, info.description)) from None
+        self._set_property(key, adapter.dump_python(checked, mode="json", exclude_unset=True), False)
 
     @classmethod
     def get_schema_uri(cls) -> str:
@@ -155,20 +172,50 @@ class MLMExtension(Generic[T], PropertiesExtension, ExtensionManagementMixin[pys
         obj.stac_extensions = _upgrade_urls([*(obj.stac_extensions or []), SCHEMA_URL])
 
     @classmethod
-    def ext(cls, obj: T, add_if_missing: bool = False) -> MLMExtension[T]:
+    def ensure_has_extension(cls, obj: pystac.Item | pystac.Collection, add_if_missing: bool = False) -> None:
+        if add_if_missing:
+            cls.add_to(obj)
+        if not cls.has_extension(obj):
+            raise pystac.ExtensionNotImplemented(
+                f"the {type(obj).__name__} does not list the MLM schema ({SCHEMA_URL}): "
+                "use MLMExtension.ext(obj, add_if_missing=True) to add it"
+            )
+
+    @overload
+    @classmethod
+    def ext(cls, obj: pystac.Item, add_if_missing: bool = False) -> ItemMLMExtension: ...
+
+    @overload
+    @classmethod
+    def ext(cls, obj: pystac.Collection, add_if_missing: bool = False) -> CollectionMLMExtension: ...
+
+    @overload
+    @classmethod
+    def ext(cls, obj: pystac.Asset, add_if_missing: bool = False) -> AssetMLMExtension: ...
+
+    @overload
+    @classmethod
+    def ext(cls, obj: pystac.ItemAssetDefinition, add_if_missing: bool = False) -> ItemAssetsMLMExtension: ...
+
+    @classmethod
+    def ext(
+        cls,
+        obj: pystac.Item | pystac.Collection | pystac.Asset | pystac.ItemAssetDefinition,
+        add_if_missing: bool = False,
+    ) -> ItemMLMExtension | CollectionMLMExtension | AssetMLMExtension | ItemAssetsMLMExtension:
         """The MLM extension of ``obj``; ``add_if_missing`` lists the schema URL on it (or its owner)."""
         if isinstance(obj, pystac.Item):
             cls.ensure_has_extension(obj, add_if_missing)
-            return cast(MLMExtension[T], ItemMLMExtension(obj))
+            return ItemMLMExtension(obj)
         if isinstance(obj, pystac.Collection):
             cls.ensure_has_extension(obj, add_if_missing)
-            return cast(MLMExtension[T], CollectionMLMExtension(obj))
+            return CollectionMLMExtension(obj)
         if isinstance(obj, pystac.Asset):
             cls.ensure_owner_has_extension(obj, add_if_missing)
-            return cast(MLMExtension[T], AssetMLMExtension(obj))
+            return AssetMLMExtension(obj)
         if isinstance(obj, pystac.ItemAssetDefinition):
             cls.ensure_owner_has_extension(obj, add_if_missing)
-            return cast(MLMExtension[T], ItemAssetsMLMExtension(obj))
+            return ItemAssetsMLMExtension(obj)
         raise pystac.ExtensionTypeError(cls._ext_error_message(obj))
 
     @classmethod
@@ -177,38 +224,42 @@ class MLMExtension(Generic[T], PropertiesExtension, ExtensionManagementMixin[pys
         cls.ensure_has_extension(obj, add_if_missing)
         return SummariesMLMExtension(obj)
 
-    @property
-    def fields(self) -> Any:
-        """All MLM fields of the object as one typed object (a copy: change it, then ``apply`` it)."""
-        own = {key: value for key, value in self.properties.items() if key.startswith(PREFIX)}
-        return self._fields_model.from_dict(own)
+    def _own_fields(self) -> dict[str, Any]:
+        return {key: value for key, value in self.properties.items() if key.startswith(PREFIX)}
 
-    def apply(self, fields: Any) -> None:
+    def apply(self, fields: ConfiguredBaseModel | dict[str, Any]) -> None:
         """Replace the object's MLM fields by those of ``fields`` (a generated object or a dict of
         ``mlm:`` keys); other keys are left alone."""
         if isinstance(fields, dict):
-            fields = self._fields_model.from_dict(fields)
+            fields = self.FIELDS_CLASS.from_dict(fields)
         written = fields.to_dict()
         for key in [key for key in self.properties if key.startswith(PREFIX)]:
             del self.properties[key]
         self.properties.update({key: value for key, value in written.items() if key.startswith(PREFIX)})
 
 
-@_with_fields(ItemProperties)
-class ItemMLMExtension(MLMExtension[pystac.Item]):
+class ItemMLMExtension(ItemPropertiesAccessors, MLMExtension[pystac.Item]):
     """MLM fields of an Item (in its properties): the model as a whole."""
+
+    FIELDS_CLASS = ItemProperties
 
     def __init__(self, item: pystac.Item) -> None:
         super().__init__(item.properties)
         self.item = item
 
+    @property
+    def fields(self) -> ItemProperties:
+        """All MLM fields of the Item as one typed object (a copy: change it, then ``apply`` it)."""
+        return ItemProperties.from_dict(self._own_fields())
+
     def __repr__(self) -> str:
         return f"<ItemMLMExtension Item id={self.item.id}>"
 
 
-@_with_fields(AssetFields)
-class AssetMLMExtension(MLMExtension[pystac.Asset]):
+class AssetMLMExtension(AssetFieldsAccessors, MLMExtension[pystac.Asset]):
     """MLM fields of an asset. Reads fall back to the owning Item's properties, as in pystac."""
+
+    FIELDS_CLASS = AssetFields
 
     def __init__(self, asset: pystac.Asset) -> None:
         super().__init__(asset.extra_fields)
@@ -216,27 +267,44 @@ class AssetMLMExtension(MLMExtension[pystac.Asset]):
         if isinstance(asset.owner, pystac.Item):
             self.additional_read_properties = [asset.owner.properties]
 
+    @property
+    def fields(self) -> AssetFields:
+        """All MLM fields of the asset as one typed object (a copy: change it, then ``apply`` it)."""
+        return AssetFields.from_dict(self._own_fields())
+
     def __repr__(self) -> str:
         return f"<AssetMLMExtension Asset href={self.asset_href}>"
 
 
-@_with_fields(AssetFields)
-class ItemAssetsMLMExtension(MLMExtension[pystac.ItemAssetDefinition]):
+class ItemAssetsMLMExtension(AssetFieldsAccessors, MLMExtension[pystac.ItemAssetDefinition]):
     """MLM fields of an item-assets definition of a Collection."""
+
+    FIELDS_CLASS = AssetFields
 
     def __init__(self, item_asset: pystac.ItemAssetDefinition) -> None:
         super().__init__(item_asset.properties)
         self.item_asset = item_asset
 
+    @property
+    def fields(self) -> AssetFields:
+        """All MLM fields of the definition as one typed object (a copy: change it, then ``apply`` it)."""
+        return AssetFields.from_dict(self._own_fields())
 
-@_with_fields(CollectionSummaryFields)
-class CollectionMLMExtension(MLMExtension[pystac.Collection]):
+
+class CollectionMLMExtension(CollectionSummaryFieldsAccessors, MLMExtension[pystac.Collection]):
     """A Collection using MLM. Its MLM fields live in summaries, assets and item_assets, each with its own
     extension object; top-level ``mlm:`` keys (read here) are not checked by the schema."""
+
+    FIELDS_CLASS = CollectionSummaryFields
 
     def __init__(self, collection: pystac.Collection) -> None:
         super().__init__(collection.extra_fields)
         self.collection = collection
+
+    @property
+    def fields(self) -> CollectionSummaryFields:
+        """The Collection's top-level MLM keys as one typed object (a copy: change it, then ``apply`` it)."""
+        return CollectionSummaryFields.from_dict(self._own_fields())
 
     def __repr__(self) -> str:
         return f"<CollectionMLMExtension Collection id={self.collection.id}>"
@@ -272,8 +340,8 @@ class MLMExtensionHooks(ExtensionHooks):
     """Upgrade older MLM schema URLs to v1.5.2 when pystac reads an Item or Collection."""
 
     schema_uri: str = SCHEMA_URL
-    prev_extension_ids: frozenset[str] = frozenset()  # matched by pattern instead: ``is_older_mlm_url``
-    stac_object_types = frozenset({pystac.STACObjectType.ITEM, pystac.STACObjectType.COLLECTION})
+    prev_extension_ids: set[str] = set()  # noqa: RUF012 (pystac's type) matched by pattern: ``is_older_mlm_url``
+    stac_object_types: set[pystac.STACObjectType] = {pystac.STACObjectType.ITEM, pystac.STACObjectType.COLLECTION}  # noqa: RUF012
 
     def has_extension(self, obj: dict[str, Any]) -> bool:
         return any(uri == SCHEMA_URL or is_older_mlm_url(uri) for uri in obj.get("stac_extensions") or [])
@@ -296,33 +364,45 @@ def _register_hooks() -> None:
 
 
 def register_schema(validator: Any = None) -> None:
-    """Put the bundled schema into a pystac validator's cache (the registered one by default), so that
-    pystac's own validation never downloads the MLM schema."""
+    """Put every bundled MLM schema, under every URL that declares its version, into a pystac validator's
+    cache (the registered one by default), so that pystac's own validation never downloads an MLM schema."""
     validator = validator or pystac.validation.RegisteredValidator.get_validator()
     cache = getattr(validator, "schema_cache", None)
     if cache is not None:
-        cache.setdefault(SCHEMA_URL, json_schema())
+        for version in bundle().versions:
+            for url in version.urls:
+                if url not in cache:
+                    cache[url] = json_schema(version.version)
 
 
 def validate(obj: pystac.STACObject | dict[str, Any]) -> list[str]:
-    """Validate the MLM part of a pystac object offline through pystac's validator and the bundled schema.
+    """Validate the MLM part of a pystac object offline through pystac's validator and the bundled schemas.
 
-    Returns the schema URLs validated against, as ``STACObject.validate`` does, and raises
-    ``pystac.STACValidationError`` when the object is not valid MLM; the error's ``source`` holds the
-    problems in plain words (``stac_mlm.Problem``).
+    The object is judged by the MLM version its ``stac_extensions`` declares, as ``stac_mlm.validate``
+    judges a dict (the latest release when it declares none). Returns the schema URLs validated against,
+    as ``STACObject.validate`` does, and raises ``pystac.STACValidationError`` when the object is not valid
+    MLM; the error's ``source`` holds the problems in plain words (``stac_mlm.Problem``).
     """
     document = obj if isinstance(obj, dict) else obj.to_dict(include_self_link=False, transform_hrefs=False)
+    versions, unknown, _ = declared_versions(document)
+    if unknown:
+        raise pystac.STACValidationError(
+            "MLM problems:\n" + "\n".join(f"  {problem}" for problem in unknown), source=unknown
+        )
+    declared = document.get("stac_extensions") or []
+    urls = [next((u for u in declared if u in v.urls), v.url) for v in versions] or [SCHEMA_URL]
     validator = pystac.validation.RegisteredValidator.get_validator()
     register_schema(validator)
     kind = pystac.STACObjectType.COLLECTION if document.get("type") == "Collection" else pystac.STACObjectType.ITEM
     try:
-        validator.validate_extension(document, kind, str(document.get("stac_version", "")), SCHEMA_URL)
+        for url in urls:
+            validator.validate_extension(document, kind, str(document.get("stac_version", "")), url)
     except pystac.STACValidationError as error:
         problems: list[Problem] = _validate(document)
         raise pystac.STACValidationError(
             f"{error}\nMLM problems:\n" + "\n".join(f"  {problem}" for problem in problems), source=problems
         ) from error
-    return [SCHEMA_URL]
+    return urls
 
 
 _register_hooks()

@@ -1,204 +1,171 @@
-"""Offline validation against the bundled schema, reported as problems in plain words."""
+"""Offline validation against the bundled schemas, reported as problems in plain words.
+
+Each document is judged by the MLM version its ``stac_extensions`` declares (any known host or spelling of
+the schema URL), or by a version the caller names; a document that declares none is judged by the latest
+release, as the official schema of that release would judge it. The messages are built in ``problems``.
+"""
 
 from __future__ import annotations
 
-import json
-from dataclasses import dataclass
-from functools import cache
+from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import Any
 
-import jsonschema_rs
+from ._schema import MLMVersion, _by_url, bundle, unknown_version, version_in_url
+from .problems import TOO_DEEP, Problem, _show, _validator, schema_problems, show_path
 
-from ._schema import _parsed
-
-_RULE_PREFIX = "Rule "
-TOO_DEEP = "the document is nested too deeply to be checked in detail (the validator's recursion limit was reached)"
+__all__ = ["TOO_DEEP", "Problem", "Verdict", "is_valid", "judge", "show_path", "validate"]
 
 
 @dataclass(frozen=True, slots=True)
-class Problem:
-    """One reason a document is not valid MLM.
+class Verdict:
+    """How a document was judged: the MLM versions whose schema judged it (none when the version it
+    declares is unknown), its problems, and warnings that do not make it invalid."""
 
-    ``path`` is a JSON pointer into the document (``""`` for the document itself); ``message`` says
-    what is wrong in plain words, naming the rule when one applies.
-    """
+    versions: tuple[str, ...]
+    problems: list[Problem]
+    warnings: list[str] = field(default_factory=list)
 
-    path: str
-    message: str
-    rule: str | None = None
-
-    def __str__(self) -> str:
-        return f"{self.path or '/'}: {self.message}"
-
-    def to_dict(self) -> dict[str, str]:
-        return {"path": self.path, "message": self.message}
+    @property
+    def valid(self) -> bool:
+        return not self.problems
 
 
-@cache
-def _validator() -> jsonschema_rs.Draft7Validator:
-    return jsonschema_rs.Draft7Validator(_parsed())
+def _releases() -> str:
+    releases = [v.version for v in bundle().versions if v.status == "release"]
+    return releases[0] if len(releases) == 1 else f"{releases[0]} to {releases[-1]}"
 
 
-def _pointer(parts: Any) -> str:
-    return "".join("/" + str(p).replace("~", "~0").replace("/", "~1") for p in parts)
+def declared_versions(document: Any) -> tuple[list[MLMVersion], list[Problem], list[str]]:
+    """The MLM versions ``document`` declares in ``stac_extensions``, problems for MLM URLs of versions
+    that do not exist, and warnings (a draft version)."""
+    extensions = document.get("stac_extensions") if isinstance(document, dict) else None
+    if not isinstance(extensions, list):
+        return [], [], []
+    found: list[MLMVersion] = []
+    problems: list[Problem] = []
+    warnings: list[str] = []
+    by_url = _by_url()
+    for index, url in enumerate(extensions):
+        if not isinstance(url, str):
+            continue
+        version = by_url.get(url)
+        if version is not None:
+            if version not in found:
+                found.append(version)
+                if version.status == "draft":
+                    warnings.append(
+                        f"MLM {version.version} is a draft, not a release: judged by the draft's schema, "
+                        "whose rules may still change"
+                    )
+            continue
+        declared = version_in_url(url)
+        if declared:
+            latest = bundle().latest
+            problems.append(
+                Problem(
+                    f"/stac_extensions/{index}",
+                    f"declares MLM {declared}, which is not a release of MLM (releases: {_releases()}), so "
+                    f"there is no schema to judge the document by; `stac-mlm migrate` rewrites it for MLM {latest}",
+                )
+            )
+    return found, problems, warnings
 
 
-def _resolve(node: Any, ref: str) -> Any:
-    target = _parsed()
-    for part in ref.lstrip("#/").split("/"):
-        target = target[part.replace("~1", "/").replace("~0", "~")]
-    return target
-
-
-def _schema_nodes(evaluation_path: Any) -> list[Any]:
-    """The schema nodes an error went through, following ``$ref`` as the validator did."""
-    node: Any = _parsed()
-    nodes = [node]
-    for part in evaluation_path:
-        if part == "$ref" and isinstance(node, dict) and "$ref" in node:
-            node = _resolve(node, node["$ref"])
-        elif (isinstance(node, dict) and part in node) or (
-            isinstance(node, list) and isinstance(part, int) and part < len(node)
-        ):
-            node = node[part]
-        else:
-            break
-        nodes.append(node)
-    return nodes
-
-
-def _allowed_values(node: Any) -> list[Any]:
-    """The closed list of values a schema node accepts, or [] if it also accepts other values."""
-    if not isinstance(node, dict):
-        return []
-    if "$ref" in node:
-        return _allowed_values(_resolve(node, node["$ref"]))
-    if "enum" in node:
-        return list(node["enum"])
-    if "const" in node:
-        return [node["const"]]
-    if node.get("type") == "null":
-        return [None]
-    branches = node.get("anyOf", []) + node.get("oneOf", [])
-    values = [_allowed_values(branch) for branch in branches]
-    if branches and all(values):
-        return [value for branch in values for value in branch]
-    return []
-
-
-def _show(value: Any) -> str:
-    text = json.dumps(value, ensure_ascii=False)
-    return text if len(text) <= 60 else text[:57] + "..."
-
-
-def _level(nodes: list[Any]) -> str | None:
-    for node in reversed(nodes):
-        if isinstance(node, dict) and node.get("title") and " " in node["title"]:
-            return node["title"]
-    return None
-
-
-def _describe(error: Any, nodes: list[Any]) -> str:
-    kind = type(error.kind).__name__
-    node = nodes[-1] if nodes else {}
-    parent = nodes[-2] if len(nodes) > 1 else {}
-    instance = error.instance
-    if kind == "Required":
-        return f"`{error.kind.property}` is required" if hasattr(error.kind, "property") else error.message
-    if kind == "AdditionalProperties":
-        unexpected = getattr(error.kind, "unexpected", None) or []
-        names = ", ".join(f"`{n}`" for n in unexpected)
-        return f"{names} {'is' if len(unexpected) == 1 else 'are'} not defined by MLM (unknown `mlm:` field)"
-    if kind == "Not" and isinstance(node, dict):
-        forbidden = [b["required"][0] for b in node.get("anyOf", []) if isinstance(b, dict) and b.get("required")]
-        forbidden += node.get("required", [])
-        present = [name for name in forbidden if isinstance(instance, dict) and name in instance]
-        where = _level(nodes)
-        if present:
-            names = ", ".join(f"`{n}`" for n in present)
-            return f"{names} {'is' if len(present) == 1 else 'are'} not allowed" + (f" in {where}" if where else "")
-        return "this value matches a combination that is not allowed"
-    if kind in {"Enum", "AnyOf", "OneOf", "Const"}:  # a closed list of values, or a set of alternatives
-        allowed = _allowed_values(parent) or _allowed_values(node)
-        if allowed:
-            listed = ", ".join(_show(v) for v in allowed)
-            return f"{_show(instance)} is not an accepted value (accepted: {listed})"
-        return f"{_show(instance)} does not match any accepted form of this field"
-    if kind == "Type":
-        expected = parent.get("type") if isinstance(parent, dict) else None
-        return (
-            f"expected {' or '.join(expected) if isinstance(expected, list) else expected}, got {_json_type(instance)}"
-        )
-    if kind == "Pattern":
-        return f"{_show(instance)} does not have the required form (pattern {parent.get('pattern')})"
-    if kind == "MinLength":
-        return "must not be empty"
-    if kind in {"Minimum", "ExclusiveMinimum"}:
-        return f"{_show(instance)} is below the minimum of {parent.get('minimum')}"
-    if kind == "MinItems":
-        return f"needs at least {parent.get('minItems')} item(s)"
-    if kind == "MinProperties":
-        return f"needs at least {parent.get('minProperties')} entr{'y' if parent.get('minProperties') == 1 else 'ies'}"
-    if kind == "UniqueItems":
-        return "items must not repeat"
-    if kind == "Contains":
-        wanted = _allowed_values(parent.get("contains", {})) if isinstance(parent, dict) else []
-        if wanted:
-            return f"must contain {_show(wanted[0])}"
-        return "contains no acceptable item"
-    if kind == "FalseSchema":
-        return "is not allowed here"
-    return error.message
-
-
-def _json_type(value: Any) -> str:
-    if value is None:
-        return "null"
-    if isinstance(value, bool):
-        return "boolean"
-    if isinstance(value, int | float):
-        return "number"
-    if isinstance(value, str):
-        return "string"
-    if isinstance(value, list):
-        return "array"
-    return "object"
-
-
-def _rule(nodes: list[Any]) -> tuple[str | None, str | None]:
-    for node in reversed(nodes):
-        if isinstance(node, dict) and str(node.get("$comment", "")).startswith(_RULE_PREFIX):
-            return node["$comment"][len(_RULE_PREFIX) :], node.get("description")
-    return None, None
-
-
-def _problem(error: Any) -> Problem:
-    nodes = _schema_nodes(list(error.evaluation_path))
-    path = _pointer(error.instance_path)
-    detail = _describe(error, nodes)
-    rule_id, summary = _rule(nodes)
-    if rule_id and summary:
-        return Problem(path, f"{summary} [rule {rule_id}: {detail}]", rule_id)
-    return Problem(path, detail)
-
-
-def validate(document: Any) -> list[Problem]:
-    """Check a STAC document against MLM v1.5.2; return the problems (an empty list when valid).
-
-    Works offline with the bundled schema. The document is any JSON value already parsed into Python
-    (a dict for an Item or Collection). Problems are ordered by their path in the document.
-    """
-    validator = _validator()
-    if validator.is_valid(document):
-        return []
+def single_release(document: Any) -> str | None:
+    """The version of an MLM Item or Collection that declares exactly one released MLM version and no
+    MLM URL of a version that does not exist (the common case, checked without building a verdict)."""
+    if type(document) is not dict or document.get("type") not in ("Feature", "Collection"):
+        return None
+    extensions = document.get("stac_extensions")
+    if type(extensions) is not list:
+        return None
     try:
-        errors = list(validator.iter_errors(document))
-    except (ValueError, RecursionError):  # the validator gives up on values nested thousands of levels deep
-        return [Problem("", TOO_DEEP)]
-    problems = {(_p := _problem(error)).path + "\0" + _p.message: _p for error in errors}
-    return sorted(problems.values(), key=lambda p: (p.path, p.message))
+        return _single_release(tuple(extensions))
+    except TypeError:  # an entry that is not a string (an object): the slow path says what is wrong
+        return None
 
 
-def is_valid(document: Any) -> bool:
+@lru_cache(maxsize=4096)
+def _single_release(extensions: tuple[Any, ...]) -> str | None:
+    by_url = _by_url()
+    found: MLMVersion | None = None
+    for url in extensions:
+        version = by_url.get(url) if type(url) is str else None
+        if version is None:
+            if type(url) is str and version_in_url(url):
+                return None
+        elif found is None:
+            found = version
+        elif version is not found:
+            return None
+    return found.version if found is not None and found.status == "release" else None
+
+
+def is_mlm_document(document: Any) -> bool:
+    """True for a JSON object that is a STAC Item or Collection, the documents MLM applies to."""
+    return isinstance(document, dict) and document.get("type") in ("Feature", "Collection")
+
+
+def _not_mlm(document: Any, required: bool) -> str:
+    kind = document.get("type") if isinstance(document, dict) else None
+    said = "it has no `type`" if kind is None else f"its `type` is {_show(kind)}"
+    if required:
+        return f"not an MLM Item or Collection ({said}), and an MLM document is required here"
+    return f"not an MLM Item or Collection ({said}): the MLM schema checks nothing in it"
+
+
+def judge(
+    document: Any, mlm_version: str | None = None, require_mlm: bool = False, *, known_invalid: bool = False
+) -> Verdict:
+    """Judge ``document`` by the MLM version it declares (or ``mlm_version``, e.g. ``"v1.5.2"``).
+
+    A document declaring no MLM version is judged by the latest release. ``require_mlm`` makes a JSON
+    object that is not an Item or Collection invalid (by default it keeps the schema's verdict, valid,
+    with a warning). Raises ``ValueError`` for an ``mlm_version`` the package does not hold.
+    ``known_invalid``: the caller found the document invalid under the one version it declares (skips
+    checking that again).
+    """
+    if mlm_version is not None:
+        forced = bundle().get(mlm_version)
+        if forced is None:
+            raise ValueError(unknown_version(mlm_version))
+        versions, problems, warnings = [forced], list[Problem](), list[str]()
+    else:
+        versions, problems, warnings = declared_versions(document)
+        if not versions and not problems:
+            latest = bundle().get(bundle().latest)
+            versions = [latest] if latest is not None else []
+    for version in versions:
+        problems = problems + schema_problems(document, version.version, known_invalid and len(versions) == 1)
+    if len(versions) > 1:  # judged by several versions: one problem listed once
+        problems = sorted({(p.path, p.message): p for p in problems}.values(), key=lambda p: (p.path, p.message))
+    if not problems and isinstance(document, dict) and not is_mlm_document(document):
+        if require_mlm:
+            problems = [Problem("", _not_mlm(document, required=True))]
+        else:
+            warnings = [*warnings, _not_mlm(document, required=False)]
+    return Verdict(tuple(v.version for v in versions), problems, warnings)
+
+
+def validate(document: Any, mlm_version: str | None = None, require_mlm: bool = False) -> list[Problem]:
+    """Check a STAC document against MLM; return the problems (an empty list when valid).
+
+    The document is judged by the MLM version its ``stac_extensions`` declares (``mlm_version`` forces
+    one; see ``judge``). Works offline with the bundled schemas. The document is any JSON value already
+    parsed into Python (a dict for an Item or Collection). Problems are ordered by their path.
+    """
+    version = single_release(document) if mlm_version is None else None
+    if version is not None:
+        if _validator(version).is_valid(document):
+            return []
+        return judge(document, known_invalid=True).problems
+    return judge(document, mlm_version, require_mlm).problems
+
+
+def is_valid(document: Any, mlm_version: str | None = None, require_mlm: bool = False) -> bool:
     """True when the document is valid MLM (faster than ``validate`` when you need no details)."""
-    return _validator().is_valid(document)
+    version = single_release(document) if mlm_version is None else None
+    if version is not None:
+        return bool(_validator(version).is_valid(document))
+    return judge(document, mlm_version, require_mlm).valid

@@ -7,6 +7,7 @@ from pathlib import Path
 from typing import Any, NamedTuple
 
 from ..batch import check_text, dumps
+from ..validation import show_path
 from ._sources import Block, Document, Entry, Unusable, read_file, reason
 
 PROGRAM = "stac-mlm"
@@ -28,12 +29,15 @@ def unusable_line(entry: Unusable) -> str:
 
 
 def _text(record: dict[str, Any], quiet: bool) -> str:
+    warnings = [f"  warning: {warning}" for warning in record.get("warnings", ())]
     if record["valid"]:
-        return "" if quiet else f"{record['source']}: valid\n"
+        if quiet and not warnings:
+            return ""
+        return "\n".join([f"{record['source']}: valid", *warnings]) + "\n"
     errors = record["errors"]
     lines = [f"{record['source']}: invalid ({len(errors)} problem{'s' if len(errors) != 1 else ''})"]
-    lines += [f"  {error['path'] or '/'}: {error['message']}" for error in errors]
-    return "\n".join(lines) + "\n"
+    lines += [f"  {show_path(error['path'])}: {error['message']}" for error in errors]
+    return "\n".join(lines + warnings) + "\n"
 
 
 def _documents(entry: Entry) -> tuple[list[Document] | Iterator[Document], int] | Unusable:
@@ -53,8 +57,15 @@ def _documents(entry: Entry) -> tuple[list[Document] | Iterator[Document], int] 
     return [(source, payload)], len(payload)
 
 
-def judge(chunk: list[Entry], fmt: str = "text", quiet: bool = False) -> Judged:
-    """Check every document of ``chunk``; ``fmt`` is ``"text"`` or ``"json"``."""
+def judge(
+    chunk: list[Entry],
+    fmt: str = "text",
+    quiet: bool = False,
+    mlm_version: str | None = None,
+    require_mlm: bool = False,
+) -> Judged:
+    """Check every document of ``chunk``; ``fmt`` is ``"text"`` or ``"json"``; ``mlm_version`` forces the
+    MLM version to judge by; ``require_mlm`` makes JSON objects that are not Items or Collections invalid."""
     out: list[str] = []
     err: list[str] = []
     documents = invalid = size = 0
@@ -65,7 +76,8 @@ def judge(chunk: list[Entry], fmt: str = "text", quiet: bool = False) -> Judged:
             continue
         size += found[1]
         for source, payload in found[0]:
-            record = check_text(payload, source)
+            data = read_file(payload) if isinstance(payload, Path) else payload
+            record = check_text(data, source, mlm_version, require_mlm)
             documents += 1
             invalid += not record["valid"]
             out.append(dumps(record) + "\n" if fmt == "json" else _text(record, quiet))

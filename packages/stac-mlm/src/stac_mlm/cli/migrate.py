@@ -3,8 +3,9 @@
 IN is a JSON file, a folder (every `*.json` and `*.jsonc` in it, recursively), an ndjson file (one document per
 line) or `-` for standard input. One document is written as indented JSON; several are written as
 ndjson, or, when IN is a folder and OUT is given, as files under OUT at the same relative paths.
-A summary goes to standard error. Exit status: 0 when at least one document was produced, 2 when no
-input could be used.
+A summary goes to standard error, with every placeholder the output holds (its path and what to put
+there). Exit status: 0 when every output is complete (valid, no placeholder); 1 when the outputs were
+written but hold placeholders a person must fill (or are still invalid); 2 when an input is unusable.
 """
 
 from __future__ import annotations
@@ -15,12 +16,12 @@ import sys
 from pathlib import Path
 from typing import Any
 
-EXIT_OK, EXIT_UNUSABLE = 0, 2
+EXIT_OK, EXIT_INCOMPLETE, EXIT_UNUSABLE = 0, 1, 2
 _SUFFIXES = {".json", ".jsonc"}  # read from a folder (`.jsonc`: JSON with comments)
 
 
 def add_parser(subparsers: Any) -> argparse.ArgumentParser:
-    parser = subparsers.add_parser(
+    parser: argparse.ArgumentParser = subparsers.add_parser(
         "migrate",
         help="migrate DLM, ml-model and earlier MLM documents to MLM v1.5.2",
         description=__doc__.split("\n\n", 1)[1],
@@ -87,6 +88,8 @@ def run(args: argparse.Namespace) -> int:
                 continue
             results.append((item_name, migration))
             print(f"{item_name}: {migration.summary()}", file=sys.stderr)
+            for placeholder in migration.placeholders:
+                print(f"    fill {placeholder}", file=sys.stderr)
             for problem in migration.problems[:5]:
                 print(f"    problem {problem}", file=sys.stderr)
     if not results:
@@ -101,12 +104,16 @@ def run(args: argparse.Namespace) -> int:
         return EXIT_UNUSABLE
     entries = [entry for _, m in results for entry in m.report]
     invalid = sum(1 for _, m in results if m.problems)
+    to_fill = sum(1 for _, m in results if m.placeholders)
     print(
-        f"migrated {len(results)} document(s), {failures} unusable, {invalid} still invalid; "
+        f"migrated {len(results)} document(s): {sum(1 for _, m in results if m.complete)} "
+        f"complete, {to_fill} with placeholders to fill, {invalid} still invalid, {failures} unusable; "
         f"report: {summarize(entries)}",
         file=sys.stderr,
     )
-    return EXIT_OK
+    if failures:
+        return EXIT_UNUSABLE
+    return EXIT_INCOMPLETE if to_fill or invalid else EXIT_OK
 
 
 def _write(args: argparse.Namespace, results: list[tuple[str, Any]]) -> None:

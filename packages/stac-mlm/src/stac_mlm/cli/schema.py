@@ -15,8 +15,8 @@ For example, to let stac-validator check MLM documents offline:
   stac-validator item.json --schema-map "$(stac-mlm schema --url)" mlm-schema.json"""
 
 
-def add_parser(subparsers: argparse._SubParsersAction) -> argparse.ArgumentParser:
-    parser = subparsers.add_parser(
+def add_parser(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> argparse.ArgumentParser:
+    parser: argparse.ArgumentParser = subparsers.add_parser(
         "schema",
         help="print the bundled JSON Schema",
         description=DESCRIPTION,

@@ -1,4 +1,4 @@
-"""``stac-mlm validate``: judge files, directories, NDJSON and standard input against MLM v1.5.2."""
+"""``stac-mlm validate``: judge files, directories, NDJSON and standard input by the MLM version each declares."""
 
 from __future__ import annotations
 
@@ -7,13 +7,20 @@ import os
 import sys
 from functools import partial
 
+from .._schema import bundle, unknown_version
 from ._judge import judge
 from ._parallel import chunked, ordered_map, usable_cpus
 from ._progress import Progress
 from ._sources import entries
 
-DESCRIPTION = """\
-Check STAC documents against the MLM v1.5.2 schema, offline.
+DESCRIPTION = f"""\
+Check STAC documents against MLM, offline. Each document is judged by the MLM version its stac_extensions
+declares (any known host or spelling of the schema URL; bundled: {", ".join(bundle().names())}), or by
+the latest release ({bundle().latest}) when it declares none; --mlm-version forces one. A declared MLM
+version that does not exist is a problem of the document.
+
+A JSON object that is not a STAC Item or Collection passes the MLM schema unchecked: it is valid, with a
+warning, unless --require-mlm is given.
 
 PATH may be a JSON file (one document), a directory (every *.json below it, in sorted order), an .ndjson or
 .jsonl file (one document per line; blank lines are skipped), or - for standard input (NDJSON when its
@@ -27,10 +34,10 @@ exit status: 0 every document is valid; 1 some document is invalid; 2 some input
 given to check), or the command line is wrong."""
 
 
-def add_parser(subparsers: argparse._SubParsersAction) -> argparse.ArgumentParser:
-    parser = subparsers.add_parser(
+def add_parser(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> argparse.ArgumentParser:
+    parser: argparse.ArgumentParser = subparsers.add_parser(
         "validate",
-        help="check documents against MLM v1.5.2",
+        help="check documents against MLM (each by the version it declares)",
         description=DESCRIPTION,
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
@@ -40,6 +47,17 @@ def add_parser(subparsers: argparse._SubParsersAction) -> argparse.ArgumentParse
         choices=["text", "json"],
         default="text",
         help="text for people (default); json: one JSON object per document and line, in input order",
+    )
+    parser.add_argument(
+        "--mlm-version",
+        type=_version,
+        metavar="VERSION",
+        help="judge every document by this MLM version (e.g. v1.5.2) instead of the one it declares",
+    )
+    parser.add_argument(
+        "--require-mlm",
+        action="store_true",
+        help="a JSON object that is not an MLM Item or Collection is invalid (default: valid, with a warning)",
     )
     parser.add_argument("-q", "--quiet", action="store_true", help="text format: list only invalid documents")
     parser.add_argument(
@@ -58,6 +76,13 @@ def add_parser(subparsers: argparse._SubParsersAction) -> argparse.ArgumentParse
     return parser
 
 
+def _version(text: str) -> str:
+    found = bundle().get(text)
+    if found is None:
+        raise argparse.ArgumentTypeError(unknown_version(text))
+    return found.version
+
+
 def _positive(text: str) -> int:
     try:
         value = int(text)
@@ -74,7 +99,7 @@ def run(args: argparse.Namespace) -> int:
     progress = Progress(err, enabled=show, total=_total_size(args.paths) if show else None)
     shared_screen = show and out.isatty()  # results and progress on one terminal: erase the bar first
     documents = invalid = unusable = 0
-    work = partial(judge, fmt=args.format, quiet=args.quiet)
+    work = partial(judge, fmt=args.format, quiet=args.quiet, mlm_version=args.mlm_version, require_mlm=args.require_mlm)
     try:
         for result in ordered_map(work, chunked(entries(args.paths)), args.jobs):
             if result.err or (result.out and shared_screen):

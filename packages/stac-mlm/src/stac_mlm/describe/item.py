@@ -9,6 +9,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from .._schema import SCHEMA_URL, SPEC_VERSION
+from ..migration import Placeholder
 from ..validation import Problem, validate
 from . import vocab
 from .facts import Facts, Note
@@ -27,18 +28,6 @@ class Pending:
     hint: str
     stand_in: Any = MISSING
     also: tuple[str, ...] = ()
-
-
-@dataclass(frozen=True)
-class Placeholder:
-    """A stand-in for a value the model does not state: where it is in the Item (``path``, a JSON Pointer)
-    and what a person should put there (``fill``). The same shape as ``stac-mlm migrate``'s placeholders."""
-
-    path: str
-    fill: str
-
-    def __str__(self) -> str:
-        return f"{self.path}: {self.fill}"
 
 
 @dataclass

@@ -77,18 +77,15 @@ def artifact_type(value: str) -> str:
 
 @cache
 def _suffix_artifact_types() -> dict[str, str]:
-    """Suffix -> artifact type, from the migration tables: their ``model_files`` list (entries limited to
-    some frameworks left out), or the plain ``artifact_types`` mapping of earlier tables."""
+    """Suffix -> artifact type, from the migration tables' ``model_files`` list (entries limited to some
+    frameworks left out)."""
     text = resources.files("stac_mlm").joinpath("_generated", "migrations.json").read_text(encoding="utf-8")
     common = json.loads(text)["common"]
-    if "model_files" in common:
-        table: dict[str, str] = {}
-        for entry in common["model_files"]:
-            if "frameworks" not in entry:
-                table.setdefault(entry["suffix"], entry["artifact_type"])
-        return table
-    mapping: dict[str, str] = common["artifact_types"]
-    return mapping
+    table: dict[str, str] = {}
+    for entry in common["model_files"]:
+        if "frameworks" not in entry:
+            table.setdefault(entry["suffix"], entry["artifact_type"])
+    return table
 
 
 def artifact_type_for(suffix: str) -> str:

@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from ..validation import Problem, is_valid, validate
-from . import finish
+from . import finish, pointer
 from .detect import Source, detect
 from .engine import Context, apply_rules
 from .reader import MigrationError, read_document
@@ -23,6 +23,7 @@ __all__ = [
     "ACTIONS",
     "Migration",
     "MigrationError",
+    "Placeholder",
     "ReportEntry",
     "Source",
     "migrate",
@@ -30,6 +31,18 @@ __all__ = [
     "read_document",
     "summarize",
 ]
+
+
+@dataclass(frozen=True)
+class Placeholder:
+    """A stand-in the migration wrote for a required value the input does not give: where it is in the
+    output (``path``, a JSON Pointer) and what a person should put there (``fill``)."""
+
+    path: str
+    fill: str
+
+    def __str__(self) -> str:
+        return f"{self.path}: {self.fill}"
 
 
 @dataclass
@@ -46,15 +59,47 @@ class Migration:
     def valid(self) -> bool:
         return not self.problems
 
+    @property
+    def placeholders(self) -> list[Placeholder]:
+        """The stand-ins still to be filled by a person: those this migration wrote, in the order it
+        wrote them, then any other the document holds (`placeholder_marks`, e.g. from an earlier run)."""
+        found = []
+        for entry in self.report:
+            if entry.action == "placeholder":
+                why, _, fill = entry.detail.partition("; put here: ")
+                found.append(Placeholder(entry.target or entry.path, fill or why))
+        written = [p.path for p in found]
+        for mark in tables().common["placeholder_marks"]:
+            for segments, _ in pointer.expand(self.document, pointer.parse(mark["path"])):
+                path = pointer.format_pointer(segments)
+                covered = any(path == w or path.startswith(w + "/") for w in written)
+                if not covered and pointer.get(self.document, segments) == mark["equals"]:
+                    found.append(Placeholder(path, mark["fill"]))
+        return found
+
+    @property
+    def complete(self) -> bool:
+        """Valid, with no placeholder left to fill."""
+        return self.valid and not self.placeholders
+
+    def verdict(self) -> str:
+        """E.g. ``valid MLM v1.5.2, 3 placeholders to fill``."""
+        version = facts().url.rstrip("/").split("/")[-2]
+        verdict = f"valid MLM {version}" if self.valid else f"{len(self.problems)} validation problem(s) left"
+        count = len(self.placeholders)
+        if count:
+            verdict += f", {count} placeholder{'s' if count != 1 else ''} to fill"
+        return verdict
+
     def summary(self) -> str:
         families = ", ".join(map(str, self.sources)) or "no legacy family"
-        verdict = "valid MLM v1.5.2" if self.valid else f"{len(self.problems)} validation problem(s) left"
-        return f"{families}: {summarize(self.report)}; {verdict}"
+        return f"{families}: {summarize(self.report)}; {self.verdict()}"
 
     def report_dict(self) -> dict[str, Any]:
         return {
             "sources": [{"family": s.family, "version": s.version, "evidence": s.evidence} for s in self.sources],
             "entries": [entry.to_dict() for entry in self.report],
+            "placeholders": [{"path": p.path, "fill": p.fill} for p in self.placeholders],
             "problems": [problem.to_dict() for problem in self.problems],
         }
 
@@ -127,7 +172,10 @@ def _migrate(document: dict[str, Any]) -> Migration:
     detected = {s.family for s in sources}
     for name in FAMILY_ORDER:
         if name in detected:
-            apply_rules(context, tables().families[name].rules)
+            family = tables().families[name]
+            if family.draft_when and any(pointer.get(work, p) is not pointer.MISSING for p in family.draft_when):
+                apply_rules(context, family.draft_rules)
+            apply_rules(context, family.rules)
     finish.run(context, sources)
     return Migration(work, context.report, sources, validate(work))
 

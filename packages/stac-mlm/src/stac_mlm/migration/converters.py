@@ -3,8 +3,10 @@
 A rule converter is ``fn(value, context) -> result``: ``value`` is what the rule's ``from`` holds (a
 dict keyed by the last path segment when the rule also has ``with``); the result is written to the
 rule's ``to``, or is ``KEEP`` (the rule does not apply), ``PLACED`` (the converter wrote its results
-with ``context.put``) or ``Drop(reason)``. A converter that assumes something says so with
-``context.assume``. Tables of names (tasks, roles, data types...) live in schema/migrations/.
+with ``context.put``, and names where in ``context.target``), ``REPORTED`` (it also reported each
+input value with its own entry: ``context.sources`` gives the input path of each ``with`` value) or
+``Drop(reason)``. A converter that assumes something says so with ``context.assume``. Tables of
+names (tasks, roles, data types, model files...) live in schema/migrations/.
 """
 
 from __future__ import annotations
@@ -15,7 +17,7 @@ from functools import cache
 from typing import Any
 
 from . import pointer
-from .engine import KEEP, PLACED, Context, Drop
+from .context import KEEP, PLACED, REPORTED, Context, Drop, shown
 from .tables import facts, tables
 
 Converter = Callable[[Any, Context], Any]
@@ -46,14 +48,19 @@ def assets_list_to_mapping(value: Any, context: Context) -> Any:
         return value
     assets: dict[str, Any] = {}
     for index, entry in enumerate(value):
+        source = f"/assets/{index}"
         if isinstance(entry, dict) and len(entry) == 1 and isinstance(next(iter(entry.values())), dict):
             key, asset = next(iter(entry.items()))
+            source += pointer.format_pointer((str(key),))
         else:
             key, asset = f"asset-{index}", entry
         while key in assets:
             key += "-2"
         assets[key] = asset
-    return assets
+        detail = "an asset listed in an array becomes an entry of the assets object"
+        context.add(source, "moved", detail, pointer.copy_json(asset), f"/assets/{key}")
+    context.document["assets"] = assets
+    return REPORTED
 
 
 @converter
@@ -85,8 +92,10 @@ def task_name(value: Any, context: Context, target: str) -> str | None:
     mapped = context.common.get("task_names", {}).get(key)
     if mapped:
         if mapped.get("assumed"):
-            context.assume(target, f"task {value!r} read as {mapped['task']!r}: {mapped.get('note', '')}".rstrip(": "))
-        return mapped["task"]
+            context.assume(
+                target, f"task {shown(value)} read as {shown(mapped['task'])}: {mapped.get('note', '')}".rstrip(": ")
+            )
+        return str(mapped["task"])
     hyphenated = re.sub(r"[\s_]+", "-", key)
     return hyphenated if hyphenated in known else None
 
@@ -98,7 +107,7 @@ def task_list(value: Any, context: Context) -> Any:
     for item in values:
         task = task_name(item, context, context.path)
         if task is None:
-            context.notes.append(f"task {item!r} has no v1.5.2 equivalent and was left out")
+            context.notes.append(f"task {shown(item)} has no v1.5.2 equivalent and was left out")
         elif task not in tasks:
             tasks.append(task)
     return tasks
@@ -107,7 +116,7 @@ def task_list(value: Any, context: Context) -> Any:
 @converter
 def framework_name(value: Any, context: Context) -> Any:
     if not isinstance(value, str):
-        return Drop(f"a framework name must be a string, got {value!r}")
+        return Drop(f"a framework name must be a string, got {shown(value)}")
     name = _framework_spellings().get(value.strip().lower())
     if name:
         return name
@@ -129,16 +138,16 @@ def _framework_spellings() -> dict[str, str]:
 def semantic_version(value: Any, context: Context) -> Any:
     text = str(value).strip() if _number(value) or isinstance(value, str) else None
     if text is None:
-        return Drop(f"{value!r} is not a version")
+        return Drop(f"{shown(value)} is not a version")
     if context.facts.version_pattern.match(text):
         return text
     match = re.fullmatch(r"v?(\d+)(?:\.(\d+))?(?:\.(\d+))?", text)
     if not match:
-        return Drop(f"{value!r} is not a semantic version (MAJOR.MINOR.PATCH)")
+        return Drop(f"{shown(value)} is not a semantic version (MAJOR.MINOR.PATCH)")
     parts = [str(int(p)) if p is not None else "0" for p in match.groups()]
     version = ".".join(parts)
     if match.group(3) is None:
-        context.assume("/properties/mlm:framework_version", f"{value!r} has no patch number; 0 assumed", version)
+        context.assume("/properties/mlm:framework_version", f"{shown(value)} has no patch number; 0 assumed", version)
     return version
 
 
@@ -147,7 +156,7 @@ def model_name(value: Any, context: Context) -> Any:
     if isinstance(value, str) and context.facts.name_pattern.match(value):
         return value
     cleaned = sanitize_name(value, context)
-    return cleaned if cleaned else Drop(f"{value!r} cannot be made into a v1.5.2 model name")
+    return cleaned if cleaned else Drop(f"{shown(value)} cannot be made into a v1.5.2 model name")
 
 
 def sanitize_name(value: Any, context: Context) -> str | None:
@@ -167,7 +176,7 @@ def accelerator(value: Any, context: Context) -> Any:
         return value
     mapped = context.common.get("accelerator_names", {}).get(str(value).lower())
     if not mapped:
-        return Drop(f"{value!r} is not an accelerator v1.5.2 knows")
+        return Drop(f"{shown(value)} is not an accelerator v1.5.2 knows")
     if mapped.get("assumed"):
         context.assume(context.path, mapped["note"], mapped["value"])
     return mapped["value"]
@@ -176,7 +185,7 @@ def accelerator(value: Any, context: Context) -> Any:
 @converter
 def megabytes_to_bytes(value: Any, context: Context) -> Any:
     if not _number(value) or value < 0:
-        return Drop(f"{value!r} is not a size in megabytes")
+        return Drop(f"{shown(value)} is not a size in megabytes")
     return round(value * 1024**2)
 
 
@@ -186,8 +195,11 @@ def pretrained_source(value: Any, context: Context) -> Any:
         context.put("/properties/mlm:pretrained", True)
         if isinstance(value, str):
             context.put("/properties/mlm:pretrained_source", value)
+            context.target = "/properties/mlm:pretrained_source"
+        else:
+            context.target = "/properties/mlm:pretrained"
         return PLACED
-    return Drop(f"{value!r} does not say whether or from what the model was pretrained; mlm:pretrained left unset")
+    return Drop(f"{shown(value)} does not say whether or from what the model was pretrained; mlm:pretrained left unset")
 
 
 @converter
@@ -208,24 +220,27 @@ def processing_expression(value: Any, context: Context) -> Any:
         return Drop("a processing expression needs `format` and `expression`")
     if isinstance(value, str):
         if value.strip().lower() in {"built-in", "builtin", ""}:
-            return Drop(f"{value!r} names no function")
+            return Drop(f"{shown(value)} names no function")
         if re.match(r"^[a-z][a-z0-9+.-]*://", value):
             return {"format": "uri", "expression": {"href": value}}
         return {"format": "python", "expression": value}
-    return Drop(f"{value!r} is not a function name or processing expression")
+    return Drop(f"{shown(value)} is not a function name or processing expression")
+
+
+_NULL_CLASS_FIELDS = "keys with null values (no value) were removed from class objects"
 
 
 @converter
 def classification_classes(value: Any, context: Context) -> Any:
     if not isinstance(value, list):
         return Drop("classification classes must be a list")
-    classes = []
+    classes: list[dict[str, Any]] = []
     for item in value:
         if not isinstance(item, dict):
-            return Drop(f"class {item!r} is not an object")
+            return Drop(f"class {shown(item)} is not an object")
         fixed = {k: v for k, v in item.items() if v is not None}
-        if len(fixed) != len(item):
-            context.notes.append("keys with null values were removed from class objects")
+        if len(fixed) != len(item) and _NULL_CLASS_FIELDS not in context.notes:
+            context.notes.append(_NULL_CLASS_FIELDS)
         hint = fixed.get("color_hint")
         if isinstance(hint, list) and len(hint) == 3 and all(isinstance(c, int) and 0 <= c <= 255 for c in hint):
             fixed["color_hint"] = "".join(f"{c:02X}" for c in hint)
@@ -252,7 +267,7 @@ def summary_values(value: Any, context: Context) -> Any:
     if isinstance(value, dict):
         return value
     if not isinstance(value, list):
-        return Drop(f"{value!r} is not a summary")
+        return Drop(f"{shown(value)} is not a summary")
     key = pointer.parse(context.path)[-1]
     return _json_schema_summary(value, key in context.facts.array_fields)
 
@@ -307,7 +322,7 @@ def requires_gpu(value: Any, context: Context) -> Any:
     if value is True:
         context.assume(context.path.replace("ml-model:requires-gpu", "mlm:accelerator"), "GPU read as CUDA", "cuda")
         return "cuda"
-    return Drop(f"{value!r}: not requiring a GPU does not say which accelerator the model uses")
+    return Drop(f"requires-gpu {shown(value)} does not say which accelerator the model uses")
 
 
 def _append_description(context: Context, asset_key: str, text: str) -> None:
@@ -326,6 +341,7 @@ def _append_description(context: Context, asset_key: str, text: str) -> None:
 def asset_description_note(value: Any, context: Context) -> Any:
     label = pointer.parse(context.path)[-1].split(":", 1)[-1]
     _append_description(context, _asset_key(context), f"{label}: {value}.")
+    context.target = f"/assets/{_asset_key(context)}/description"
     return PLACED
 
 
@@ -343,8 +359,15 @@ def ml_model_link(value: Any, context: Context) -> Any:
         asset["title"] = value["title"]
     key = context.free_asset_key(mapped["asset"])
     context.put(f"/assets/{key}", asset)
-    context.notes.append(f"became asset {key!r}")
-    return PLACED
+    fields = {"href": "href", "rel": "roles", "type": "type", "title": "title"}
+    for name, original in value.items():
+        where = f"/assets/{key}/{fields[name]}" if name in fields else None
+        action = "moved" if name == "title" else "converted" if where else "dropped"
+        context.add(
+            f"{context.path}/{name}", action, f"the {mapped['asset']} link becomes a container asset", original, where
+        )
+    pointer.remove(context.document, pointer.parse(context.path), context.emptied)
+    return REPORTED
 
 
 # DLM ---------------------------------------------------------------------------------------------
@@ -356,67 +379,204 @@ def _first(values: dict[str, Any], *names: str) -> Any:
 
 
 @converter
+def draft_license(value: Any, context: Context) -> Any:
+    """The 2020 draft's license object ({title, description, href}): its title as the STAC license, its
+    href as a `license` link titled with its description."""
+    if not isinstance(value, dict):
+        return KEEP
+    title, href, description = value.get("title"), value.get("href"), value.get("description")
+    if not isinstance(title, str) or not title.strip():
+        return Drop("a license object without a title names no license")
+    source = context.path
+    pointer.put(context.document, pointer.parse(source), title.strip())
+    context.add(f"{source}/title", "moved", "the license name is the STAC license", title, source)
+    placed = {"title"}
+    links = context.document.setdefault("links", [])
+    if isinstance(href, str) and href and isinstance(links, list):
+        link: dict[str, Any] = {"rel": "license", "href": href}
+        where = f"/links/{len(links)}"
+        context.add(f"{source}/href", "moved", "the license text becomes a `license` link", href, f"{where}/href")
+        placed.add("href")
+        if isinstance(description, str):
+            link["title"] = description
+            context.add(
+                f"{source}/description",
+                "moved",
+                "the license description titles the link",
+                description,
+                f"{where}/title",
+            )
+            placed.add("description")
+        links.append(link)
+    for key in [k for k in value if k not in placed]:
+        context.add(f"{source}/{key}", "dropped", "no STAC field takes this part of the license", value[key])
+    return REPORTED
+
+
+@converter
+def draft_tensor_sizes(values: dict[str, Any], context: Context) -> Any:
+    """The 2020 draft's `shape:batch`, `shape:channels`... keys as one `input_tensors` object."""
+    return {key.removeprefix("shape:"): value for key, value in values.items()}
+
+
+@converter
+def draft_output_size(value: Any, context: Context) -> Any:
+    """The 2020 draft's output `size` ([height, width]) with `noutputs` classes: [batch, classes, height, width]."""
+    classes = context.get("/properties/dlm:outputs/noutputs", context.get("/properties/dlm:outputs/number_of_classes"))
+    if not (isinstance(value, list) and len(value) == 2 and isinstance(classes, int)):
+        return Drop(f"{shown(value)} with {shown(classes)} classes does not give the output's size")
+    context.assume("/properties/dlm:outputs/final_layer_size", "the batch size is not given; -1 (any) assumed", -1)
+    return [-1, classes, *value]
+
+
+@converter
 def dlm_source_code_asset(values: dict[str, Any], context: Context) -> Any:
     url = values.get("model_src_url")
-    commit = _first(values, "model_commit_hash", "model_src_hash")
+    commit_key = next((k for k in ("model_commit_hash", "model_src_hash") if values.get(k) is not None), None)
+    commit = values.get(commit_key) if commit_key else None
     handler = values.get("model_handler")
     if not url and not handler:
         return Drop("no source code location or handler given")
+    key = context.free_asset_key("source_code")
+    base = f"/assets/{key}"
     asset: dict[str, Any] = {"title": "Model source code", "roles": ["mlm:source_code", "code"]}
+    sources = context.sources
+    for name, value in values.items():
+        if name not in {"model_src_url", "model_handler", commit_key} or not value:
+            context.add(sources[name], "dropped", f"{name} holds no value", value)
     if url:
         pinned = f"{url.rstrip('/')}/tree/{commit}" if commit and "github.com/" in url else url
         asset.update(href=pinned, type="text/html")
+        context.add(sources["model_src_url"], "moved", "the source code location", url, f"{base}/href")
         if commit and pinned == url:
             asset["description"] = f"Commit {commit}."
+        if commit and commit_key:
+            where = f"{base}/href" if pinned != url else f"{base}/description"
+            context.add(
+                sources[commit_key], "converted", "the commit is pinned in the source code asset", commit, where
+            )
     else:
         asset["href"] = "PLACEHOLDER"
-        context.add("/assets/source_code/href", "placeholder", "the source code location is not given", None)
+        context.add(
+            f"{base}/href",
+            "placeholder",
+            "the source code location is not given; put here: the URL of the model's source code",
+            target=f"{base}/href",
+        )
+        if commit and commit_key:
+            asset["description"] = f"Commit {commit}."
+            context.add(
+                sources[commit_key],
+                "moved",
+                "kept in the source code asset's description",
+                commit,
+                f"{base}/description",
+            )
     if handler:
         asset["mlm:entrypoint"] = handler
-    key = context.free_asset_key("source_code")
-    context.put(f"/assets/{key}", asset)
-    context.notes.append(f"written as asset {key!r}")
-    return PLACED
+        context.add(
+            sources["model_handler"],
+            "moved",
+            "the inference handler becomes the entrypoint",
+            handler,
+            f"{base}/mlm:entrypoint",
+        )
+    context.put(base, asset)
+    return REPORTED
 
 
 @converter
 def dlm_requirements_asset(value: Any, context: Context) -> Any:
     if not isinstance(value, str) or not value.strip():
-        return Drop(f"{value!r}: no requirements file")
+        return Drop(
+            "no requirements file is named (the value is empty)"
+            if value is None or value == ""
+            else f"{shown(value)} is not a file name or URL"
+        )
     asset = {"href": value, "type": "text/plain", "title": "Requirements", "roles": ["metadata"]}
-    context.put(f"/assets/{context.free_asset_key('requirements')}", asset)
+    key = context.free_asset_key("requirements")
+    context.put(f"/assets/{key}", asset)
+    context.target = f"/assets/{key}/href"
     return PLACED
+
+
+_IMAGE_KEYS = ("image_name", "docker_image", "imagename", "docker:image")
+_DOCKERFILE_KEYS = ("docker_file", "dockerfile")
 
 
 @converter
 def dlm_container_assets(value: Any, context: Context) -> Any:
     if not isinstance(value, dict) or not value:
-        return Drop(f"{value!r}: no container described")
+        return Drop(
+            "no container is described (the value is empty)" if not value else f"{shown(value)} is not an object"
+        )
     roles = ["mlm:inference-runtime", "runtime"]
     media_type = context.common["container_media_type"]
-    image = value.get("image_name") or value.get("docker_image")
-    extras = {k: v for k, v in value.items() if k not in {"image_name", "docker_image", "tag", "gpu", "docker_file"}}
-    description = " ".join(f"{k}: {v}." for k, v in extras.items() if v is not None)
-    if image:
-        tag = value.get("tag")
+    source = context.path
+    image_key = next((k for k in _IMAGE_KEYS if value.get(k)), None)
+    file_key = next((k for k in _DOCKERFILE_KEYS if value.get(k)), None)
+    if image_key is None and file_key is None:
+        return Drop("neither an image nor a Dockerfile is given")
+    handled = {image_key, file_key, "tag", "gpu"}
+    extras = {k: v for k, v in value.items() if k not in handled and v is not None}
+    description = " ".join(f"{k}: {v}." for k, v in extras.items())
+    image_asset = file_asset = None
+    if image_key:
+        image, tag = value[image_key], value.get("tag")
         href = f"{image}:{tag}" if tag and ":" not in str(image) else str(image)
+        image_asset = f"/assets/{context.free_asset_key('container')}"
         asset: dict[str, Any] = {"href": href, "type": media_type, "title": "Inference container", "roles": roles}
         if description:
             asset["description"] = description
-        key = context.free_asset_key("container")
         if value.get("gpu") is True:
             asset["mlm:accelerator"] = "cuda"
-            context.assume(f"/assets/{key}/mlm:accelerator", "`gpu: true` read as an NVIDIA CUDA GPU", "cuda")
-        context.put(f"/assets/{key}", asset)
-    dockerfile = value.get("docker_file")
-    if dockerfile:
-        asset = {"href": dockerfile, "type": "text/plain", "title": "Dockerfile", "roles": roles}
-        if description and not image:
+        context.put(image_asset, asset)
+        context.add(
+            f"{source}/{image_key}", "moved", "the image becomes a container asset", image, f"{image_asset}/href"
+        )
+        if tag:
+            context.add(
+                f"{source}/tag", "converted", "the tag is part of the image reference", tag, f"{image_asset}/href"
+            )
+    if file_key:
+        file_asset = f"/assets/{context.free_asset_key('dockerfile')}"
+        asset = {"href": value[file_key], "type": "text/plain", "title": "Dockerfile", "roles": roles}
+        if description and not image_key:
             asset["description"] = description
-        context.put(f"/assets/{context.free_asset_key('dockerfile')}", asset)
-    if not image and not dockerfile:
-        return Drop("neither an image nor a Dockerfile is given")
-    return PLACED
+        context.put(file_asset, asset)
+        context.add(
+            f"{source}/{file_key}",
+            "moved",
+            "the Dockerfile becomes a runtime asset",
+            value[file_key],
+            f"{file_asset}/href",
+        )
+    holder = image_asset or file_asset
+    for key, extra in extras.items():
+        context.add(
+            f"{source}/{key}", "moved", "kept in the container asset's description", extra, f"{holder}/description"
+        )
+    for key in [k for k, v in value.items() if v is None and k != "gpu"]:
+        context.add(f"{source}/{key}", "dropped", "holds no value", None)
+    gpu = value.get("gpu")
+    if gpu is True and image_asset:
+        context.add(
+            f"{source}/gpu",
+            "assumed",
+            "`gpu: true` read as an NVIDIA CUDA GPU (cuda)",
+            gpu,
+            f"{image_asset}/mlm:accelerator",
+        )
+    elif gpu is not None:
+        context.add(
+            f"{source}/gpu",
+            "dropped",
+            "a container that needs no GPU does not say which accelerator the model uses"
+            if gpu is False
+            else "no container image to attach the accelerator to",
+            gpu,
+        )
+    return REPORTED
 
 
 def _channels(tensors: Any) -> int | None:
@@ -427,39 +587,98 @@ def _channels(tensors: Any) -> int | None:
     return None
 
 
+def _band_keys() -> dict[str, str]:
+    """Keys of a DLM band object and the raster band field each one becomes (dlm.yaml `band_fields`)."""
+    keys: dict[str, str] = _family("dlm")["band_fields"]
+    return keys
+
+
 @converter
 def dlm_band_names(values: dict[str, Any], context: Context) -> Any:
+    """Band names for the input (from useful_bands, else selected_bands through eo:bands); the band-level
+    values of useful_bands (nodata, data type, scale, offset, statistics) become Item-level
+    `raster:bands`, which a finishing step moves onto the model asset."""
     selected = values.get("selected_bands")
     useful = values.get("useful_bands")
+    sources = context.sources
     channels = _channels(
         context.get("/properties/dlm:inputs/input_tensors", context.get("/properties/dlm:inputs/shape"))
     )
-    useful_names = [b.get("name") for b in useful or [] if isinstance(b, dict) and isinstance(b.get("name"), str)]
+    useful = useful if isinstance(useful, list) else []
+    useful_names = [b.get("name") for b in useful if isinstance(b, dict) and isinstance(b.get("name"), str)]
     eo_bands = context.get("/properties/eo:bands") or []
     via_eo = None
     if isinstance(selected, list) and all(isinstance(i, int) and 0 <= i < len(eo_bands) for i in selected):
         via_eo = [eo_bands[i].get("name") if isinstance(eo_bands[i], dict) else None for i in selected]
         via_eo = via_eo if all(isinstance(n, str) and n for n in via_eo) else None
     target = "/properties/mlm:input/0/bands"
-    if useful_names and (channels is None or len(useful_names) == channels):
+    names: list[Any] | None = None
+    if useful_names and len(useful_names) == len(useful) and (channels is None or len(useful_names) == channels):
+        names = useful_names
         if via_eo and via_eo != useful_names:
-            context.assume(target, f"band names taken from useful_bands; selected_bands through eo:bands give {via_eo}")
-        return useful_names
-    if via_eo and (channels is None or len(via_eo) == channels):
+            context.assume(
+                target, f"band names taken from useful_bands; selected_bands through eo:bands give {shown(via_eo)}"
+            )
+    elif via_eo and (channels is None or len(via_eo) == channels):
+        names = via_eo
         context.assume(target, "band names found by looking up selected_bands in the Item's eo:bands", via_eo)
-        return via_eo
-    return Drop("the band indices cannot be resolved to band names")
+    if names is None:
+        for key, value in values.items():
+            context.add(sources[key], "dropped", "the band indices cannot be resolved to band names", value)
+        return REPORTED
+    context.put(target, names)
+    if "selected_bands" in values:
+        how = "useful_bands" if names is useful_names else "eo:bands"
+        context.add(
+            sources["selected_bands"], "converted", f"band indices become band names (from {how})", selected, target
+        )
+    if names is useful_names:
+        _useful_bands(useful, sources["useful_bands"], context)
+    elif "useful_bands" in values:
+        context.add(sources["useful_bands"], "dropped", "useful_bands do not match the input's channels", useful)
+    return REPORTED
+
+
+def _useful_bands(useful: list[Any], source: str, context: Context) -> None:
+    """Each useful band becomes an Item-level raster band (names, and any band-level values)."""
+    keys = _band_keys()
+    bands: list[dict[str, Any]] = []
+    for index, band in enumerate(useful):
+        raster: dict[str, Any] = {}
+        target = f"/properties/raster:bands/{index}"
+        for key, value in band.items():
+            path = f"{source}/{index}/{key}"
+            if key == "name":
+                raster["name"] = value
+                context.add(path, "moved", "the band name", value, f"/properties/mlm:input/0/bands/{index}")
+            elif key == "index":
+                context.add(
+                    path, "dropped", "the band's position in the source imagery; the list order replaces it", value
+                )
+            elif key in keys and value is not None:
+                field = keys[key]
+                converted = _raster_type(value) if field == "data_type" else value
+                if converted is None:
+                    context.add(path, "dropped", f"{shown(value)} is not a data type raster bands know", value)
+                    continue
+                raster[field] = converted
+                action = "moved" if converted == value else "converted"
+                context.add(path, action, f"band-level {field} of this band", value, f"{target}/{field}")
+            else:
+                context.add(path, "dropped", "no raster band field takes this value", value)
+        bands.append(raster)
+    context.put("/properties/raster:bands", bands)
 
 
 @converter
 def dlm_input_structure(value: Any, context: Context) -> Any:
     tensors = value[0] if isinstance(value, list) and len(value) == 1 else value
     if not isinstance(tensors, dict):
-        return Drop(f"{value!r} is not a tensor size object")
+        return Drop(f"{shown(value)} is not a tensor size object")
     channels = _first(tensors, "channels", "dim")
     sizes = [tensors.get("batch", -1), channels, tensors.get("height"), tensors.get("width")]
     if not all(isinstance(s, int) and s >= -1 for s in sizes):
-        return Drop(f"{value!r} does not give batch, channels, height and width as integers")
+        return Drop(f"{shown(value)} does not give batch, channels, height and width as integers")
     bands = context.get("/properties/mlm:input/0/bands")
     channel_dim = "bands" if bands else "channel"
     scaled = any(context.has(f"/properties/dlm:inputs/{k}") for k in ("scaling_factor", "normalization:mean"))
@@ -519,16 +738,17 @@ def dlm_value_scaling(values: dict[str, Any], context: Context) -> Any:
 def dlm_task(value: Any, context: Context) -> Any:
     task = task_name(value, context, "/properties/mlm:tasks")
     if task is None:
-        return Drop(f"task {value!r} has no v1.5.2 equivalent")
+        return Drop(f"task {shown(value)} has no v1.5.2 equivalent")
     context.put("/properties/mlm:tasks", [task])
     context.put("/properties/mlm:output/0/tasks", [task])
+    context.target = "/properties/mlm:tasks"
     return PLACED
 
 
 @converter
 def dlm_result_structure(value: Any, context: Context) -> Any:
     if not isinstance(value, list) or not all(isinstance(s, int) and s >= -1 for s in value):
-        return Drop(f"{value!r} is not a list of sizes")
+        return Drop(f"{shown(value)} is not a list of sizes")
     orders = context.common.get("result_dim_orders", {})
     order = orders.get(str(len(value)))
     if not order:
@@ -554,7 +774,7 @@ def dlm_classes(values: dict[str, Any], context: Context) -> Any:
     classes = []
     for key, name in pairs:
         if not str(key).lstrip("-").isdigit():
-            return Drop(f"class key {key!r} is not an integer")
+            return Drop(f"class key {shown(key)} is not an integer")
         entry = {"value": int(key), "name": str(name), "description": str(name)}
         if dont_care is not None and int(key) == dont_care:
             entry["nodata"] = True
@@ -562,71 +782,95 @@ def dlm_classes(values: dict[str, Any], context: Context) -> Any:
     if dont_care is not None and not any(c.get("nodata") for c in classes):
         classes.append({"value": dont_care, "name": "dont-care", "description": "don't care", "nodata": True})
     if not classes:
-        return Drop(f"{mapping!r} holds no classes")
+        return Drop(f"{shown(mapping)} holds no classes")
     return sorted(classes, key=lambda c: c["value"])
 
 
 @converter
 def dlm_source_bands(values: dict[str, Any], context: Context) -> Any:
-    numpy_name = _first(values, "data_type", "dtype")
-    nodata = _first(values, "nodata", "nodata_value")
-    model = context.model_asset_key()
-    names = context.get("/properties/mlm:input/0/bands") or []
-    if model is None or not names:
-        return Drop("no model asset and band names to attach the source data type to")
-    data_type = _raster_type(numpy_name)
-    mapped = _family("dlm")["numpy_data_types"].get(numpy_name)
-    if isinstance(mapped, dict) and mapped.get("assumed"):
-        context.assume(f"/assets/{model}/raster:bands", mapped["note"], data_type)
-    bands = []
-    for name in names:
-        band: dict[str, Any] = {"name": name if isinstance(name, str) else name.get("name")}
-        if data_type:
-            band["data_type"] = data_type
-        if nodata is not None:
-            band["nodata"] = nodata
-        bands.append(band)
-    context.put(f"/assets/{model}/raster:bands", bands)
-    return PLACED
+    """The source imagery's data type and nodata value apply to every band: written on each Item-level
+    raster band (a finishing step moves them onto the model asset) unless a band gives its own."""
+    sources = context.sources
+    bands = context.get("/properties/raster:bands")
+    if not isinstance(bands, list) or not bands:
+        names = context.get("/properties/mlm:input/0/bands") or []
+        bands = [{"name": n} for n in names if isinstance(n, str)]
+        if not bands:
+            for key, value in values.items():
+                context.add(sources[key], "dropped", "the input lists no bands to which this value could apply", value)
+            return REPORTED
+        context.put("/properties/raster:bands", bands)
+    for key, value in values.items():
+        field = "data_type" if key in ("data_type", "dtype") else "nodata"
+        converted = _raster_type(value) if field == "data_type" else value
+        if converted is None:
+            reason = "null: no value" if value is None else f"{shown(value)} is not a data type raster bands know"
+            context.add(sources[key], "dropped", reason, value)
+            continue
+        if field == "data_type":
+            mapped = _family("dlm")["numpy_data_types"].get(value)
+            if isinstance(mapped, dict) and mapped.get("assumed"):
+                context.assume("/properties/raster:bands", mapped["note"], converted)
+        written = [i for i, band in enumerate(bands) if isinstance(band, dict) and field not in band]
+        for index in written:
+            bands[index][field] = converted
+        if written:
+            action = "moved" if converted == value else "converted"
+            detail = f"the source imagery's {field}, on every band of the model's input"
+            context.add(sources[key], action, detail, value, f"/properties/raster:bands/{written[0]}/{field}")
+        else:
+            context.add(sources[key], "dropped", f"every band gives its own {field}", value)
+    return REPORTED
 
 
 @converter
 def example_links(value: Any, context: Context) -> Any:
     if not isinstance(value, list):
-        return Drop(f"{value!r} is not a list of examples")
+        return Drop(f"{shown(value)} is not a list of examples")
     for example in value:
         if isinstance(example, dict) and example.get("url"):
             link = {"rel": "example", "href": example["url"]}
             if example.get("title"):
                 link["title"] = example["title"]
             context.put("/links/-", link)
+    context.target = "/links"
     return PLACED
 
 
 @converter
 def dlm_archive(value: Any, context: Context) -> Any:
     if not isinstance(value, list):
-        return Drop(f"{value!r} is not a list of archive files")
+        return Drop(f"{shown(value)} is not a list of archive files")
     roles_table = _family("dlm")["asset_roles"]
-    listed = []
-    for entry in value:
+    source = context.path
+    for index, entry in enumerate(value):
+        path = f"{source}/{index}"
         if not isinstance(entry, dict):
+            context.add(path, "dropped", "an archive entry must be an object", entry)
             continue
-        roles = entry.get("roles", entry.get("role", []))
+        role_key = "roles" if "roles" in entry else "role"
+        roles = entry.get(role_key, [])
         roles = roles if isinstance(roles, list) else [roles]
         if entry.get("href"):
             asset = {"href": entry["href"], "title": str(entry.get("name", entry["href"])), "roles": []}
             asset["roles"] = _map_roles([r for r in roles if isinstance(r, str)], roles_table) or ["metadata"]
-            key = re.sub(r"[^A-Za-z0-9_.-]+", "_", str(entry.get("name") or "archive-file")).strip("_.") or "file"
-            context.put(f"/assets/{context.free_asset_key(key)}", asset)
+            key = context.free_asset_key(
+                re.sub(r"[^A-Za-z0-9_.-]+", "_", str(entry.get("name") or "archive-file")).strip("_.") or "file"
+            )
+            context.put(f"/assets/{key}", asset)
+            context.add(path, "converted", "an archive file with an href becomes an asset", entry, f"/assets/{key}")
+            if role_key in entry:
+                context.add(
+                    f"{path}/{role_key}",
+                    "converted",
+                    "archive roles become asset roles",
+                    entry[role_key],
+                    f"/assets/{key}/roles",
+                )
         else:
-            listed.append(f"{entry.get('name')} ({', '.join(map(str, roles))})" if roles else str(entry.get("name")))
-    if listed:
-        model = context.model_asset_key()
-        if model is None:
-            return Drop("no model asset on which to list the archive contents")
-        _append_description(context, model, "Files in the archive: " + "; ".join(listed) + ".")
-    return PLACED
+            text = f"{entry.get('name')} ({', '.join(map(str, roles))})" if roles else str(entry.get("name"))
+            context.archive_listing.append((path, entry, text))
+    return REPORTED
 
 
 # early MLM ---------------------------------------------------------------------------------------
@@ -641,16 +885,63 @@ def norm_to_value_scaling(values: dict[str, Any], context: Context) -> Any:
             return Drop("statistics without a norm_type do not say how values are scaled")
         return Drop("no normalisation was stated (v1.4.0 removed these keys)")
     if not isinstance(stats, list) or not stats:
-        return Drop(f"norm_type {norm!r} without statistics cannot be written as value_scaling")
+        return Drop(f"norm_type {shown(norm)} without statistics cannot be written as value_scaling")
     needed = {"z-score": ("mean", "stddev"), "min-max": ("minimum", "maximum")}.get(norm)
     if needed is None:
-        return Drop(f"norm_type {norm!r} has no value_scaling object (describe it as a processing expression)")
+        return Drop(f"norm_type {shown(norm)} has no value_scaling object (describe it as a processing expression)")
     objects = []
     for stat in stats:
         if not isinstance(stat, dict) or not all(_number(stat.get(k)) for k in needed):
             return Drop(f"a statistics entry lacks {needed[0]} or {needed[1]}")
         objects.append({"type": norm, needed[0]: stat[needed[0]], needed[1]: stat[needed[1]]})
     return objects
+
+
+@cache
+def _misspelt_scaling_keys() -> frozenset[str]:
+    return frozenset(k for spellings in _family("mlm")["value_scaling_spellings"].values() for k in spellings)
+
+
+@converter
+def value_scaling_objects(value: Any, context: Context) -> Any:
+    """Value-scaling objects as v1.5.2 reads them: misspelt keys (`min` for `minimum`...) renamed
+    (repaired), objects of a type v1.5.2 does not know removed (dropped); one report entry each."""
+    if value is None:
+        return KEEP  # null: no scaling
+    objects = value if isinstance(value, list) else [value]
+    misspelt, known = _misspelt_scaling_keys(), context.facts.value_scaling_types
+    for item in objects:
+        if type(item) is not dict or item.get("type") not in known or not misspelt.isdisjoint(item):
+            break
+    else:
+        return KEEP
+    table = _family("mlm")["value_scaling_spellings"]
+    where = context.path
+    fixed: list[Any] = []
+    for index, item in enumerate(objects):
+        base = f"{where}/{index}" if isinstance(value, list) else where
+        if not isinstance(item, dict) or item.get("type") not in known:
+            kind = shown(item.get("type")) if isinstance(item, dict) else "an object"
+            context.add(base, "dropped", f"value scaling of type {kind} is not one v1.5.2 knows", item)
+            continue
+        spellings = table.get(item["type"], {})
+        new: dict[str, Any] = {}
+        for key, number in item.items():
+            correct = spellings.get(key)
+            if correct and correct not in item:
+                new[correct] = number
+                context.add(
+                    f"{base}/{key}", "repaired", f"`{key}` is a misspelling of `{correct}`", number, f"{base}/{correct}"
+                )
+            else:
+                new[key] = number
+        fixed.append(new)
+    segments = pointer.parse(where)
+    if not fixed:
+        pointer.remove(context.document, segments)
+    else:
+        pointer.put(context.document, segments, fixed if isinstance(value, list) else fixed[0])
+    return REPORTED
 
 
 # required fields: ``fn(context, segments) -> (value, action)`` -----------------------------------

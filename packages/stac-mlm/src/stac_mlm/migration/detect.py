@@ -66,7 +66,7 @@ def _marker_version(family: Family, document: dict[str, Any]) -> str | None:
     for marker, walk in _markers(family.name):
         for _, _, value in pointer.walk(document, walk):
             if "equals" not in marker or value == marker["equals"]:
-                return marker["version"]
+                return str(marker["version"])
     return None
 
 
@@ -97,6 +97,16 @@ def _simple_prefixes(wanted: tuple[str, ...]) -> tuple[tuple[str, ...], bool]:
     return simple, not any("\0" in p for p in simple)
 
 
+def _evidence(family: Family, document: dict[str, Any]) -> bool:
+    """Whether a marker that identifies the family on its own (`evidence: true`) is present."""
+    return any(pointer.walk(document, walk) for walk in _evidence_walks(family.name))
+
+
+@cache
+def _evidence_walks(name: str) -> tuple[pointer.Walk, ...]:
+    return tuple(walk for marker, walk in _markers(name) if marker.get("evidence"))
+
+
 def detect(document: dict[str, Any]) -> list[Source]:
     """The families of ``document``, in the order their rules run."""
     extensions = document.get("stac_extensions")
@@ -107,7 +117,9 @@ def detect(document: dict[str, Any]) -> list[Source]:
     for name in FAMILY_ORDER:
         family = families[name]
         by_url, version = _url_version(family, extensions)
-        by_fields = family.prefix in prefixes
+        by_fields = family.prefix in prefixes or (
+            not by_url and bool(_evidence_walks(name)) and _evidence(family, document)
+        )
         if not by_url and not by_fields:
             continue
         marked = _marker_version(family, document)

@@ -2,99 +2,15 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-from functools import cache
 from typing import Any
 
 from . import pointer
+from .context import KEEP, PLACED, REPORTED, Context, Drop
+from .converters import CONVERTERS
 from .pointer import MISSING, Segments, format_pointer
-from .report import ReportEntry, new_entry
-from .tables import Facts, Rule, facts, tables
+from .tables import Rule
 
-
-class _Keep:
-    """Returned by a converter when the rule does not apply to this value: it stays as it is."""
-
-
-KEEP: Any = _Keep()
-
-
-class _Placed:
-    """Returned by a converter that wrote its results itself (with ``Context.put``)."""
-
-
-PLACED: Any = _Placed()
-
-
-@dataclass(frozen=True, slots=True)
-class Drop:
-    """Returned by a converter when the value has no v1.5.2 form; ``reason`` goes into the report."""
-
-    reason: str
-
-
-class Context:
-    """The document being migrated (changed in place) and its report, as converters see them."""
-
-    def __init__(self, document: dict[str, Any]) -> None:
-        self.document = document
-        self.report: list[ReportEntry] = []
-        self.facts: Facts = facts()
-        self.common: dict[str, Any] = tables().common
-        self.notes: list[str] = []  # remarks a converter adds to the current rule's entry
-        self.path = ""  # the input path of the value being converted
-        self.emptied: list[list[Any]] = []
-
-    # reading and writing -------------------------------------------------------------------------
-    def get(self, path: str | Segments, default: Any = None) -> Any:
-        segments = pointer.parse(path) if isinstance(path, str) else path
-        value = pointer.get(self.document, segments)
-        return default if value is MISSING else value
-
-    def has(self, path: str | Segments) -> bool:
-        segments = pointer.parse(path) if isinstance(path, str) else path
-        return pointer.get(self.document, segments) is not MISSING
-
-    def put(self, path: str | Segments, value: Any) -> bool:
-        """Write ``value`` unless the place already holds a different one (then note it and return False)."""
-        segments = pointer.parse(path) if isinstance(path, str) else path
-        current = pointer.get(self.document, segments)
-        if current is not MISSING and current != value:
-            self.notes.append(f"not written to {format_pointer(segments)}, which already holds {current!r}")
-            return False
-        pointer.put(self.document, segments, value)
-        return True
-
-    def add(self, path: str, action: str, detail: str, original: Any = MISSING, target: str | None = None) -> None:
-        self.report.append(new_entry(path, action, detail, original, target))
-
-    def assume(self, target: str, detail: str, value: Any = MISSING) -> None:
-        """Report a value written by assumption (``value`` is shown in the detail)."""
-        shown = f" ({value!r})" if value is not MISSING else ""
-        self.add(target, "assumed", detail + shown, target=target)
-
-    # the document's parts ------------------------------------------------------------------------
-    @property
-    def is_item(self) -> bool:
-        return self.document.get("type") == "Feature"
-
-    def assets(self) -> dict[str, Any]:
-        assets = self.document.get("assets")
-        return assets if isinstance(assets, dict) else {}
-
-    def model_asset_key(self) -> str | None:
-        for key, asset in self.assets().items():
-            roles = asset.get("roles") if isinstance(asset, dict) else None
-            if isinstance(roles, list) and "mlm:model" in roles:
-                return key
-        return None
-
-    def free_asset_key(self, wanted: str) -> str:
-        assets = self.assets()
-        key, number = wanted, 2
-        while key in assets:
-            key, number = f"{wanted}-{number}", number + 1
-        return key
+__all__ = ["KEEP", "PLACED", "REPORTED", "Context", "Drop", "apply_rules", "compact"]
 
 
 def apply_rules(context: Context, rules: tuple[Rule, ...]) -> None:
@@ -121,15 +37,30 @@ def apply_rules(context: Context, rules: tuple[Rule, ...]) -> None:
                 if value is not MISSING or extra:
                     _convert(context, rule, path, bound, value, extra)
         if context.emptied:
-            pointer.compact(context.emptied)
+            compact(context)
 
 
-def _convert(context: Context, rule: Rule, path: Segments, bound: tuple[str, ...], value: Any, extra: list) -> None:
+def compact(context: Context) -> None:
+    """Close the gaps removed list items left, reporting each item that moves to a lower index."""
+    for old, new, item in pointer.shifts(context.emptied):
+        detail = "an earlier item of the list was removed"
+        context.add(format_pointer(old), "moved", detail, item, format_pointer(new))
+    pointer.compact(context.emptied)
+
+
+def _convert(
+    context: Context, rule: Rule, path: Segments, bound: tuple[str, ...], value: Any, extra: list[Any]
+) -> None:
     """Convert one match (``value`` at ``path``, MISSING for a `with`-only match) and record it."""
-    given = value if not rule.extra else {s[-1]: v for s, v in [(path, value), *extra] if v is not MISSING}
+    if rule.extra:
+        matched = [(s, v) for s, v in [(path, value), *extra] if v is not MISSING]
+        given = {s[-1]: v for s, v in matched}
+        context.matched = matched
+    else:
+        given = value
     where = format_pointer(path or extra[0][0])
-    context.notes, context.path = [], where
-    result = _converters()[rule.converter](given, context) if rule.converter else given
+    context.notes, context.path, context.target = [], where, None
+    result = CONVERTERS[rule.converter](given, context) if rule.converter else given
     if result is KEEP:
         return
     in_place = rule.same_place or (
@@ -138,9 +69,9 @@ def _convert(context: Context, rule: Rule, path: Segments, bound: tuple[str, ...
         and (rule.target == path if rule.plain else pointer.bind(rule.target, bound) == path)
     )
     if in_place:
-        if type(result) is type(value) and result == value:
+        if result is REPORTED or (type(result) is type(value) and result == value):
             return
-        if result is not PLACED and not isinstance(result, Drop):
+        if result is not PLACED and result is not REPORTED and not isinstance(result, Drop):
             pointer.put(context.document, path, result)  # same place: the key keeps its position
             detail = "; ".join(filter(None, [rule.note, *context.notes]))
             context.add(where, rule.action, detail, value, where)
@@ -149,13 +80,6 @@ def _convert(context: Context, rule: Rule, path: Segments, bound: tuple[str, ...
     for segments, _ in consumed:
         pointer.remove(context.document, segments, context.emptied)
     _record(context, rule, bound, consumed, result)
-
-
-@cache
-def _converters() -> dict[str, Any]:
-    from .converters import CONVERTERS  # imported late: the converters module imports this one
-
-    return CONVERTERS
 
 
 def _plain_matches(document: Any, rule: Rule) -> tuple[tuple[Segments, tuple[str, ...]], ...]:
@@ -183,7 +107,7 @@ def _matches(document: Any, rule: Rule) -> list[tuple[Segments, tuple[str, ...]]
     return [(path, bound) for bound, path in found.items()]
 
 
-def _expand(document: Any, segments: Segments, parents: dict) -> list[tuple[Segments, tuple[str, ...]]]:
+def _expand(document: Any, segments: Segments, parents: dict[Any, Any]) -> list[tuple[Segments, tuple[str, ...]]]:
     """``pointer.expand``, sharing the walk to the parent among paths that differ only in a fixed last key
     (nothing changes the document while a rule's matches are found)."""
     if not segments or segments[-1].endswith("*"):
@@ -200,9 +124,11 @@ def _expand(document: Any, segments: Segments, parents: dict) -> list[tuple[Segm
     return found
 
 
-def _record(context: Context, rule: Rule, bound: tuple[str, ...], consumed: list, result: Any) -> None:
+def _record(context: Context, rule: Rule, bound: tuple[str, ...], consumed: list[Any], result: Any) -> None:
+    if result is REPORTED:
+        return
     detail = rule.note
-    target = None
+    target = context.target
     action = rule.action
     if isinstance(result, Drop):
         action, detail = "dropped", result.reason

@@ -8,9 +8,9 @@ from functools import cache, lru_cache
 from typing import Any
 
 from . import pointer
+from .context import Context, shown
 from .converters import SUPPLIERS, _json_schema_summary
 from .detect import Source, prefixes_in
-from .engine import Context
 from .pointer import MISSING, Segments, format_pointer
 from .tables import tables
 
@@ -95,30 +95,64 @@ def unknown_fields(context: Context, sources: list[Source]) -> None:
 
 @step
 def model_asset(context: Context, sources: list[Source]) -> None:
-    if not context.is_item or context.model_asset_key() is not None:
+    if not context.is_item:
+        return
+    if context.model_asset_key() is not None:
+        _list_archive(context)
         return
     assets = context.document.get("assets")
     if not isinstance(assets, dict):
         if assets is not None:
             context.add("/assets", "dropped", "assets must be an object of assets", assets)
         assets = context.document["assets"] = {}
+    _choose_model_asset(context, assets)
+    _list_archive(context)
+
+
+def _choose_model_asset(context: Context, assets: dict[str, Any]) -> None:
+    """Give the `mlm:model` role to the asset most likely to be the model: by its roles, else by its
+    file type; else add a placeholder asset."""
     for role in context.common["model_asset_roles"]:
         for key, asset in assets.items():
             if role in _roles(asset):
-                original = list(asset["roles"])
-                asset["roles"] = [*original, "mlm:model"]
-                context.add(
-                    f"/assets/{key}/roles",
-                    "assumed",
-                    f"no asset had the mlm:model role; this one has role {role!r}, so it is taken as the model",
-                    original,
-                    f"/assets/{key}/roles",
-                )
+                _make_model(context, key, asset, f"it has role {shown(role)}")
                 return
+    for key, asset in assets.items():
+        found = _model_file(asset, context) if isinstance(asset, dict) else None
+        if found is not None:
+            _make_model(context, key, asset, f"its file type is that of a model ({found['why']})")
+            return
     spec = context.common["placeholder_asset"]
     key = context.free_asset_key(spec["key"])
     assets[key] = _copy(spec["asset"])
-    context.add(f"/assets/{key}", "placeholder", spec["asset"]["title"], target=f"/assets/{key}")
+    detail = f"the source document links no model file; put here: {spec['fill']}"
+    context.add(f"/assets/{key}", "placeholder", detail, target=f"/assets/{key}")
+
+
+def _make_model(context: Context, key: str, asset: dict[str, Any], why: str) -> None:
+    original = list(_roles(asset))
+    asset["roles"] = [*original, "mlm:model"]
+    path = f"/assets/{key}/roles"
+    detail = f"no asset had the mlm:model role; this one is taken as the model because {why}"
+    context.add(path, "assumed", detail, original if "roles" in asset else None, path)
+
+
+def _list_archive(context: Context) -> None:
+    """Files a DLM archive names without an href are listed in the model asset's description."""
+    if not context.archive_listing:
+        return
+    key = context.model_asset_key()
+    if key is None:
+        for path, entry, _ in context.archive_listing:
+            context.add(path, "dropped", "no model asset on which to list the archive contents", entry)
+        return
+    text = "Files in the archive: " + "; ".join(text for _, _, text in context.archive_listing) + "."
+    asset = context.assets()[key]
+    current = asset.get("description")
+    asset["description"] = f"{current.rstrip()} {text}" if isinstance(current, str) and current else text
+    for path, entry, _ in context.archive_listing:
+        detail = "a file inside the model archive, listed in the model asset's description"
+        context.add(path, "converted", detail, entry, f"/assets/{key}/description")
 
 
 @step
@@ -152,20 +186,41 @@ def field_levels(context: Context, sources: list[Source]) -> None:
                     context.add(source, "dropped", detail, value)
 
 
-def _artifact_type(href: Any, context: Context) -> str | None:
-    if not isinstance(href, str):
-        return None
-    path = re.split(r"[?#]", href, maxsplit=1)[0].lower()
-    for suffix, artifact in _artifact_suffixes():
-        if path.endswith(suffix):
-            return artifact
-    return None
-
-
 @cache
-def _artifact_suffixes() -> tuple[tuple[str, str], ...]:
-    """The `artifact_types` table, longest suffix first."""
-    return tuple(sorted(tables().common["artifact_types"].items(), key=lambda kv: -len(kv[0])))
+def _model_files() -> tuple[tuple[str, frozenset[str], tuple[str, ...], str], ...]:
+    """The `model_files` table as (suffix, media types, frameworks, artifact type) tuples."""
+    return tuple(
+        (e["suffix"], frozenset(e.get("media_types", ())), tuple(e.get("frameworks", ())), e["artifact_type"])
+        for e in tables().common["model_files"]
+    )
+
+
+def _model_file(asset: dict[str, Any], context: Context) -> dict[str, str] | None:
+    """The `model_files` entry the asset matches (with its artifact type filled in), or None."""
+    href = asset.get("href")
+    path = href.split("#", 1)[0].split("?", 1)[0].lower() if isinstance(href, str) else ""
+    media = asset.get("type")
+    media = media.split(";")[0].strip().lower() if isinstance(media, str) else ""
+    named = None
+    for suffix, media_types, frameworks, artifact in _model_files():
+        if path and path.endswith(suffix):
+            why = f"a file ending in {suffix}"
+        elif media and media in media_types:
+            why = f"media type {media}"
+        else:
+            continue
+        if frameworks:
+            if named is None:
+                parts = (context.get("/properties/mlm:framework"), href, asset.get("title"))
+                named = " ".join(x.lower() for x in parts if isinstance(x, str))
+            if not any(f in named for f in frameworks):
+                continue
+        if "{framework}" in artifact:
+            framework = context.get("/properties/mlm:framework")
+            name = context.common["safetensors_frameworks"].get(str(framework).lower())
+            artifact = artifact.replace("{framework}", name) if name else ""
+        return {"artifact_type": artifact, "why": why}
+    return None
 
 
 @step
@@ -179,15 +234,16 @@ def artifact_types(context: Context, sources: list[Source]) -> None:
         if "mlm:model" in _roles(asset):
             if "mlm:artifact_type" in asset:
                 continue
-            derived = _artifact_type(asset.get("href"), context)
-            if derived:
-                asset["mlm:artifact_type"] = derived
-                context.add(path, "assumed", f"derived from the file suffix of the href: {derived!r}", target=path)
+            found = _model_file(asset, context)
+            if found and found["artifact_type"]:
+                asset["mlm:artifact_type"] = found["artifact_type"]
+                detail = f"derived from the model file ({found['why']}): {shown(found['artifact_type'])}"
+                context.add(path, "assumed", detail, target=path)
             else:
                 asset["mlm:artifact_type"] = context.common["artifact_type_placeholder"]
-                context.add(
-                    path, "placeholder", "the source document does not say how the model was saved", target=path
-                )
+                fill = context.common["artifact_type_fill"]
+                detail = f"the source document does not say how the model was saved; put here: {fill}"
+                context.add(path, "placeholder", detail, target=path)
         elif "mlm:artifact_type" in asset:
             context.add(path, "dropped", "only model assets may state an artifact type", asset.pop("mlm:artifact_type"))
 
@@ -246,12 +302,37 @@ def required(context: Context, sources: list[Source]) -> None:
             parent[key] = value
             filled = True
             target = format_pointer(concrete)
-            context.add(target, action, f"{spec['note']}: {value!r}"[:300], target=target)
+            if action != "placeholder":
+                detail = f"{spec['note']}: {shown(value)}"
+            else:
+                detail = f"{spec['note']}; put here: {spec['fill']}" if spec.get("fill") else spec["note"]
+            context.add(target, action, detail, target=target)
         if filled:
             walks.clear()
 
 
-_SPATIAL = {"batch", "height", "width", "time", "depth", "class", "token", "score", "confidence", "embedding"}
+def _band_dimension(dims: list[Any], shape: Any, count: int) -> tuple[Any, str, str] | None:
+    """The dimension of ``dims`` that stacks ``count`` bands: (name, action, why), or None.
+
+    A dimension named as a band dimension (`band_dimension.names` in mlm.yaml) whose size is ``count``
+    (or unknown) is renamed (converted); else the one dimension of another name whose size is ``count``,
+    else the one dimension that is not a known non-band dimension, is taken (assumed)."""
+    table = tables().families["mlm"].data["band_dimension"]
+    sizes = shape if isinstance(shape, list) and len(shape) == len(dims) else [None] * len(dims)
+
+    def fits(position: int) -> bool:
+        return sizes[position] in (count, -1, None)
+
+    names = [d for i, d in enumerate(dims) if isinstance(d, str) and d.lower() in table["names"] and fits(i)]
+    if len(names) == 1:
+        return names[0], "converted", f"it is named as a band dimension and its size fits the {count} listed bands"
+    others = [(i, d) for i, d in enumerate(dims) if isinstance(d, str) and d.lower() not in table["other_dimensions"]]
+    sized = [d for i, d in others if sizes[i] == count]
+    if len(sized) == 1:
+        return sized[0], "assumed", f"it is the one dimension of size {count}, the number of listed bands"
+    if len(others) == 1:
+        return others[0][1], "assumed", "it is the one dimension that is not batch, space, time or class"
+    return None
 
 
 @step
@@ -264,18 +345,20 @@ def dimension_names(context: Context, sources: list[Source]) -> None:
         for index, item in enumerate(items if isinstance(items, list) else []):
             structure = item.get(structure_key) if isinstance(item, dict) else None
             dims = structure.get("dim_order") if isinstance(structure, dict) else None
-            if not isinstance(dims, list):
+            if not isinstance(structure, dict) or not isinstance(dims, list):
                 continue
+            dims = structure["dim_order"]
             path = f"/properties/{field}/{index}/{structure_key}/dim_order"
             has_bands = isinstance(item.get("bands"), list) and bool(item["bands"])
             if has_bands and "bands" not in dims:
-                named = [d for d in dims if d in {"channel", "channels"}]
-                others = [d for d in dims if d not in _SPATIAL]
-                candidate = named[0] if named else others[0] if len(others) == 1 else None
-                if candidate is not None:
+                found = _band_dimension(dims, structure.get("shape"), len(item["bands"]))
+                if found is not None:
+                    candidate, action, why = found
                     structure["dim_order"] = ["bands" if d == candidate else d for d in dims]
-                    detail = f"the input lists bands, so its {candidate!r} dimension is the reserved `bands` dimension"
-                    action = "converted" if named else "assumed"
+                    detail = (
+                        f"since v1.5.0 an {field.removeprefix('mlm:')} that lists bands has a `bands` dimension: "
+                        f"{shown(candidate)} becomes `bands` ({why})"
+                    )
                     context.add(path, action, detail, dims, path)
             elif not has_bands and "bands" in dims:
                 structure["dim_order"] = ["channel" if d == "bands" else d for d in dims]
@@ -318,7 +401,7 @@ def band_definitions(context: Context, sources: list[Source]) -> None:
         return
     names: list[str] = []
     for items, all_banded in zip(lists, every, strict=True):
-        for item in items if all_banded else []:
+        for item in items if all_banded and isinstance(items, list) else []:
             for band in item["bands"]:
                 name = band.get("name") if isinstance(band, dict) else band
                 if isinstance(name, str) and name not in names:

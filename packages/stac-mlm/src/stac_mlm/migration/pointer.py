@@ -126,8 +126,9 @@ def get(document: Any, segments: Segments) -> Any:
     return node
 
 
-def remove(document: Any, segments: Segments, emptied: list[list[Any]] | None = None) -> Any:
-    """Remove and return the value; a list item is replaced by GONE and its list added to ``emptied``."""
+def remove(document: Any, segments: Segments, emptied: list[tuple[list[Any], Segments]] | None = None) -> Any:
+    """Remove and return the value; a list item is replaced by GONE and its list (with its path) added
+    to ``emptied``."""
     parent = get(document, segments[:-1])
     key = segments[-1]
     if isinstance(parent, dict) and key in parent:
@@ -135,7 +136,7 @@ def remove(document: Any, segments: Segments, emptied: list[list[Any]] | None = 
     if isinstance(parent, list) and key.isdigit() and int(key) < len(parent):
         value, parent[int(key)] = parent[int(key)], GONE
         if emptied is not None:
-            emptied.append(parent)
+            emptied.append((parent, segments[:-1]))
         return value
     return MISSING
 
@@ -166,8 +167,35 @@ def _fresh(following: str) -> Any:
     return [] if following == "-" or following.isdigit() else {}
 
 
-def compact(lists: list[list[Any]]) -> None:
+def shifts(lists: list[tuple[list[Any], Segments]]) -> list[tuple[Segments, Segments, Any]]:
+    """For lists with GONE items: (old path, new path, item) of each remaining item that compaction moves."""
+    moved = []
+    seen: set[int] = set()
+    for items, path in lists:
+        if id(items) in seen:
+            continue
+        seen.add(id(items))
+        new = 0
+        for old, item in enumerate(items):
+            if item is GONE:
+                continue
+            if new != old:
+                moved.append(((*path, str(old)), (*path, str(new)), item))
+            new += 1
+    return moved
+
+
+def compact(lists: list[tuple[list[Any], Segments]]) -> None:
     """Drop the GONE items of these lists."""
-    for items in lists:
+    for items, _ in lists:
         items[:] = [item for item in items if item is not GONE]
     lists.clear()
+
+
+def copy_json(value: Any) -> Any:
+    """A deep copy of parsed JSON (objects and arrays copied, scalars shared; no call per scalar)."""
+    if type(value) is dict:
+        return {k: copy_json(v) if type(v) is dict or type(v) is list else v for k, v in value.items()}
+    if type(value) is list:
+        return [copy_json(v) if type(v) is dict or type(v) is list else v for v in value]
+    return value

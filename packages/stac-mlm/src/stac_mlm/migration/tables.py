@@ -59,6 +59,8 @@ class Family:
     markers: tuple[dict[str, Any], ...]
     rules: tuple[Rule, ...]
     data: dict[str, Any] = field(default_factory=dict)  # the family's other tables (role names, ...)
+    draft_rules: tuple[Rule, ...] = ()  # `drafts`: rules that run first, for documents with a `when` path
+    draft_when: tuple[Segments, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -70,7 +72,8 @@ class Tables:
 
 def _raw() -> dict[str, Any]:
     text = resources.files("stac_mlm").joinpath("_generated", "migrations.json").read_text(encoding="utf-8")
-    return json.loads(text)
+    raw: dict[str, Any] = json.loads(text)
+    return raw
 
 
 @cache
@@ -89,6 +92,8 @@ def tables() -> Tables:
             markers=tuple(detect.get("markers", [])),
             rules=tuple(Rule.load(r) for r in data.get("rules", [])),
             data=data,
+            draft_rules=tuple(Rule.load(r) for r in data.get("drafts", {}).get("rules", [])),
+            draft_when=tuple(parse(p) for p in data.get("drafts", {}).get("when", [])),
         )
     return Tables(common=common, rules=tuple(Rule.load(r) for r in common.get("rules", [])), families=families)
 
@@ -111,6 +116,7 @@ class Facts:
     version_pattern: re.Pattern[str]
     dim_pattern: re.Pattern[str]
     url: str
+    value_scaling_types: frozenset[str] = frozenset()
 
 
 def _forbidden(level: dict[str, Any]) -> tuple[str, ...]:
@@ -148,4 +154,9 @@ def facts() -> Facts:
         version_pattern=re.compile(props["mlm:framework_version"]["pattern"]),
         dim_pattern=re.compile(_patterns(defs["InputStructure"]["properties"]["dim_order"].get("items", {}))[0]),
         url=schema["$id"],
+        value_scaling_types=frozenset(
+            str(definition["properties"]["type"]["const"])
+            for name, definition in defs.items()
+            if name.startswith("ValueScaling") and "const" in definition.get("properties", {}).get("type", {})
+        ),
     )

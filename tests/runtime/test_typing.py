@@ -1,0 +1,84 @@
+"""What a type checker refuses (``mypy --strict``, no plugin): a misspelt keyword, a value outside a closed
+enum, an optional field read as if always present, an accessor that does not exist. Skipped when mypy is not
+installed (``nox -s lint`` installs it and runs this module). Names are read from the generated classes."""
+
+from __future__ import annotations
+
+import textwrap
+from pathlib import Path
+
+import pytest
+from stac_mlm.models import InputStructure, ItemProperties
+
+api = pytest.importorskip("mypy.api", reason="mypy is not installed (nox -s lint runs these checks)")
+
+# an integer field that may be left out (JSON integers are typed `int`; see the generated JsonInteger)
+OPTIONAL_INT = sorted(
+    name for name in ItemProperties._omittable if "_whole_number" in repr(ItemProperties.model_fields[name].annotation)
+)[0]
+REQUIRED = sorted(name for name, info in ItemProperties.model_fields.items() if info.is_required())
+
+SNIPPETS = {
+    "typo": (
+        f"""
+        from stac_mlm.models import ItemProperties
+        ItemProperties({", ".join(f"{n}=[]" for n in REQUIRED)}, {OPTIONAL_INT}x=5)
+        """,
+        "call-arg",
+    ),
+    "closed_enum": (
+        """
+        from stac_mlm.models import InputStructure
+        InputStructure(shape=[1], dim_order=["batch"], data_type="not-a-data-type")
+        """,
+        "arg-type",
+    ),
+    "optional_read": (
+        f"""
+        from stac_mlm.models import ItemProperties
+        def count(properties: ItemProperties) -> int:
+            return properties.{OPTIONAL_INT}
+        """,
+        "return-value",
+    ),
+    "accessor": (
+        f"""
+        import pystac
+        from stac_mlm.pystac import MLMExtension
+        def count(item: pystac.Item) -> object:
+            return MLMExtension.ext(item).{OPTIONAL_INT.split("_", 1)[1]}x
+        """,
+        "attr-defined",
+    ),
+}
+
+
+@pytest.fixture(scope="module")
+def reports(tmp_path_factory: pytest.TempPathFactory) -> dict[str, str]:
+    folder = tmp_path_factory.mktemp("typing")
+    for name, (code, _) in SNIPPETS.items():
+        (folder / f"{name}.py").write_text(textwrap.dedent(code), encoding="utf-8")
+    files = [str(folder / f"{name}.py") for name in SNIPPETS]
+    out, _, _ = api.run(["--strict", "--no-incremental", "--cache-dir", str(folder / "cache"), *files])
+    return {name: "\n".join(line for line in out.splitlines() if f"{name}.py:" in line) for name in SNIPPETS}
+
+
+@pytest.mark.parametrize("name", sorted(SNIPPETS))
+def test_type_checker_refuses(name: str, reports: dict[str, str]) -> None:
+    _, code = SNIPPETS[name]
+    assert f"[{code}]" in reports[name], reports[name]
+
+
+def test_a_correct_use_passes(tmp_path: Path) -> None:
+    code = f"""
+    from stac_mlm.models import DataTypeEnum, InputStructure, ItemProperties
+    InputStructure(shape=[1], dim_order=["batch"], data_type=DataTypeEnum.float32)
+    InputStructure(shape=[1], dim_order=["batch"], data_type="float32")
+    def count(properties: ItemProperties) -> int:
+        return properties.{OPTIONAL_INT} or 0
+    """
+    path = tmp_path / "fine.py"
+    path.write_text(textwrap.dedent(code), encoding="utf-8")
+    out, _, status = api.run(["--strict", "--no-incremental", "--cache-dir", str(tmp_path / "cache"), str(path)])
+    assert status == 0, out
+    assert InputStructure.model_fields["data_type"].is_required()
