@@ -11,6 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
+from .._schema import MLMVersion, bundle
 from ..validation import Problem, is_valid, validate
 from . import finish, pointer
 from .detect import Source, detect
@@ -117,13 +118,19 @@ def migrate(document: Any) -> Migration:
     """Migrate one STAC Item or Collection (parsed JSON) to MLM v1.5.2.
 
     A document that already is valid MLM v1.5.2 is returned as given (the same object) with an empty
-    report. Otherwise the input is not changed; the result is a new document. Raises MigrationError
-    for input that is not a STAC Item or Collection, or an Item with no model metadata at all.
+    report; so is a valid document of the draft version the package holds, if any (newer than the latest
+    release: migration never downgrades). Otherwise the input is not changed; the result is a new
+    document. Raises MigrationError for input that is not a STAC Item or Collection, or an Item with no
+    model metadata at all.
     """
     url = facts().url
     extensions = document.get("stac_extensions") if isinstance(document, dict) else None
     if isinstance(extensions, list) and url in extensions and is_valid(document):
         return Migration(document, [], [Source("mlm", url.rstrip("/").split("/")[-2].lstrip("v"), "extension URL")])
+    draft = _draft()
+    declares_draft = draft is not None and isinstance(extensions, list) and any(u in extensions for u in draft.urls)
+    if declares_draft and draft is not None and is_valid(document, mlm_version=draft.version):
+        return Migration(document, [], [Source("mlm", draft.version.lstrip("v"), "extension URL")])
     if not isinstance(document, dict):
         raise MigrationError(f"expected a JSON object (a STAC Item or Collection), got {_kind(document)}")
     _check_shape(document)
@@ -137,6 +144,12 @@ def migrate(document: Any) -> Migration:
             f"a value has a JSON type the migration cannot read ({type(error).__name__}: {error}); "
             "check that each field has the type its version of the extension defines"
         ) from error
+
+
+def _draft() -> MLMVersion | None:
+    """The draft version the package holds (None when it holds releases only)."""
+    held = bundle()
+    return held.get(held.draft) if held.draft else None
 
 
 def _check_shape(document: dict[str, Any]) -> None:
