@@ -10,6 +10,7 @@ from typing import Any
 
 from .._schema import SCHEMA_URL, SPEC_VERSION
 from ..migration import Placeholder
+from ..migration import pointer as json_pointer
 from ..validation import Problem, validate
 from . import vocab
 from .facts import Facts, Note
@@ -243,17 +244,10 @@ def _bbox(item: dict[str, Any]) -> None:
         item.update(ordered)
 
 
-def _value(document: Any, pointer: str) -> Any:
-    node = document
-    for part in pointer[1:].split("/"):
-        part = part.replace("~1", "/").replace("~0", "~")
-        if isinstance(node, dict) and part in node:
-            node = node[part]
-        elif isinstance(node, list) and part.isdigit() and int(part) < len(node):
-            node = node[int(part)]
-        else:
-            return MISSING
-    return node
+def _value(document: Any, path: str) -> Any:
+    """The value at a JSON Pointer, or ``MISSING``."""
+    found = json_pointer.get(document, json_pointer.parse(path))
+    return MISSING if found is json_pointer.MISSING else found
 
 
 def _filled(document: dict[str, Any], placeholder: Pending, written: list[str]) -> bool:
