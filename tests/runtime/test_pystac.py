@@ -12,6 +12,7 @@ pystac = pytest.importorskip("pystac")
 import stac_mlm  # noqa: E402
 from pystac.extensions.hooks import RegisteredExtensionHooks  # noqa: E402
 from pystac.serialization import identify_stac_object  # noqa: E402
+from stac_mlm._schema import HEAD_URL  # noqa: E402
 from stac_mlm.models import ModelInput  # noqa: E402
 from stac_mlm.pystac import (  # noqa: E402
     MLM_EXTENSION_HOOKS,
@@ -80,7 +81,7 @@ def test_setters_check_values_and_write_json() -> None:
             setattr(mlm, field, value)
     mlm.hyperparameters = None
     assert "mlm:hyperparameters" not in item.properties
-    assert validate(item) == [stac_mlm.SCHEMA_URL]
+    assert validate(item) == [HEAD_URL]
     assert stac_mlm.validate(item.to_dict(include_self_link=False)) == []
 
 
@@ -102,10 +103,10 @@ def test_add_if_missing_and_has_extension() -> None:
     with pytest.raises(pystac.ExtensionNotImplemented):
         MLMExtension.ext(item)
     MLMExtension.ext(item.assets["weights"], add_if_missing=True)
-    assert item.stac_extensions == [RASTER, stac_mlm.SCHEMA_URL]
+    assert item.stac_extensions == [RASTER, HEAD_URL]
     item.stac_extensions = [OLD_URLS[3], RASTER]
     MLMExtension.add_to(item)
-    assert item.stac_extensions == [stac_mlm.SCHEMA_URL, RASTER], "add_to replaces an older MLM URL"
+    assert item.stac_extensions == [HEAD_URL, RASTER], "add_to replaces an older MLM URL"
 
 
 def test_validation_is_offline_and_reports_problems() -> None:
@@ -124,7 +125,7 @@ def test_from_dict_upgrades_older_urls_to_one_current_url(old: str) -> None:
     document = documents.landcover_item()
     document["stac_extensions"] = [old, RASTER]
     item = pystac.Item.from_dict(document)
-    assert item.stac_extensions == [stac_mlm.SCHEMA_URL, RASTER]
+    assert item.stac_extensions == [HEAD_URL, RASTER]
     assert document["stac_extensions"] == [old, RASTER], "the input dict is not changed"
 
 
@@ -138,11 +139,11 @@ def test_hooks_coexist_with_pystac_ext_mlm_in_either_order(ours_first: bool) -> 
         document["stac_extensions"] = [old, RASTER]
         info = identify_stac_object(copy.deepcopy(document))
         hooks.migrate(document, info.version_range.latest_valid_version(), info)
-        assert document["stac_extensions"] == [stac_mlm.SCHEMA_URL, RASTER], (old, ours_first)
+        assert document["stac_extensions"] == [HEAD_URL, RASTER], (old, ours_first)
 
 
 def test_current_and_unrelated_urls_are_left_alone() -> None:
-    assert not is_older_mlm_url(stac_mlm.SCHEMA_URL)
+    assert not is_older_mlm_url(HEAD_URL)
     assert not is_older_mlm_url("https://stac-extensions.github.io/mlm/v1.6.0/schema.json")
     assert not is_older_mlm_url(RASTER)
     document = documents.landcover_item()

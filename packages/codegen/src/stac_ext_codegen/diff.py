@@ -166,6 +166,7 @@ def describe(model: SourceModel) -> dict[str, Any]:
             "enforced": rule.get("enforced", True) is not False,
             "apply": [{"to": a.get("to"), "json_schema": a.get("json_schema")} for a in rule.get("apply", []) or []],
             "text": " ".join(str(rule.get(k, "")) for k in ("title", "summary", "description")).strip(),
+            "headline": str(rule.get("summary") or rule.get("title") or "").strip(),
         }
         for rule in model.rules
     }
@@ -323,9 +324,23 @@ def _enum_changes(name: str, old: dict[str, Any] | None, new: dict[str, Any] | N
     return out
 
 
+def _uses(apply: list[dict[str, Any]], names: set[str], defs: dict[str, Any]) -> bool:
+    """Whether a rule's JSON Schema refers, directly or through other rule definitions, to one of ``names``."""
+    seen: set[str] = set()
+    text = json.dumps(apply, sort_keys=True)
+    frontier = [text]
+    while frontier:
+        current = frontier.pop()
+        for name in defs:
+            if name not in seen and f"#/$defs/{name}" in current:
+                seen.add(name)
+                frontier.append(json.dumps(defs[name], sort_keys=True))
+    return bool(seen & names)
+
+
 def _rule_changes(rule_id: str, old: dict[str, Any] | None, new: dict[str, Any] | None, defs: bool) -> list[Change]:
     if old is None and new is not None:
-        summary = f"New rule {rule_id}" + (": " + new["text"] if new["text"] else ".")
+        summary = f"New rule {rule_id}" + (": " + new["headline"] if new.get("headline") else ".")
         return [Change("rule-added", rule_id, new["enforced"], summary, "", None, new["apply"])]
     if new is None and old is not None:
         return [Change("rule-removed", rule_id, False, f"Rule {rule_id} removed.", "", old["apply"], None)]
@@ -366,9 +381,16 @@ def compare(old: dict[str, Any], new: dict[str, Any]) -> list[Change]:
                 out.append(change)
     for name in [*new["enums"], *(n for n in old["enums"] if n not in new["enums"])]:
         out += _enum_changes(name, old["enums"].get(name), new["enums"].get(name))
-    defs_changed = old["rule_defs"] != new["rule_defs"]
+    old_defs, new_defs = old["rule_defs"], new["rule_defs"]
+    changed_defs = {n for n in {*old_defs, *new_defs} if old_defs.get(n) != new_defs.get(n)}
     for rule_id in [*new["rules"], *(r for r in old["rules"] if r not in new["rules"])]:
-        out += _rule_changes(rule_id, old["rules"].get(rule_id), new["rules"].get(rule_id), defs_changed)
+        old_rule, new_rule = old["rules"].get(rule_id), new["rules"].get(rule_id)
+        # a rule expressed by the model's structure (no JSON Schema of its own) changes through its fields
+        defs_changed = any(
+            rule is not None and _uses(rule["apply"], changed_defs, {**old_defs, **new_defs})
+            for rule in (old_rule, new_rule)
+        )
+        out += _rule_changes(rule_id, old_rule, new_rule, defs_changed)
     return out
 
 

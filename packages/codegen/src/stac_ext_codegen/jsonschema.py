@@ -225,7 +225,9 @@ def _entry_points(resolved: ResolvedModel) -> list[dict[str, Any]]:
     ]
     if resolved.entry_point_required:
         # Documents that are none of the entry-point classes are rejected instead of passing unchecked.
-        entries.append({"type": "object", "required": [key], "properties": {key: {"enum": list(resolved.entry_points)}}})
+        entries.append(
+            {"type": "object", "required": [key], "properties": {key: {"enum": list(resolved.entry_points)}}}
+        )
     return entries
 
 

@@ -147,3 +147,14 @@ def json_schema(version: str | None = None) -> dict[str, Any]:
 
 SCHEMA_URL: str = str(_parsed()["$id"])
 SPEC_VERSION: str = SCHEMA_URL.rstrip("/").split("/")[-2].lstrip("v")
+
+
+def _head_url() -> str:
+    held = bundle()
+    draft = held.get(held.draft) if held.draft else None
+    return draft.url if draft is not None else SCHEMA_URL
+
+
+#: The URL the generated classes and the pystac extension write: the draft's in a spec editor's checkout
+#: that holds one, else the latest release's (``SCHEMA_URL``), as in every published package.
+HEAD_URL: str = _head_url()

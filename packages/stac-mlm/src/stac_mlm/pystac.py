@@ -43,7 +43,7 @@ from ._generated.models import (
     ConfiguredBaseModel,
     ItemPropertiesAccessors,
 )
-from ._schema import SCHEMA_URL, bundle, json_schema
+from ._schema import HEAD_URL, bundle, json_schema
 from .models import AssetFields, CollectionSummaryFields, ItemProperties
 from .validation import Problem, declared_versions
 from .validation import validate as _validate
@@ -71,7 +71,7 @@ _MLM_URL = re.compile(
     r"^https?://(?:crim-ca\.github\.io/mlm-extension|stac-extensions\.github\.io/mlm|stac-extensions/mlm)"
     r"/v(\d+)\.(\d+)\.(\d+)/schema\.json#?$"
 )
-_CURRENT = tuple(int(part) for part in _MLM_URL.match(SCHEMA_URL).groups())  # type: ignore[union-attr]
+_CURRENT = tuple(int(part) for part in _MLM_URL.match(HEAD_URL).groups())  # type: ignore[union-attr]
 
 
 def is_older_mlm_url(uri: Any) -> bool:
@@ -84,9 +84,9 @@ def _upgrade_urls(uris: Iterable[Any]) -> list[Any]:
     """Older MLM URLs become this version's, in the place of the first MLM URL; none appears twice."""
     upgraded: list[Any] = []
     for uri in uris:
-        if uri == SCHEMA_URL or is_older_mlm_url(uri):
-            if SCHEMA_URL not in upgraded:
-                upgraded.append(SCHEMA_URL)
+        if uri == HEAD_URL or is_older_mlm_url(uri):
+            if HEAD_URL not in upgraded:
+                upgraded.append(HEAD_URL)
         else:
             upgraded.append(uri)
     return upgraded
@@ -159,17 +159,17 @@ class MLMExtension(Generic[T], PropertiesExtension, ExtensionManagementMixin[pys
 
     @classmethod
     def get_schema_uri(cls) -> str:
-        return SCHEMA_URL
+        return HEAD_URL
 
     @classmethod
     def has_extension(cls, obj: pystac.Item | pystac.Collection) -> bool:
         """True when the object lists this MLM version's schema (not an older one)."""
-        return SCHEMA_URL in (obj.stac_extensions or [])
+        return HEAD_URL in (obj.stac_extensions or [])
 
     @classmethod
     def add_to(cls, obj: pystac.Item | pystac.Collection) -> None:
         """List this version's schema URL, replacing an older MLM URL if there is one."""
-        obj.stac_extensions = _upgrade_urls([*(obj.stac_extensions or []), SCHEMA_URL])
+        obj.stac_extensions = _upgrade_urls([*(obj.stac_extensions or []), HEAD_URL])
 
     @classmethod
     def ensure_has_extension(cls, obj: pystac.Item | pystac.Collection, add_if_missing: bool = False) -> None:
@@ -177,7 +177,7 @@ class MLMExtension(Generic[T], PropertiesExtension, ExtensionManagementMixin[pys
             cls.add_to(obj)
         if not cls.has_extension(obj):
             raise pystac.ExtensionNotImplemented(
-                f"the {type(obj).__name__} does not list the MLM schema ({SCHEMA_URL}): "
+                f"the {type(obj).__name__} does not list the MLM schema ({HEAD_URL}): "
                 "use MLMExtension.ext(obj, add_if_missing=True) to add it"
             )
 
@@ -339,12 +339,12 @@ class SummariesMLMExtension(SummariesExtension):
 class MLMExtensionHooks(ExtensionHooks):
     """Upgrade older MLM schema URLs to v1.5.2 when pystac reads an Item or Collection."""
 
-    schema_uri: str = SCHEMA_URL
+    schema_uri: str = HEAD_URL
     prev_extension_ids: set[str] = set()  # noqa: RUF012 (pystac's type) matched by pattern: ``is_older_mlm_url``
     stac_object_types: set[pystac.STACObjectType] = {pystac.STACObjectType.ITEM, pystac.STACObjectType.COLLECTION}  # noqa: RUF012
 
     def has_extension(self, obj: dict[str, Any]) -> bool:
-        return any(uri == SCHEMA_URL or is_older_mlm_url(uri) for uri in obj.get("stac_extensions") or [])
+        return any(uri == HEAD_URL or is_older_mlm_url(uri) for uri in obj.get("stac_extensions") or [])
 
     def migrate(self, obj: dict[str, Any], version: STACVersionID, info: STACJSONDescription) -> None:
         if not self.has_extension(obj):
@@ -359,7 +359,7 @@ MLM_EXTENSION_HOOKS: ExtensionHooks = MLMExtensionHooks()
 
 
 def _register_hooks() -> None:
-    if SCHEMA_URL not in pystac.EXTENSION_HOOKS.hooks:
+    if HEAD_URL not in pystac.EXTENSION_HOOKS.hooks:
         pystac.EXTENSION_HOOKS.add_extension_hooks(MLM_EXTENSION_HOOKS)
 
 
@@ -390,7 +390,7 @@ def validate(obj: pystac.STACObject | dict[str, Any]) -> list[str]:
             "MLM problems:\n" + "\n".join(f"  {problem}" for problem in unknown), source=unknown
         )
     declared = document.get("stac_extensions") or []
-    urls = [next((u for u in declared if u in v.urls), v.url) for v in versions] or [SCHEMA_URL]
+    urls = [next((u for u in declared if u in v.urls), v.url) for v in versions] or [HEAD_URL]
     validator = pystac.validation.RegisteredValidator.get_validator()
     register_schema(validator)
     kind = pystac.STACObjectType.COLLECTION if document.get("type") == "Collection" else pystac.STACObjectType.ITEM
