@@ -105,6 +105,19 @@ def _constraints(resolved: ResolvedModel, slot: ResolvedSlot) -> dict[str, Any]:
             for keyword, value in type_constraints.keywords.items():
                 if keyword not in NOT_CONSTRAINTS:
                     found[keyword] = _plain(value)
+    for branch in slot.branches:  # what an any_of alternative adds to its range
+        label = f" ({branch.range})" if len(ranges) > 1 else ""
+        added = branch.constraints
+        for name, value in (
+            ("pattern", added.pattern),
+            ("minimum_value", added.minimum),
+            ("maximum_value", added.maximum),
+        ):
+            if value is not None:
+                found[name + label] = value
+        for keyword, value in added.keywords.items():
+            if keyword not in NOT_CONSTRAINTS:
+                found[keyword + label] = _plain(value)
     own = {
         "pattern": slot.constraints.pattern,
         "minimum_value": slot.constraints.minimum,
