@@ -49,6 +49,7 @@ def _codegen(root: Path, *args: str) -> subprocess.CompletedProcess[str]:
     return subprocess.run(command, cwd=root, env=env, capture_output=True, text=True, check=False)
 
 
+@pytest.mark.slow  # regenerates a scratch copy of the repository
 def test_a_target_is_one_module_and_one_config_line(tmp_path: Path) -> None:
     root = _scratch_repository(tmp_path)
     (root / "packages/codegen/src/stac_ext_codegen/targets/toy_count.py").write_text(TOY_TARGET)
@@ -121,6 +122,7 @@ def test_the_resolved_model_is_json_and_built_once_per_model() -> None:
         )
 
 
+@pytest.mark.slow  # regenerates a scratch copy of the repository
 def test_each_version_gets_its_own_schema_in_the_runtime_index(tmp_path: Path) -> None:
     """With a draft beside the releases, the runtime's index points every version at its own schema file."""
     from stac_ext_codegen.cli import main as codegen
