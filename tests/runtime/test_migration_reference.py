@@ -291,7 +291,7 @@ def _reference_outcome(monkeypatch: pytest.MonkeyPatch, document: Any) -> Any:
     with monkeypatch.context() as patch:
         patch.setattr(migration_package, "apply_rules", _reference_apply_rules)
         patch.setattr(migration_package, "detect", _reference_detect)
-        patch.setattr(migration_package, "_copy", copy.deepcopy)
+        patch.setattr(migration_package.pointer, "copy_json", copy.deepcopy)
         patch.setitem(finish_steps.STEPS, "required", _reference_required)
         patch.setattr(finish_steps, "_used_prefixes", _reference_used_prefixes)
         return _outcome(document)

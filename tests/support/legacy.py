@@ -22,7 +22,7 @@ def upstream_legacy_paths() -> list[Path]:
 
 
 # where each value went ----------------------------------------------------------------------------
-_ANY = object()
+ANY = object()  # "any value" where a value is expected; "not there" where one is returned
 
 
 def _units(value: Any, path: str = "") -> list[tuple[str, Any]]:
@@ -39,7 +39,8 @@ def _escape(key: Any) -> str:
     return str(key).replace("~", "~0").replace("/", "~1")
 
 
-def _get(document: Any, path: str) -> Any:
+def value_at(document: Any, path: str) -> Any:
+    """The value at a JSON Pointer, or ``ANY`` when the document has none there."""
     node = document
     for part in path.split("/")[1:] if path else []:
         part = part.replace("~1", "/").replace("~0", "~")
@@ -48,7 +49,7 @@ def _get(document: Any, path: str) -> Any:
         elif isinstance(node, list) and part.isdigit() and int(part) < len(node):
             node = node[int(part)]
         else:
-            return _ANY
+            return ANY
     return node
 
 
@@ -58,7 +59,7 @@ def _under(path: str, ancestor: str) -> bool:
 
 def _holds(node: Any, value: Any) -> bool:
     """Whether the value is somewhere in ``node`` (as a value, or as text inside a string)."""
-    if node is _ANY:
+    if node is ANY:
         return False
     if isinstance(value, list) and value and not isinstance(node, list):
         return all(_holds(node, item) for item in value)  # a flat list: every item is there
@@ -84,35 +85,35 @@ def _lands(path: str, value: Any, entries: list[Any], start: int, document: Any,
         if covers and (cover is None or len(entry.path) > len(entries[cover].path)):
             cover = index
     if cover is None:
-        node = _get(document, path)
+        node = value_at(document, path)
         if value in ([], {}) and type(node) is type(value):
             return True  # an empty list or object that the migration filled
-        return node is not _ANY and (value is _ANY or node == value)
+        return node is not ANY and (value is ANY or node == value)
     entry = entries[cover]
     rest = path[len(entry.path) :]
     if entry.action == "dropped":
-        return value is _ANY or _holds(_get(entry.original, rest) if rest else entry.original, value)
+        return value is ANY or _holds(value_at(entry.original, rest) if rest else entry.original, value)
     if entry.target is None or depth > 20:
         return False
     if not rest:
-        return _lands(entry.target, _ANY, entries, cover + 1, document, depth + 1)
+        return _lands(entry.target, ANY, entries, cover + 1, document, depth + 1)
     if entry.action in ("moved", "renamed"):
         # the same value at the mapped place (or, when a later step converted it there, the place)
         return (
             _lands(entry.target + rest, value, entries, cover + 1, document, depth + 1)
-            or _lands(entry.target + rest, _ANY, entries, cover + 1, document, depth + 1)
-            or (value is None and _lands(entry.target, _ANY, entries, cover + 1, document, depth + 1))
+            or _lands(entry.target + rest, ANY, entries, cover + 1, document, depth + 1)
+            or (value is None and _lands(entry.target, ANY, entries, cover + 1, document, depth + 1))
         )
-    if _lands(entry.target + rest, _ANY, entries, cover + 1, document, depth + 1):
+    if _lands(entry.target + rest, ANY, entries, cover + 1, document, depth + 1):
         return True  # converted at the place its container maps to
-    if value is None and _lands(entry.target, _ANY, entries, cover + 1, document, depth + 1):
+    if value is None and _lands(entry.target, ANY, entries, cover + 1, document, depth + 1):
         return True  # a null (no value) left out of a container converted as a whole
     # a container converted as a whole: the value must be found under its target
     target = entry.target
     for later in entries[cover + 1 :]:
         if later.has_original and later.target and later.path and _under(target, later.path):
             target = later.target + target[len(later.path) :]
-    return _holds(_get(document, target), value)
+    return _holds(value_at(document, target), value)
 
 
 def misplaced_values(source: Any, migration: Any) -> list[str]:

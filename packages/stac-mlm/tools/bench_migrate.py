@@ -15,17 +15,14 @@ documents the older package refuses (newer fixtures) are left out of both batche
 from __future__ import annotations
 
 import argparse
-import os
 import statistics
 import subprocess
 import sys
-import tarfile
-import tempfile
 import time
-from io import BytesIO
 from pathlib import Path
 
 import stac_mlm
+from _revision import package_at
 from stac_mlm.migration import MigrationError, migrate, read_document
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
@@ -59,15 +56,7 @@ def _migrates(document: dict) -> bool:
 def _baseline(ref: str, upstream: Path) -> tuple[list[str], set[int]]:
     """The figures this script prints for the stac_mlm package of git revision ``ref``, and the
     documents that package refuses (by position), which the comparison leaves out on both sides."""
-    root = Path(__file__).resolve().parents[3]
-    archive = subprocess.run(
-        ["git", "-C", str(root), "archive", ref, "packages/stac-mlm/src"], check=True, capture_output=True
-    ).stdout
-    with tempfile.TemporaryDirectory() as folder:
-        with tarfile.open(fileobj=BytesIO(archive)) as tar:
-            tar.extractall(folder, filter="data")
-        source = Path(folder) / "packages" / "stac-mlm" / "src"
-        environment = {**os.environ, "PYTHONPATH": str(source)}
+    with package_at(ref) as (source, environment):
         command = [sys.executable, __file__, str(upstream), "--expect-package", str(source)]
         result = subprocess.run(command, env=environment, check=True, capture_output=True, text=True)
     lines = result.stdout.splitlines()

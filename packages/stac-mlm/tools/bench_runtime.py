@@ -14,17 +14,15 @@ from __future__ import annotations
 
 import argparse
 import json
-import os
 import statistics
 import subprocess
 import sys
-import tarfile
-import tempfile
 import time
 from collections.abc import Callable
-from io import BytesIO
 from pathlib import Path
 from typing import Any
+
+from _revision import package_at
 
 IMPORT_RUNS = 15
 SECONDS_PER_FIGURE = 1.5
@@ -102,15 +100,7 @@ def figures(examples: Path) -> dict[str, float]:
 
 def baseline_figures(ref: str, examples: Path) -> dict[str, float]:
     """The figures of the stac_mlm package of git revision ``ref``, measured in a child process."""
-    root = Path(__file__).resolve().parents[3]
-    archive = subprocess.run(
-        ["git", "-C", str(root), "archive", ref, "packages/stac-mlm/src"], check=True, capture_output=True
-    ).stdout
-    with tempfile.TemporaryDirectory() as folder:
-        with tarfile.open(fileobj=BytesIO(archive)) as tar:
-            tar.extractall(folder, filter="data")
-        source = Path(folder) / "packages" / "stac-mlm" / "src"
-        environment = {**os.environ, "PYTHONPATH": str(source)}
+    with package_at(ref) as (_source, environment):
         command = [sys.executable, __file__, "--examples", str(examples), "--figures-json"]
         result = subprocess.run(command, env=environment, check=True, capture_output=True, text=True)
     found: dict[str, float] = json.loads(result.stdout)

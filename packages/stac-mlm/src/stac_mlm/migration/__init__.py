@@ -105,15 +105,6 @@ class Migration:
         }
 
 
-def _copy(value: Any) -> Any:
-    """A deep copy of parsed JSON (objects and arrays copied, scalars shared; no call per scalar)."""
-    if type(value) is dict:
-        return {k: _copy(v) if type(v) is dict or type(v) is list else v for k, v in value.items()}
-    if type(value) is list:
-        return [_copy(v) if type(v) is dict or type(v) is list else v for v in value]
-    return value
-
-
 def migrate(document: Any) -> Migration:
     """Migrate one STAC Item or Collection (parsed JSON) to MLM v1.5.2.
 
@@ -165,7 +156,7 @@ def _check_shape(document: dict[str, Any]) -> None:
 
 
 def _migrate(document: dict[str, Any]) -> Migration:
-    work = _copy(document)
+    work = pointer.copy_json(document)
     context = Context(work)
     if work.get("type") not in ("Feature", "Collection"):
         if "type" not in work and isinstance(work.get("properties"), dict):
