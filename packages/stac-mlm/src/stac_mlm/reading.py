@@ -1,0 +1,210 @@
+"""The one place that reads user files: every command (validate, migrate, lint, describe, check) reads
+through here, so the same rules hold everywhere.
+
+- Only regular files are opened: a FIFO, device or socket is refused without blocking.
+- With ``root``, a path that resolves (through symlinks) outside that folder is refused.
+- Every read has a byte cap; JSON and YAML values have a nesting-depth cap.
+- JSON is strict (no ``NaN`` / ``Infinity``); YAML is read with the safe loader and aliases are refused,
+  never expanded (no "billion laughs").
+- Every failure is one ``InputError`` naming the file and the reason in plain words. Nothing here executes
+  code from a file.
+"""
+
+from __future__ import annotations
+
+import importlib
+import json
+import os
+import stat
+from pathlib import Path
+from typing import Any
+
+#: Largest file read as one document (JSON, YAML, a model card, a config), unless a caller gives its own cap.
+MAX_BYTES = 256 * 1024 * 1024
+#: Deepest nesting of arrays and objects accepted in a JSON or YAML value.
+MAX_DEPTH = 512
+
+
+class InputError(ValueError):
+    """A user file that cannot be read as asked: ``source`` names it, ``reason`` says why."""
+
+    def __init__(self, source: str | os.PathLike[str], reason: str) -> None:
+        self.source = str(source)
+        self.reason = reason
+        super().__init__(f"{self.source}: {reason}")
+
+
+def label(path: str | os.PathLike[str]) -> str:
+    """A printable name for a path, even when the file name is not valid UTF-8."""
+    return os.fsencode(path).decode("utf-8", "backslashreplace")
+
+
+def _os_reason(error: OSError) -> str:
+    return "cannot read: " + (error.strerror or str(error)).lower()
+
+
+def inside(path: str | os.PathLike[str], root: str | os.PathLike[str]) -> bool:
+    """Whether ``path``, with every symlink resolved, lies in the folder ``root`` (also resolved)."""
+    return Path(path).resolve().is_relative_to(Path(root).resolve())
+
+
+def kind(mode: int) -> str:
+    """A file type in words, for a refusal message."""
+    if stat.S_ISFIFO(mode):
+        return "a FIFO (named pipe)"
+    if stat.S_ISCHR(mode) or stat.S_ISBLK(mode):
+        return "a device"
+    if stat.S_ISSOCK(mode):
+        return "a socket"
+    if stat.S_ISDIR(mode):
+        return "a directory"
+    return "not a regular file"
+
+
+def read_bytes(
+    path: str | os.PathLike[str], *, cap: int = MAX_BYTES, root: str | os.PathLike[str] | None = None
+) -> bytes:
+    """The bytes of the regular file ``path``, at most ``cap`` of them (more is an ``InputError``).
+
+    The file is opened without blocking and checked with ``fstat`` on the open descriptor, so a FIFO
+    cannot hang the read and a swap between check and open cannot slip another file type in."""
+    name = label(path)
+    if root is not None and not inside(path, root):
+        raise InputError(name, f"resolves outside the folder {label(root)}: not followed")
+    try:
+        descriptor = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_CLOEXEC", 0))
+    except OSError as error:
+        raise InputError(name, _os_reason(error)) from None
+    with os.fdopen(descriptor, "rb") as handle:
+        mode = os.fstat(descriptor).st_mode
+        if not stat.S_ISREG(mode):
+            raise InputError(name, f"is {kind(mode)}: only regular files are read")
+        try:
+            data = handle.read(cap + 1)
+        except OSError as error:
+            raise InputError(name, _os_reason(error)) from None
+    if len(data) > cap:
+        raise InputError(name, f"is larger than {_size(cap)}: not read")
+    return data
+
+
+def _size(count: int) -> str:
+    for unit, scale in (("GiB", 2**30), ("MiB", 2**20), ("KiB", 2**10)):
+        if count >= scale:
+            return f"{count / scale:g} {unit}"
+    return f"{count} bytes"
+
+
+def decode(data: bytes, source: str) -> str:
+    """UTF-8 text (an optional byte-order mark dropped), or an ``InputError`` naming the first bad byte."""
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError as error:
+        raise InputError(
+            source, f"is not UTF-8 text (byte 0x{data[error.start]:02x} at offset {error.start})"
+        ) from None
+
+
+def read_text(path: str | os.PathLike[str], *, cap: int = MAX_BYTES, root: str | os.PathLike[str] | None = None) -> str:
+    """The UTF-8 text of a regular file, under the same rules as ``read_bytes``."""
+    return decode(read_bytes(path, cap=cap, root=root), label(path))
+
+
+def depth(value: Any, limit: int = MAX_DEPTH) -> int:
+    """The nesting depth of a JSON-like value (a scalar is 0), counted without recursion; stops past ``limit``."""
+    deepest = 0
+    stack: list[tuple[Any, int]] = [(value, 0)]
+    while stack:
+        item, level = stack.pop()
+        if isinstance(item, dict):
+            children: Any = item.values()
+        elif isinstance(item, list | tuple):
+            children = item
+        else:
+            continue
+        deepest = max(deepest, level + 1)
+        if deepest > limit:
+            return deepest
+        stack.extend((child, level + 1) for child in children)
+    return deepest
+
+
+def _reject_constant(name: str) -> Any:
+    raise ValueError(f"{name} is not a JSON value")
+
+
+def parse_json(text: str | bytes, source: str, *, max_depth: int = MAX_DEPTH) -> Any:
+    """Strict JSON (``NaN`` and ``Infinity`` refused) nested at most ``max_depth`` levels."""
+    if isinstance(text, bytes):
+        text = decode(text, source)
+    try:
+        value = json.loads(text, parse_constant=_reject_constant)
+    except json.JSONDecodeError as error:
+        where = f"line {error.lineno}, column {error.colno}"
+        raise InputError(source, f"is not valid JSON: {error.msg} ({where})") from None
+    except RecursionError:
+        raise InputError(source, f"is nested deeper than {max_depth} levels: not read") from None
+    except ValueError as error:
+        raise InputError(source, f"is not valid JSON: {error}") from None
+    if depth(value, max_depth) > max_depth:
+        raise InputError(source, f"is nested deeper than {max_depth} levels: not read")
+    return value
+
+
+def load_json(
+    path: str | os.PathLike[str],
+    *,
+    cap: int = MAX_BYTES,
+    max_depth: int = MAX_DEPTH,
+    root: str | os.PathLike[str] | None = None,
+) -> Any:
+    """Read and parse a JSON file under the caps."""
+    return parse_json(read_bytes(path, cap=cap, root=root), label(path), max_depth=max_depth)
+
+
+def parse_yaml(text: str, source: str, *, max_depth: int = MAX_DEPTH) -> Any:
+    """YAML with the safe loader, refusing aliases (``*name``) and nesting deeper than ``max_depth``.
+
+    Needs PyYAML (the ``hf`` extra); without it, an ``InputError`` says which extra to install."""
+    try:
+        yaml: Any = importlib.import_module("yaml")  # untyped; its stubs are not a dependency
+    except ImportError:
+        raise InputError(source, "is YAML, and reading YAML needs PyYAML: pip install 'stac-mlm[hf]'") from None
+
+    class _Loader(yaml.SafeLoader):  # type: ignore[misc]
+        """The safe loader, composing no alias and no node deeper than the cap."""
+
+        level = 0
+
+        def compose_node(self, parent: Any, index: Any) -> Any:
+            if self.check_event(yaml.AliasEvent):
+                mark = self.peek_event().start_mark
+                raise InputError(source, f"uses a YAML alias (line {mark.line + 1}): aliases are not expanded")
+            self.level += 1
+            if self.level > max_depth:
+                raise InputError(source, f"is nested deeper than {max_depth} levels: not read")
+            try:
+                return super().compose_node(parent, index)
+            finally:
+                self.level -= 1
+
+    try:
+        return yaml.load(text, Loader=_Loader)  # a SafeLoader subclass
+    except yaml.YAMLError as error:
+        mark = getattr(error, "problem_mark", None)
+        where = f" (line {mark.line + 1})" if mark is not None else ""
+        problem = getattr(error, "problem", None) or str(error)
+        raise InputError(source, f"is not valid YAML{where}: {problem}") from None
+    except RecursionError:
+        raise InputError(source, f"is nested deeper than {max_depth} levels: not read") from None
+
+
+def load_yaml(
+    path: str | os.PathLike[str],
+    *,
+    cap: int = MAX_BYTES,
+    max_depth: int = MAX_DEPTH,
+    root: str | os.PathLike[str] | None = None,
+) -> Any:
+    """Read and parse a YAML file under the caps."""
+    return parse_yaml(read_text(path, cap=cap, root=root), label(path), max_depth=max_depth)
