@@ -47,14 +47,19 @@ def _number(value: Any) -> bool:
 def assets_list_to_mapping(value: Any, context: Context) -> Any:
     if not isinstance(value, list):
         return value
+    if not value:
+        context.add("/assets", "converted", "an empty list of assets becomes an empty object", [], "/assets")
     assets: dict[str, Any] = {}
     for index, entry in enumerate(value):
         source = f"/assets/{index}"
         if isinstance(entry, dict) and len(entry) == 1 and isinstance(next(iter(entry.values())), dict):
             key, asset = next(iter(entry.items()))
             source += pointer.format_pointer((str(key),))
-        else:
+        elif isinstance(entry, dict):
             key, asset = f"asset-{index}", entry
+        else:
+            context.add(source, "dropped", "an asset must be an object", entry)
+            continue
         while key in assets:
             key += "-2"
         assets[key] = asset
@@ -105,10 +110,12 @@ def task_name(value: Any, context: Context, target: str) -> str | None:
 def task_list(value: Any, context: Context) -> Any:
     values = value if isinstance(value, list) else [value]
     tasks: list[str] = []
-    for item in values:
+    for index, item in enumerate(values):
         task = task_name(item, context, context.path)
         if task is None:
             context.notes.append(f"task {shown(item)} has no v1.5.2 equivalent and was left out")
+            where = f"{context.path}/{index}" if isinstance(value, list) else context.path
+            context.add(where, "dropped", f"task {shown(item)} has no v1.5.2 equivalent", item)
         elif task not in tasks:
             tasks.append(task)
     return tasks
@@ -173,8 +180,10 @@ def sanitize_name(value: Any, context: Context) -> str | None:
 
 @converter
 def accelerator(value: Any, context: Context) -> Any:
-    if value is None or value in context.facts.accelerators:
+    if value is None or (isinstance(value, str) and value in context.facts.accelerators):
         return value
+    if not isinstance(value, str | bool | int | float):
+        return Drop(f"{shown(value)} is not an accelerator name")
     mapped = context.common.get("accelerator_names", {}).get(str(value).lower())
     if not mapped:
         return Drop(f"{shown(value)} is not an accelerator v1.5.2 knows")
@@ -211,6 +220,9 @@ def processing_expression(value: Any, context: Context) -> Any:
         if not value:
             return Drop("an empty list of functions")
         items = [processing_expression(item, context) for item in value]
+        for index, (item, original) in enumerate(zip(items, value, strict=True)):
+            if isinstance(item, Drop):
+                context.add(f"{context.path}/{index}", "dropped", item.reason, original)
         kept = [item for item in items if not isinstance(item, Drop)]
         return kept if kept else Drop("none of the functions could be converted")
     if isinstance(value, dict):
@@ -236,7 +248,7 @@ def classification_classes(value: Any, context: Context) -> Any:
     if not isinstance(value, list):
         return Drop("classification classes must be a list")
     classes: list[dict[str, Any]] = []
-    for item in value:
+    for index, item in enumerate(value):
         if not isinstance(item, dict):
             return Drop(f"class {shown(item)} is not an object")
         fixed = {k: v for k, v in item.items() if v is not None}
@@ -246,6 +258,9 @@ def classification_classes(value: Any, context: Context) -> Any:
         if isinstance(hint, list) and len(hint) == 3 and all(isinstance(c, int) and 0 <= c <= 255 for c in hint):
             fixed["color_hint"] = "".join(f"{c:02X}" for c in hint)
         if not isinstance(fixed.get("description"), str):
+            if "description" in fixed:
+                where = f"{context.path}/{index}/description"
+                context.add(where, "dropped", "a class description must be a text", fixed["description"])
             label = fixed.get("name") or fixed.get("title") or f"class {fixed.get('value')}"
             fixed["description"] = str(label)
             context.notes.append("classes without a description took their name as description")
@@ -257,7 +272,7 @@ def classification_classes(value: Any, context: Context) -> Any:
 def _json_schema_summary(values: list[Any], array_field: bool) -> dict[str, Any]:
     flat: list[Any] = []
     for value in values:
-        for item in value if isinstance(value, list) else [value]:
+        for item in value if isinstance(value, list) and array_field else [value]:
             if item not in flat:
                 flat.append(item)
     return {"type": "array", "items": {"enum": flat}} if array_field else {"enum": flat}
@@ -305,7 +320,8 @@ def ml_model_asset_roles(value: Any, context: Context) -> Any:
 
 @converter
 def source_code_roles(value: Any, context: Context) -> Any:
-    if not isinstance(value, list) or "mlm:model" not in value or not {"code", "mlm:source_code"} & set(value):
+    roles = {r for r in value if isinstance(r, str)} if isinstance(value, list) else set()
+    if "mlm:model" not in roles or not {"code", "mlm:source_code"} & roles:
         return value
     key = _asset_key(context)
     others = [
@@ -349,21 +365,22 @@ def asset_description_note(value: Any, context: Context) -> Any:
 @converter
 def ml_model_link(value: Any, context: Context) -> Any:
     rels = _family("ml-model")["link_rels"]
-    if not isinstance(value, dict) or value.get("rel") not in rels:
+    if not isinstance(value, dict) or not isinstance(value.get("rel"), str) or value["rel"] not in rels:
         return KEEP
     mapped = rels[value["rel"]]
     if "rel" in mapped:
         return {**value, "rel": mapped["rel"]}
     href = str(value.get("href", "")).removeprefix("docker://")
     asset = {"href": href, "type": context.common["container_media_type"], "roles": list(mapped["roles"])}
-    if value.get("title"):
+    if value.get("title") and isinstance(value["title"], str):
         asset["title"] = value["title"]
     key = context.free_asset_key(mapped["asset"])
     context.put(f"/assets/{key}", asset)
     fields = {"href": "href", "rel": "roles", "type": "type", "title": "title"}
     for name, original in value.items():
-        where = f"/assets/{key}/{fields[name]}" if name in fields else None
-        action = "moved" if name == "title" else "converted" if where else "dropped"
+        usable = name in fields and (name == "rel" or isinstance(original, str))
+        where = f"/assets/{key}/{fields[name]}" if usable else None
+        action = "dropped" if where is None else "moved" if name == "title" else "converted"
         context.add(
             f"{context.path}/{name}", action, f"the {mapped['asset']} link becomes a container asset", original, where
         )
@@ -607,7 +624,8 @@ def dlm_band_names(values: dict[str, Any], context: Context) -> Any:
     )
     useful = useful if isinstance(useful, list) else []
     useful_names = [b.get("name") for b in useful if isinstance(b, dict) and isinstance(b.get("name"), str)]
-    eo_bands = context.get("/properties/eo:bands") or []
+    eo_bands = context.get("/properties/eo:bands")
+    eo_bands = eo_bands if isinstance(eo_bands, list) else []
     via_eo = None
     if isinstance(selected, list) and all(isinstance(i, int) and 0 <= i < len(eo_bands) for i in selected):
         via_eo = [eo_bands[i].get("name") if isinstance(eo_bands[i], dict) else None for i in selected]
@@ -763,6 +781,9 @@ def dlm_result_structure(value: Any, context: Context) -> Any:
 def dlm_classes(values: dict[str, Any], context: Context) -> Any:
     mapping = values.get("class_name_mapping")
     dont_care = values.get("dont_care_index")
+    if dont_care is not None and (not isinstance(dont_care, int) or isinstance(dont_care, bool)):
+        context.add(context.sources["dont_care_index"], "dropped", "the don't-care index must be an integer", dont_care)
+        dont_care = None
     pairs: list[tuple[Any, Any]] = []
     if isinstance(mapping, dict):
         pairs = [(k.removeprefix("I_"), v) for k, v in mapping.items()]
@@ -772,6 +793,8 @@ def dlm_classes(values: dict[str, Any], context: Context) -> Any:
                 pairs.append((entry["index"], entry.get("class_name")))
             elif isinstance(entry, dict):
                 pairs.extend(entry.items())
+            else:
+                return Drop(f"class mapping entry {shown(entry)} is not an object")
     classes = []
     for key, name in pairs:
         if not str(key).lstrip("-").isdigit():
@@ -852,6 +875,12 @@ def dlm_archive(value: Any, context: Context) -> Any:
         role_key = "roles" if "roles" in entry else "role"
         roles = entry.get(role_key, [])
         roles = roles if isinstance(roles, list) else [roles]
+        for number, role in enumerate(roles):
+            if not isinstance(role, str):
+                where = f"{path}/{role_key}" + (f"/{number}" if isinstance(entry[role_key], list) else "")
+                context.add(where, "dropped", "an archive role must be a text", role)
+        if "name" in entry and not isinstance(entry["name"], str):
+            context.add(f"{path}/name", "dropped", "an archive file name must be a text", entry["name"])
         if entry.get("href"):
             asset = {"href": entry["href"], "title": str(entry.get("name", entry["href"])), "roles": []}
             asset["roles"] = _map_roles([r for r in roles if isinstance(r, str)], roles_table) or ["metadata"]
@@ -887,7 +916,9 @@ def norm_to_value_scaling(values: dict[str, Any], context: Context) -> Any:
         return Drop("no normalisation was stated (v1.4.0 removed these keys)")
     if not isinstance(stats, list) or not stats:
         return Drop(f"norm_type {shown(norm)} without statistics cannot be written as value_scaling")
-    needed = {"z-score": ("mean", "stddev"), "min-max": ("minimum", "maximum")}.get(norm)
+    needed = (
+        {"z-score": ("mean", "stddev"), "min-max": ("minimum", "maximum")}.get(norm) if isinstance(norm, str) else None
+    )
     if needed is None:
         return Drop(f"norm_type {shown(norm)} has no value_scaling object (describe it as a processing expression)")
     objects = []
@@ -912,7 +943,9 @@ def value_scaling_objects(value: Any, context: Context) -> Any:
     objects = value if isinstance(value, list) else [value]
     misspelt, known = _misspelt_scaling_keys(), context.facts.value_scaling_types
     for item in objects:
-        if type(item) is not dict or item.get("type") not in known or not misspelt.isdisjoint(item):
+        if type(item) is not dict or not isinstance(item.get("type"), str) or item["type"] not in known:
+            break
+        if not misspelt.isdisjoint(item):
             break
     else:
         return KEEP
@@ -921,7 +954,7 @@ def value_scaling_objects(value: Any, context: Context) -> Any:
     fixed: list[Any] = []
     for index, item in enumerate(objects):
         base = f"{where}/{index}" if isinstance(value, list) else where
-        if not isinstance(item, dict) or item.get("type") not in known:
+        if not isinstance(item, dict) or not isinstance(item.get("type"), str) or item["type"] not in known:
             kind = shown(item.get("type")) if isinstance(item, dict) else "an object"
             context.add(base, "dropped", f"value scaling of type {kind} is not one v1.5.2 knows", item)
             continue
@@ -936,6 +969,9 @@ def value_scaling_objects(value: Any, context: Context) -> Any:
                 )
             else:
                 new[key] = number
+        if len(fixed) != index:  # an earlier object was removed: this one moves up
+            detail = "an earlier item of the list was removed"
+            context.add(base, "moved", detail, pointer.copy_json(new), f"{where}/{len(fixed)}")
         fixed.append(new)
     segments = pointer.parse(where)
     if not fixed:

@@ -157,7 +157,7 @@ def field_levels(context: Context, sources: list[Source]) -> None:
             holder = model
             if key == "mlm:entrypoint":
                 code = ("code", "mlm:source_code")
-                holder = next((k for k, a in context.assets().items() if set(code) & set(_roles(a))), model)
+                holder = next((k for k, a in context.assets().items() if any(r in code for r in _roles(a))), model)
             target = f"/assets/{holder}/{key}"
             if holder is not None and context.put(target, value):
                 context.add(f"/properties/{key}", "moved", "v1.5.2 allows this field on assets only", value, target)
@@ -381,7 +381,9 @@ def band_definitions(context: Context, sources: list[Source]) -> None:
         context.add("/properties/raster:bands", "moved", detail, model["raster:bands"], f"/assets/{key}/raster:bands")
     lists = [properties.get(f) for f in ("mlm:input", "mlm:output")]
     every = [
-        isinstance(items, list) and bool(items) and all(isinstance(i, dict) and i.get("bands") for i in items)
+        isinstance(items, list)
+        and bool(items)
+        and all(isinstance(i, dict) and isinstance(i.get("bands"), list) and i["bands"] for i in items)
         for items in lists
     ]
     if not any(every) or _has_band_definitions(context, model):
@@ -394,8 +396,22 @@ def band_definitions(context: Context, sources: list[Source]) -> None:
                 if isinstance(name, str) and name not in names:
                     names.append(name)
     path = f"/assets/{key}/raster:bands"
+    given = model.get("raster:bands")
+    if isinstance(given, list) and len(given) == len(names) and all(isinstance(b, dict) for b in given):
+        for index, (band, name) in enumerate(zip(given, names, strict=True)):
+            if not isinstance(band.get("name"), str):
+                where = f"{path}/{index}/name"
+                if "name" in band:
+                    context.add(where, "dropped", "a raster band name must be a text", band["name"])
+                detail = f"a raster band without a name takes the name the model lists at its position: {shown(name)}"
+                context.add(where, "assumed", detail, target=where)
+                band["name"] = name
+        return
     model["raster:bands"] = [{"name": name} for name in names]
     context.add(path, "assumed", "band definitions (names only) written for the bands the model lists", target=path)
+    if given is not None:
+        detail = f"raster bands without names that do not match the {len(names)} bands the model lists"
+        context.add(path, "dropped", detail, given)
 
 
 @step
