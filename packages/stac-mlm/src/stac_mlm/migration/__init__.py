@@ -3,7 +3,8 @@
 ``migrate(document)`` returns a ``Migration``: the v1.5.2 document and a report whose entries name
 every input value that was moved, renamed, converted or dropped, and every value that was assumed or
 written as a placeholder. The rules are data (schema/migrations/*.yaml, bundled as
-``_generated/migrations.json``); the converters they name live in ``converters.py``.
+``_generated/migrations.json``); the converters they name live in
+``converters/``, one module per family.
 """
 
 from __future__ import annotations
