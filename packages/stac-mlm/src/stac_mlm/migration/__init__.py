@@ -21,7 +21,7 @@ from .detect import Source, detect
 from .engine import Context, apply_rules
 from .reader import MigrationError, read_document
 from .report import ACTIONS, ReportEntry, summarize
-from .tables import FAMILY_ORDER, facts, tables
+from .tables import FAMILY_ORDER, TARGET, facts, tables
 
 __all__ = [
     "ACTIONS",
@@ -139,7 +139,9 @@ def _migrate(document: dict[str, Any]) -> Migration:
     if not sources:
         if work["type"] == "Feature":
             raise MigrationError("no DLM, ml-model or MLM fields or extension URLs found: nothing to migrate")
-        context.add("/stac_extensions", "assumed", "no model metadata found; the Collection is declared as MLM v1.5.2")
+        context.add(
+            "/stac_extensions", "assumed", f"no model metadata found; the Collection is declared as MLM {TARGET}"
+        )
     for source in sources:
         if source.evidence == "fields":
             context.add("/stac_extensions", "assumed", f"no extension URL names it; detected {source} by its fields")

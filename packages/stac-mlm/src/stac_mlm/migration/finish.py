@@ -12,7 +12,7 @@ from ..pointer import MISSING, Segments, format_pointer
 from .context import Context, shown
 from .converters import SUPPLIERS, _json_schema_summary
 from .detect import Source, prefixes_in
-from .tables import tables
+from .tables import TARGET, tables
 
 Step = Callable[[Context, list[Source]], None]
 STEPS: dict[str, Step] = {}
@@ -60,11 +60,11 @@ def leftovers(context: Context, sources: list[Source]) -> None:
             parts = remaining.items() if isinstance(remaining, dict) else [(None, remaining)]
             for child, original in parts:
                 path = f"{format_pointer(base)}/{key}" + (format_pointer([child]) if child is not None else "")
-                context.add(path, "dropped", "no v1.5.2 field takes this value", original)
+                context.add(path, "dropped", f"no {TARGET} field takes this value", original)
     summaries = context.document.get("summaries")
     if isinstance(summaries, dict):
         for key in [k for k in summaries if k.startswith(prefixes)]:
-            context.add(f"/summaries/{key}", "dropped", "no v1.5.2 field takes this value", summaries.pop(key))
+            context.add(f"/summaries/{key}", "dropped", f"no {TARGET} field takes this value", summaries.pop(key))
 
 
 def _drop_empty(value: Any) -> Any:
@@ -82,7 +82,7 @@ def unknown_fields(context: Context, sources: list[Source]) -> None:
         if not base:
             continue
         for key in [k for k in holder if isinstance(k, str) and k.startswith("mlm:") and k not in known]:
-            context.add(f"{format_pointer(base)}/{key}", "dropped", "not a field of MLM v1.5.2", holder.pop(key))
+            context.add(f"{format_pointer(base)}/{key}", "dropped", f"not a field of MLM {TARGET}", holder.pop(key))
 
 
 @step
@@ -160,16 +160,16 @@ def field_levels(context: Context, sources: list[Source]) -> None:
                 holder = next((k for k, a in context.assets().items() if any(r in code for r in _roles(a))), model)
             target = f"/assets/{holder}/{key}"
             if holder is not None and context.put(target, value):
-                context.add(f"/properties/{key}", "moved", "v1.5.2 allows this field on assets only", value, target)
+                context.add(f"/properties/{key}", "moved", f"{TARGET} allows this field on assets only", value, target)
             else:
-                context.add(f"/properties/{key}", "dropped", "v1.5.2 allows this field on assets only", value)
+                context.add(f"/properties/{key}", "dropped", f"{TARGET} allows this field on assets only", value)
     for part in ("assets", "item_assets"):
         holder = context.document.get(part)
         for name, asset in holder.items() if isinstance(holder, dict) else []:
             for key in [k for k in facts.asset_forbidden if isinstance(asset, dict) and k in asset]:
                 value = asset.pop(key)
                 source = f"/{part}/{name}/{key}"
-                detail = "v1.5.2 does not allow this field on assets"
+                detail = f"{TARGET} does not allow this field on assets"
                 if context.is_item and isinstance(properties, dict) and key not in properties:
                     properties[key] = value
                     context.add(source, "moved", detail, value, f"/properties/{key}")
@@ -424,7 +424,7 @@ def summaries(context: Context, sources: list[Source]) -> None:
             values[key] = _json_schema_summary(
                 value if isinstance(value, list) else [value], key in context.facts.array_fields
             )
-            detail = "MLM v1.5.2 reads every summary as an object (erratum E5): written as a JSON Schema summary"
+            detail = f"MLM {TARGET} reads every summary as an object (erratum E5): written as a JSON Schema summary"
             context.add(f"/summaries/{key}", "converted", detail, value, f"/summaries/{key}")
 
 

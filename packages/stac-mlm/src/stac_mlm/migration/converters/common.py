@@ -8,7 +8,7 @@ from typing import Any
 
 from ... import pointer
 from ..context import KEEP, PLACED, REPORTED, Context, Drop, shown
-from ..tables import facts, tables
+from ..tables import TARGET, facts, tables
 from .base import _asset_key, _family, _number, converter
 
 
@@ -83,9 +83,9 @@ def task_list(value: Any, context: Context) -> Any:
     for index, item in enumerate(values):
         task = task_name(item, context, context.path)
         if task is None:
-            context.notes.append(f"task {shown(item)} has no v1.5.2 equivalent and was left out")
+            context.notes.append(f"task {shown(item)} has no {TARGET} equivalent and was left out")
             where = f"{context.path}/{index}" if isinstance(value, list) else context.path
-            context.add(where, "dropped", f"task {shown(item)} has no v1.5.2 equivalent", item)
+            context.add(where, "dropped", f"task {shown(item)} has no {TARGET} equivalent", item)
         elif task not in tasks:
             tasks.append(task)
     return tasks
@@ -134,7 +134,7 @@ def model_name(value: Any, context: Context) -> Any:
     if isinstance(value, str) and context.facts.name_pattern.match(value):
         return value
     cleaned = sanitize_name(value, context)
-    return cleaned if cleaned else Drop(f"{shown(value)} cannot be made into a v1.5.2 model name")
+    return cleaned if cleaned else Drop(f"{shown(value)} cannot be made into a {TARGET} model name")
 
 
 def sanitize_name(value: Any, context: Context) -> str | None:
@@ -156,7 +156,7 @@ def accelerator(value: Any, context: Context) -> Any:
         return Drop(f"{shown(value)} is not an accelerator name")
     mapped = context.common.get("accelerator_names", {}).get(str(value).lower())
     if not mapped:
-        return Drop(f"{shown(value)} is not an accelerator v1.5.2 knows")
+        return Drop(f"{shown(value)} is not an accelerator {TARGET} knows")
     if mapped.get("assumed"):
         context.assume(context.path, mapped["note"], mapped["value"])
     return mapped["value"]

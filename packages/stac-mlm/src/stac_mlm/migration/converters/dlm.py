@@ -7,7 +7,7 @@ from typing import Any
 
 from ... import pointer
 from ..context import KEEP, PLACED, REPORTED, Context, Drop, shown
-from ..tables import facts
+from ..tables import TARGET, facts
 from .base import _family, _number, converter
 from .common import _map_roles, task_name
 
@@ -381,7 +381,7 @@ def dlm_value_scaling(values: dict[str, Any], context: Context) -> Any:
 def dlm_task(value: Any, context: Context) -> Any:
     task = task_name(value, context, "/properties/mlm:tasks")
     if task is None:
-        return Drop(f"task {shown(value)} has no v1.5.2 equivalent")
+        return Drop(f"task {shown(value)} has no {TARGET} equivalent")
     context.put("/properties/mlm:tasks", [task])
     context.put("/properties/mlm:output/0/tasks", [task])
     context.target = "/properties/mlm:tasks"

@@ -7,6 +7,7 @@ from typing import Any
 
 from ... import pointer
 from ..context import KEEP, REPORTED, Context, Drop, shown
+from ..tables import TARGET
 from .base import _family, _number, converter
 
 
@@ -63,7 +64,7 @@ def value_scaling_objects(value: Any, context: Context) -> Any:
         base = f"{where}/{index}" if isinstance(value, list) else where
         if not isinstance(item, dict) or not isinstance(item.get("type"), str) or item["type"] not in known:
             kind = shown(item.get("type")) if isinstance(item, dict) else "an object"
-            context.add(base, "dropped", f"value scaling of type {kind} is not one v1.5.2 knows", item)
+            context.add(base, "dropped", f"value scaling of type {kind} is not one {TARGET} knows", item)
             continue
         spellings = table.get(item["type"], {})
         new: dict[str, Any] = {}
