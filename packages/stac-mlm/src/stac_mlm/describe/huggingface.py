@@ -10,7 +10,7 @@ import re
 from pathlib import Path
 from typing import Any
 
-from . import vocab
+from .. import vocab
 from .facts import DescribeError, Facts, MissingExtra, Note, classes, tensor
 
 #: The card's `library_name` -> the framework it runs on (spelled from the model's enum afterwards).

@@ -9,10 +9,10 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from .. import pointer as json_pointer
+from .. import vocab
 from .._schema import SCHEMA_URL, SPEC_VERSION
 from ..migration import Placeholder
 from ..validation import Problem, validate
-from . import vocab
 from .facts import Facts, Note
 
 STAC_VERSION = "1.1.0"  # the first STAC version with common `bands`, which band names are defined in

@@ -7,7 +7,7 @@ import json
 from pathlib import Path
 from typing import Any
 
-from . import vocab
+from .. import vocab
 from .facts import DescribeError, Facts, Note, classes, tensor
 
 PYTORCH = "application/octet-stream; application=pytorch"

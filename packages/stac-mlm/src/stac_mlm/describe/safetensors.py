@@ -7,7 +7,7 @@ import math
 from pathlib import Path
 from typing import Any
 
-from . import vocab
+from .. import vocab
 from .facts import DescribeError, Facts, MissingExtra
 
 MEDIA_TYPE = "application/octet-stream; application=safetensors"

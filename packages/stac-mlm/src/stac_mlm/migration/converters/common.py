@@ -3,12 +3,11 @@
 from __future__ import annotations
 
 import re
-from functools import cache
 from typing import Any
 
-from ... import pointer
+from ... import pointer, vocab
 from ..context import KEEP, PLACED, REPORTED, Context, Drop, shown
-from ..tables import TARGET, facts, tables
+from ..tables import TARGET
 from .base import _asset_key, _family, _number, converter
 
 
@@ -95,21 +94,13 @@ def task_list(value: Any, context: Context) -> Any:
 def framework_name(value: Any, context: Context) -> Any:
     if not isinstance(value, str):
         return Drop(f"a framework name must be a string, got {shown(value)}")
-    name = _framework_spellings().get(value.strip().lower())
+    name = vocab.framework_spelling(value)
     if name:
         return name
     if context.facts.framework_pattern.match(value):
         return value
     stripped = value.strip(" ._-\t\n")
     return stripped if stripped else Drop("the framework name is empty")
-
-
-@cache
-def _framework_spellings() -> dict[str, str]:
-    """Lower-case framework names and known misspellings, to the spelling v1.5.2 recommends."""
-    canonical = {name.lower(): name for name in facts().frameworks}
-    canonical.update(tables().common.get("framework_names", {}))
-    return canonical
 
 
 @converter
@@ -119,14 +110,13 @@ def semantic_version(value: Any, context: Context) -> Any:
         return Drop(f"{shown(value)} is not a version")
     if context.facts.version_pattern.match(text):
         return text
-    match = re.fullmatch(r"v?(\d+)(?:\.(\d+))?(?:\.(\d+))?", text)
-    if not match:
+    found = vocab.version_of(text)
+    if found is None:
         return Drop(f"{shown(value)} is not a semantic version (MAJOR.MINOR.PATCH)")
-    parts = [str(int(p)) if p is not None else "0" for p in match.groups()]
-    version = ".".join(parts)
-    if match.group(3) is None:
-        context.assume("/properties/mlm:framework_version", f"{shown(value)} has no patch number; 0 assumed", version)
-    return version
+    if found.completed:
+        detail = f"{shown(value)} has no patch number; 0 assumed"
+        context.assume("/properties/mlm:framework_version", detail, found.text)
+    return found.text
 
 
 @converter
@@ -138,14 +128,8 @@ def model_name(value: Any, context: Context) -> Any:
 
 
 def sanitize_name(value: Any, context: Context) -> str | None:
-    """Make a text fit the name pattern: other characters become spaces, then trim the ends."""
-    if not isinstance(value, str | int):
-        return None
-    text = re.sub(r"[^A-Za-z0-9_.\-\s]+", " ", str(value))
-    text = re.sub(r"\s+", " ", text)
-    text = re.sub(r"^[^A-Za-z]+", "", text)
-    text = re.sub(r"[^A-Za-z0-9]+$", "", text)
-    return text if context.facts.name_pattern.match(text) else None
+    """Make a text fit the name pattern (``stac_mlm.vocab.model_name``)."""
+    return vocab.model_name(value)
 
 
 @converter
