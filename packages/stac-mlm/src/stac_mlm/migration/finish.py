@@ -259,7 +259,7 @@ def _required_specs(table: list[dict[str, Any]]) -> tuple[tuple[dict[str, Any], 
     if cached is None or cached[0] is not table:
         specs = []
         for spec in table:
-            segments = pointer.parse(spec["path"])
+            segments = pointer.parse_pointer(spec["path"])
             specs.append((spec, pointer.compile_walk(segments[:-1]), segments[-1]))
         cached = _COMPILED_REQUIRED[id(table)] = (table, tuple(specs))
     return cached[1]

@@ -238,7 +238,7 @@ def summary_values(value: Any, context: Context) -> Any:
         return value
     if not isinstance(value, list):
         return Drop(f"{shown(value)} is not a summary")
-    key = pointer.parse(context.path)[-1]
+    key = pointer.parse_pointer(context.path)[-1]
     return _json_schema_summary(value, key in context.facts.array_fields)
 
 
@@ -310,7 +310,7 @@ def _append_description(context: Context, asset_key: str, text: str) -> None:
 
 @converter
 def asset_description_note(value: Any, context: Context) -> Any:
-    label = pointer.parse(context.path)[-1].split(":", 1)[-1]
+    label = pointer.parse_pointer(context.path)[-1].split(":", 1)[-1]
     _append_description(context, _asset_key(context), f"{label}: {value}.")
     context.target = f"/assets/{_asset_key(context)}/description"
     return PLACED
@@ -338,5 +338,5 @@ def ml_model_link(value: Any, context: Context) -> Any:
         context.add(
             f"{context.path}/{name}", action, f"the {mapped['asset']} link becomes a container asset", original, where
         )
-    pointer.remove(context.document, pointer.parse(context.path), context.emptied)
+    pointer.remove(context.document, pointer.parse_pointer(context.path), context.emptied)
     return REPORTED

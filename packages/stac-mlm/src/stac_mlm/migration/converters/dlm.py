@@ -30,7 +30,7 @@ def draft_license(value: Any, context: Context) -> Any:
     if not isinstance(title, str) or not title.strip():
         return Drop("a license object without a title names no license")
     source = context.path
-    pointer.put(context.document, pointer.parse(source), title.strip())
+    pointer.put(context.document, pointer.parse_pointer(source), title.strip())
     context.add(f"{source}/title", "moved", "the license name is the STAC license", title, source)
     placed = {"title"}
     links = context.document.setdefault("links", [])
