@@ -214,7 +214,8 @@ def _reference_detect(document: dict[str, Any]) -> list[Source]:
                 by_url, version = True, pattern_version or match.groupdict().get("version")
                 break
         by_fields = family.prefix in prefixes or (
-            not by_url and any(m.get("evidence") and list(_expand(document, parse_pointer(m["path"]))) for m in family.markers)
+            not by_url
+            and any(m.get("evidence") and list(_expand(document, parse_pointer(m["path"]))) for m in family.markers)
         )
         if not by_url and not by_fields:
             continue
