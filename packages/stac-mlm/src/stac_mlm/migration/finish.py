@@ -492,4 +492,7 @@ def extensions(context: Context, sources: list[Source]) -> None:
             if part
         )
         document["stac_extensions"] = updated
-        context.add("/stac_extensions", "converted", detail or "rewritten as a list", original, "/stac_extensions")
+        if original is None or isinstance(original, list):
+            context.add("/stac_extensions", "converted", detail or "rewritten as a list", original, "/stac_extensions")
+        else:  # no rule could read it as extension URLs: kept in the report
+            context.add("/stac_extensions", "dropped", f"not a list of extension URLs; {detail}", original)

@@ -16,8 +16,10 @@ from .base import _asset_key, _family, _number, converter
 def assets_list_to_mapping(value: Any, context: Context) -> Any:
     if not isinstance(value, list):
         return value
-    if not value:
-        context.add("/assets", "converted", "an empty list of assets becomes an empty object", [], "/assets")
+    if not any(isinstance(entry, dict) for entry in value):  # no asset at all: the list is kept in the report
+        context.document["assets"] = {}
+        context.add("/assets", "dropped", "assets must be objects, and this list holds none", value)
+        return REPORTED
     assets: dict[str, Any] = {}
     for index, entry in enumerate(value):
         source = f"/assets/{index}"

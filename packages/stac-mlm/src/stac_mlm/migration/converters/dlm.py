@@ -246,6 +246,9 @@ def dlm_band_names(values: dict[str, Any], context: Context) -> Any:
     channels = _channels(
         context.get("/properties/dlm:inputs/input_tensors", context.get("/properties/dlm:inputs/shape"))
     )
+    for key, given in (("useful_bands", useful), ("selected_bands", selected)):
+        if given is not None and not isinstance(given, list):
+            context.add(sources[key], "dropped", f"{key} must be a list of bands", given)
     useful = useful if isinstance(useful, list) else []
     useful_names = [b.get("name") for b in useful if isinstance(b, dict) and isinstance(b.get("name"), str)]
     eo_bands = context.get("/properties/eo:bands")
@@ -421,6 +424,8 @@ def dlm_classes(values: dict[str, Any], context: Context) -> Any:
                 return Drop(f"class mapping entry {shown(entry)} is not an object")
     classes = []
     for key, name in pairs:
+        if isinstance(name, dict | list):
+            return Drop(f"class name {shown(name)} is not a text")
         if not str(key).lstrip("-").isdigit():
             return Drop(f"class key {shown(key)} is not an integer")
         entry = {"value": int(key), "name": str(name), "description": str(name)}
@@ -487,7 +492,7 @@ def example_links(value: Any, context: Context) -> Any:
 
 @converter
 def dlm_archive(value: Any, context: Context) -> Any:
-    if not isinstance(value, list):
+    if not isinstance(value, list) or not value:
         return Drop(f"{shown(value)} is not a list of archive files")
     roles_table = _family("dlm")["asset_roles"]
     source = context.path
@@ -513,7 +518,9 @@ def dlm_archive(value: Any, context: Context) -> Any:
             )
             context.put(f"/assets/{key}", asset)
             context.add(path, "converted", "an archive file with an href becomes an asset", entry, f"/assets/{key}")
-            if role_key in entry:
+            if entry.get(role_key) == []:
+                context.add(f"{path}/{role_key}", "dropped", "an empty list of roles", [])
+            elif role_key in entry:
                 context.add(
                     f"{path}/{role_key}",
                     "converted",
@@ -523,5 +530,8 @@ def dlm_archive(value: Any, context: Context) -> Any:
                 )
         else:
             text = f"{entry.get('name')} ({', '.join(map(str, roles))})" if roles else str(entry.get("name"))
+            for key in [k for k in entry if k not in ("name", role_key)]:
+                detail = "a file inside the model archive is listed by its name and roles only"
+                context.add(f"{path}{pointer.format_pointer((key,))}", "dropped", detail, entry[key])
             context.archive_listing.append((path, entry, text))
     return REPORTED
