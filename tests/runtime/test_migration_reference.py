@@ -21,7 +21,7 @@ import pytest
 import stac_mlm.migration as migration_package
 from hypothesis import given
 from hypothesis import strategies as st
-from stac_mlm.migration import finish as finish_steps
+from stac_mlm.migration import completion as finish_steps
 from stac_mlm.migration import migrate, read_document
 from stac_mlm.migration.context import shown
 from stac_mlm.migration.converters import CONVERTERS, SUPPLIERS
