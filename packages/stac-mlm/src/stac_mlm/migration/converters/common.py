@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 import re
 from typing import Any
 
@@ -152,7 +153,10 @@ def accelerator(value: Any, context: Context) -> Any:
 def megabytes_to_bytes(value: Any, context: Context) -> Any:
     if not _number(value) or value < 0:
         return Drop(f"{shown(value)} is not a size in megabytes")
-    return round(value * 1024**2)
+    size = value * 1024**2
+    if not math.isfinite(size):
+        return Drop(f"{shown(value)} megabytes is more bytes than a number can hold")
+    return round(size)
 
 
 @converter
