@@ -155,8 +155,8 @@ def dlm_container_assets(value: Any, context: Context) -> Any:
     roles = ["mlm:inference-runtime", "runtime"]
     media_type = context.common["container_media_type"]
     source = context.path
-    image_key = next((k for k in _IMAGE_KEYS if value.get(k)), None)
-    file_key = next((k for k in _DOCKERFILE_KEYS if value.get(k)), None)
+    image_key = next((k for k in _IMAGE_KEYS if isinstance(value.get(k), str) and value[k]), None)
+    file_key = next((k for k in _DOCKERFILE_KEYS if isinstance(value.get(k), str) and value[k]), None)
     if image_key is None and file_key is None:
         return Drop("neither an image nor a Dockerfile is given")
     handled = {image_key, file_key, "tag", "gpu"}
@@ -196,7 +196,11 @@ def dlm_container_assets(value: Any, context: Context) -> Any:
     holder = image_asset or file_asset
     for key, extra in extras.items():
         context.add(
-            f"{source}/{key}", "moved", "kept in the container asset's description", extra, f"{holder}/description"
+            f"{source}/{key}",
+            "converted",
+            "kept as text in the container asset's description",
+            extra,
+            f"{holder}/description",
         )
     for key in [k for k, v in value.items() if v is None and k != "gpu"]:
         context.add(f"{source}/{key}", "dropped", "holds no value", None)
@@ -480,19 +484,23 @@ def dlm_source_bands(values: dict[str, Any], context: Context) -> Any:
 def example_links(value: Any, context: Context) -> Any:
     if not isinstance(value, list):
         return Drop(f"{shown(value)} is not a list of examples")
-    for example in value:
-        if isinstance(example, dict) and example.get("url"):
-            link = {"rel": "example", "href": example["url"]}
-            if example.get("title"):
-                link["title"] = example["title"]
-            context.put("/links/-", link)
+    for index, example in enumerate(value):
+        if not (isinstance(example, dict) and isinstance(example.get("url"), str) and example["url"]):
+            context.add(f"{context.path}/{index}", "dropped", "an example needs a `url`", example)
+            continue
+        link = {"rel": "example", "href": example["url"]}
+        if isinstance(example.get("title"), str) and example["title"]:
+            link["title"] = example["title"]
+        elif "title" in example:
+            context.add(f"{context.path}/{index}/title", "dropped", "a link title must be a text", example["title"])
+        context.put("/links/-", link)
     context.target = "/links"
     return PLACED
 
 
 @converter
 def dlm_archive(value: Any, context: Context) -> Any:
-    if not isinstance(value, list) or not value:
+    if not isinstance(value, list) or not any(isinstance(entry, dict) for entry in value):
         return Drop(f"{shown(value)} is not a list of archive files")
     roles_table = _family("dlm")["asset_roles"]
     source = context.path
