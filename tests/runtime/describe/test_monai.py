@@ -122,7 +122,7 @@ def test_malformed_metadata_is_refused(tmp_path: Path) -> None:
     configs = tmp_path / "bundle" / "configs"
     configs.mkdir(parents=True)
     (configs / "metadata.json").write_text("{not json", encoding="utf-8")
-    with pytest.raises(DescribeError, match="not a readable JSON file"):
+    with pytest.raises(DescribeError, match=r"metadata\.json: is not valid JSON"):
         describe(tmp_path / "bundle")
 
 

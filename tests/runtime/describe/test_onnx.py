@@ -14,9 +14,13 @@ from .artifacts import classifier_onnx, classifier_parameters, official_errors
 onnx = pytest.importorskip("onnx", reason="the onnx package is not installed (pip install 'stac-mlm[onnx]')")
 
 
+#: One name per class of the classifier's output (its size is read from the graph in the tests).
+LABELS = [f"class {chr(ord('a') + i)}" for i in range(10)]
+
+
 @pytest.fixture
 def classifier(tmp_path: Path) -> Path:
-    return classifier_onnx(tmp_path / "classifier.onnx", labels=json.dumps({"0": "water", "1": "forest"}))
+    return classifier_onnx(tmp_path / "classifier.onnx", labels=json.dumps(dict(enumerate(LABELS))))
 
 
 def test_inputs_outputs_and_parameters_come_from_the_graph(classifier: Path) -> None:
@@ -44,20 +48,28 @@ def test_framework_spelling_comes_from_the_model_and_version_from_the_opset(tmp_
 
 def test_label_map_in_the_metadata_becomes_classes(classifier: Path) -> None:
     (output,) = describe(classifier).item["properties"]["mlm:output"]
+    assert len(LABELS) == output["result"]["shape"][-1]
     assert output["classification:classes"] == [
-        {"value": 0, "name": "water", "description": "water"},
-        {"value": 1, "name": "forest", "description": "forest"},
+        {"value": index, "name": name, "description": name} for index, name in enumerate(LABELS)
     ]
 
 
+def test_a_label_list_of_another_length_than_the_classes_is_not_attached(tmp_path: Path) -> None:
+    path = classifier_onnx(tmp_path / "m.onnx", labels=json.dumps(LABELS[:2]))
+    found = describe(path)
+    assert "classification:classes" not in found.item["properties"]["mlm:output"][0]
+    assert any("lists 2 names" in note.detail for note in found.assumed)
+
+
 def test_a_python_literal_label_map_is_read_too(tmp_path: Path) -> None:
-    path = classifier_onnx(tmp_path / "yolo.onnx", labels="{0: 'person', 1: 'bicycle'}")
+    literal = "{" + ", ".join(f"{i}: '{name}'" for i, name in enumerate(LABELS)) + "}"
+    path = classifier_onnx(tmp_path / "yolo.onnx", labels=literal)
     model = onnx.load(str(path))
     del model.metadata_props[:]
-    onnx.helper.set_model_props(model, {"names": "{0: 'person', 1: 'bicycle'}"})
+    onnx.helper.set_model_props(model, {"names": literal})
     onnx.save(model, str(path))
     (output,) = describe(path).item["properties"]["mlm:output"]
-    assert [c["name"] for c in output["classification:classes"]] == ["person", "bicycle"]
+    assert [c["name"] for c in output["classification:classes"]] == LABELS
 
 
 def test_fixed_batch_stays_fixed(tmp_path: Path) -> None:

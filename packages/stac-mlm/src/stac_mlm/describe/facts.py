@@ -61,6 +61,8 @@ class Facts:
     media_type: str | None = None
     properties: dict[str, Any] = field(default_factory=dict)  # further Item properties (description, license...)
     notes: list[Note] = field(default_factory=list)
+    asks: list[Note] = field(default_factory=list)  # values a person must give: path and what to put there
+    file: dict[str, Any] = field(default_factory=dict)  # file:size and file:checksum of the model file
 
 
 def tensor(
@@ -98,3 +100,41 @@ def classes(labels: Mapping[Any, Any]) -> list[dict[str, Any]]:
         text = str(label).strip() or f"class {value}"
         found.append({"value": value, "name": text, "description": text})
     return sorted(found, key=lambda c: c["value"])
+
+
+def shaped(
+    name: str,
+    shape: Sequence[int],
+    data_type: str,
+    *,
+    output: bool,
+    index: int,
+    notes: list[Note],
+    asks: list[Note],
+    axis_names: Sequence[str | None] = (),
+    source: str = "the model file",
+) -> dict[str, Any]:
+    """An MLM tensor object whose dimension names come from ``dims.layout``: what was assumed goes to
+    ``notes``, an order that cannot be told to ``asks``. Sizes below -1 or beyond ``dims.MAX_DIMENSION``
+    are a ``DescribeError``."""
+    from . import dims
+
+    for size in shape:
+        if size < -1 or size > dims.MAX_DIMENSION:
+            raise DescribeError(f"{source}: tensor {name!r} declares an impossible dimension size {size}")
+    found = dims.layout(shape, axis_names, output=output)
+    key = "mlm:output" if output else "mlm:input"
+    structure = "result" if output else "input"
+    where = f"/properties/{key}/{index}"
+    for text in found.assumed:
+        notes.append(Note(where, f"dimension order {text}"))
+    if found.unknown:
+        asks.append(
+            Note(
+                f"{where}/{structure}/dim_order",
+                f"the name of each dimension of {name!r} (shape {list(shape)}), in order; the file names "
+                f"{'none' if not any(axis_names) else 'only some'} of them (common names: batch, channel, "
+                "height, width, time, token, class)",
+            )
+        )
+    return tensor(name, shape, found.names, data_type, output=output)

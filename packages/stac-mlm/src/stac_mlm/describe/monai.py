@@ -3,10 +3,10 @@ class from the inference configuration."""
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
 from typing import Any
 
+from .. import reading
 from . import vocab
 from .facts import DescribeError, Facts, Note, classes, tensor
 
@@ -25,13 +25,14 @@ FORMAT_TASKS = {
 }
 
 
-def _load(path: Path) -> dict[str, Any]:
-    try:
-        data = json.loads(path.read_text(encoding="utf-8"))
-    except (OSError, UnicodeDecodeError, ValueError) as error:
-        raise DescribeError(f"{path}: not a readable JSON file ({error})") from error
+#: Largest bundle config read.
+MAX_CONFIG = 16 * 2**20
+
+
+def _load(path: Path, root: Path) -> dict[str, Any]:
+    data = reading.load_json(path, cap=MAX_CONFIG, max_depth=64, root=root)
     if not isinstance(data, dict):
-        raise DescribeError(f"{path}: expected a JSON object")
+        raise DescribeError(f"{reading.label(path)}: expected a JSON object")
     return data
 
 
@@ -71,8 +72,8 @@ def _architecture(configs: Path) -> str | None:
     if not path.is_file():
         return None
     try:
-        network = _load(path).get("network_def")
-    except DescribeError:
+        network = _load(path, configs.parent).get("network_def")
+    except (DescribeError, reading.InputError):
         return None
     target = network.get("_target_") if isinstance(network, dict) else None
     return target.rsplit(".", 1)[-1] if isinstance(target, str) and target else None
@@ -85,7 +86,7 @@ def _specs(data_format: dict[str, Any], key: str) -> list[tuple[str, dict[str, A
 
 
 def read(bundle: Path) -> Facts:
-    metadata = _load(bundle / "configs" / "metadata.json")
+    metadata = _load(bundle / "configs" / "metadata.json", bundle)
     data_format = metadata.get("network_data_format")
     data_format = data_format if isinstance(data_format, dict) else {}
     notes: list[Note] = []
