@@ -79,10 +79,18 @@ def read_bytes(
         mode = os.fstat(descriptor).st_mode
         if not stat.S_ISREG(mode):
             raise InputError(name, f"is {kind(mode)}: only regular files are read")
+        # read what the file holds (not a buffer of the cap's size), and past its size if it grows
+        want = min(cap, os.fstat(descriptor).st_size) + 1
+        parts: list[bytes] = []
+        total = 0
         try:
-            data = handle.read(cap + 1)
+            while total <= cap and (part := handle.read(min(want, cap + 1 - total))):
+                parts.append(part)
+                total += len(part)
+                want = 1024 * 1024
         except OSError as error:
             raise InputError(name, _os_reason(error)) from None
+        data = b"".join(parts)
     if len(data) > cap:
         raise InputError(name, f"is larger than {_size(cap)}: not read")
     return data

@@ -131,6 +131,8 @@ def _scaling(preprocessor: dict[str, Any], channels: int) -> list[dict[str, Any]
         and isinstance(mean, list)
         and isinstance(std, list)
         and (len(mean) == len(std) == channels)
+        and all(isinstance(v, int | float) and not isinstance(v, bool) for v in mean + std)
+        and all(s != 0 for s in std)
     ):  # (x * f - m) / s == (x - m / f) / (s / f)
         return [
             {"type": "z-score", "mean": _tidy(m / factor), "stddev": _tidy(s / factor)}
@@ -218,7 +220,8 @@ def read(folder: Path) -> Facts:
         name, artifact_type, media_type = WEIGHTS[2] if framework == "onnx" else WEIGHTS[0]
         weights = {"expected_artifact": name, "media_type": media_type}
         weights["artifact_type"] = artifact_type or "safetensors.torch.save_file"
-    tags = [str(t) for t in front.get("tags") or [] if isinstance(t, str | int)]
+    given = front.get("tags")
+    tags = [str(t) for t in given if isinstance(t, str | int)] if isinstance(given, list) else []
     tasks = vocab.tasks_in([str(front.get("pipeline_tag") or "")], tags)
     version = config.get("transformers_version") if framework == "huggingface" else None
     facts = Facts(
