@@ -11,6 +11,8 @@ import importlib
 from typing import TYPE_CHECKING, Any
 
 from ._schema import SCHEMA_URL, SPEC_VERSION, json_schema
+from .check import check
+from .describe import describe
 from .errors import MLMValidationError
 from .validation import Problem, is_valid, validate
 
@@ -18,6 +20,7 @@ __all__ = [
     "SCHEMA_URL",
     "SPEC_VERSION",
     "Description",
+    "check",
     "MLMCollection",
     "MLMItem",
     "MLMValidationError",
@@ -35,7 +38,6 @@ __all__ = [
 if TYPE_CHECKING:  # pragma: no cover
     from . import models as models
     from .describe import Description, describe_torch
-    from .describe import describe as describe
     from .migration import Migration, migrate
     from .models import MLMCollection, MLMItem, parse
 
@@ -47,7 +49,6 @@ _LAZY = {
     "models": None,
     "migrate": "migration",
     "Migration": "migration",
-    "describe": None,  # the package, callable as describe()
     "describe_torch": "describe",
     "Description": "describe",
 }

@@ -19,7 +19,13 @@ from .._schema import SPEC_VERSION
 PROGRAM = "stac-mlm"
 #: Exit statuses shared by every subcommand.
 OK, INVALID, UNUSABLE = 0, 1, 2
-_COMMANDS = ("validate", "schema", "migrate", "describe")  # modules of this package; a missing one is not offered
+_COMMANDS = (
+    "validate",
+    "schema",
+    "migrate",
+    "describe",
+    "check",
+)  # modules of this package; a missing one is not offered
 
 
 def _parser() -> tuple[argparse.ArgumentParser, dict[str, Callable[[argparse.Namespace], int]]]:

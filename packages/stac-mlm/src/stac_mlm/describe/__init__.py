@@ -15,18 +15,18 @@ from __future__ import annotations
 
 import importlib
 import os
-import sys
-import types
 from collections.abc import Iterable
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from .. import reading
-from ..migration import Placeholder
 from . import overrides as _overrides
 from .facts import DescribeError, Facts, MissingExtra, Note
-from .item import Description, conclude, draft
 from .overrides import OverrideError
+
+if TYPE_CHECKING:  # pragma: no cover
+    from ..migration import Placeholder
+    from .item import Description
 
 __all__ = [
     "DescribeError",
@@ -91,7 +91,9 @@ def _folder_reader(path: Path) -> tuple[str, Path]:
     )
 
 
-def _facts(path: Path, trust_code: bool) -> Facts:
+def read_model(path: Path, trust_code: bool = False) -> Facts:
+    """What the model at ``path`` states (the reader for its kind, under ``stac_mlm.reading``'s caps), with
+    the model file's ``file:size`` and ``file:checksum``; a ``DescribeError`` when it cannot be read."""
     from .huggingface import containment
 
     if not path.exists():
@@ -130,6 +132,8 @@ def _finish(
     given: Iterable[tuple[list[str], Any]],
     keywords: dict[str, Any],
 ) -> Description:
+    from .item import conclude, draft
+
     item, pending, assumed = draft(facts, _href(facts, href, relative_to))
     written: list[str] = []
     for path, value in [*given, *((_overrides.keyword_path(k), v) for k, v in keywords.items())]:
@@ -161,7 +165,7 @@ def describe(
     model or a file that cannot be read safely, ``MissingExtra`` when the reader's optional package is not
     installed.
     """
-    return _finish(_facts(Path(path), trust_code), href, relative_to, overrides, values)
+    return _finish(read_model(Path(path), trust_code), href, relative_to, overrides, values)
 
 
 def describe_torch(
@@ -183,12 +187,15 @@ def describe_torch(
     return _finish(export(module, example_input, path, dynamic_batch), href, relative_to, (), values)
 
 
-class _CallableModule(types.ModuleType):
-    """``stac_mlm.describe`` is this package and the function at once: calling the package calls
-    ``describe`` (importing a submodule sets the package as ``stac_mlm.describe``)."""
+def __getattr__(name: str) -> Any:
+    """``Description`` and ``Placeholder`` load pydantic and the generated classes: imported on first use,
+    so that ``import stac_mlm`` (which binds the ``describe`` function) stays fast."""
+    if name == "Description":
+        from .item import Description
 
-    def __call__(self, path: str | Path, **options: Any) -> Description:
-        return describe(path, **options)
+        return Description
+    if name == "Placeholder":
+        from ..migration import Placeholder
 
-
-sys.modules[__name__].__class__ = _CallableModule
+        return Placeholder
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")

@@ -63,6 +63,7 @@ class Facts:
     notes: list[Note] = field(default_factory=list)
     asks: list[Note] = field(default_factory=list)  # values a person must give: path and what to put there
     file: dict[str, Any] = field(default_factory=dict)  # file:size and file:checksum of the model file
+    output_names_made_up: bool = False  # the file names no output: "output", "output_0"... were written
 
 
 def tensor(

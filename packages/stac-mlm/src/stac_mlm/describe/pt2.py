@@ -243,5 +243,6 @@ def _read(path: Path) -> Facts:
             media_type=MEDIA_TYPE,
         )
         _tensors(found, values, fixed, facts, source)
+        facts.output_names_made_up = True
         facts.total_parameters = _parameters(archive, found, values)
     return facts

@@ -100,6 +100,7 @@ def facts(program: Any, artifact: Path | None, architecture: str | None = None) 
         media_type=MEDIA_TYPE,
         notes=notes,
         asks=asks,
+        output_names_made_up=True,
     )
 
 
