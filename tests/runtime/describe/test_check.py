@@ -12,7 +12,6 @@ import pytest
 import stac_mlm
 from stac_mlm.check import CheckError
 from stac_mlm.describe import describe
-
 from support.cli import run
 
 from .artifacts import classifier_onnx
@@ -106,7 +105,7 @@ def test_unusable_inputs_are_exit_2(tmp_path: Path, capsys: pytest.CaptureFixtur
     assert done.code == 2 and "item.json" in done.err
     with pytest.raises(CheckError, match="no asset with the role"):
         stac_mlm.check({"properties": {}, "assets": {}}, tmp_path / "none.onnx")
-    evil = pt2(tmp_path / "evil.pt2", extra={"data/aotinductor/m/model.so": b"\x7fELF"})
+    pt2(tmp_path / "evil.pt2", extra={"data/aotinductor/m/model.so": b"\x7fELF"})
     good = {"properties": {}, "assets": {"model": {"href": "evil.pt2", "roles": ["mlm:model"]}}}
     done = run(["check", str(_write(tmp_path, good))], capsys)
     assert done.code == 2 and "native code" in done.err

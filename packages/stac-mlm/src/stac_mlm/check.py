@@ -149,8 +149,7 @@ def check(
     """Compare the Item (a mapping, or the path of an Item JSON file) with the model file (default: the
     model asset's local href). Raises ``CheckError`` for an unusable Item or model file; ``MissingExtra``
     when the model's reader needs an optional package."""
-    from .describe import DescribeError
-    from .describe import read_model
+    from .describe import DescribeError, read_model
 
     item_path = None
     if not isinstance(item, Mapping):
