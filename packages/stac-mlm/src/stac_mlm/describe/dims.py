@@ -113,8 +113,8 @@ def layout(shape: Sequence[int], names: Sequence[str | None] = (), *, output: bo
             return Layout(["batch", "class"], ["batch, class: one score per class (a 2-D output)"])
     stand_in = _stand_ins(rank)
     filled = [g if g is not None else stand_in[i] for i, g in enumerate(given)]
-    if given[0] is None and rank >= 2 and "batch" not in given:
-        filled[0] = "batch"
+    if given[0] is None and rank >= 2 and "batch" not in given and shape[0] in (-1, 1):
+        filled[0] = "batch"  # a first axis that varies or holds one item; a fixed 2 (a state) is not a batch
     for index, name in enumerate(filled):  # two axes named alike: the first keeps the name
         if name in filled[:index]:
             filled[index] = stand_in[index]

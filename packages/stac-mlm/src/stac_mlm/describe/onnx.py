@@ -26,6 +26,9 @@ MAX_BYTES = 2 * 2**30
 MAX_METADATA_VALUE = 16 * 2**20
 #: Metadata property keys that may hold class names: a label map ({index: label}) or a list.
 LABEL_KEYS = ("id2label", "labels", "names", "classes", "class_names", "character", "characters", "vocab")
+#: Metadata keys of recogniser alphabets decoded with CTC: the class added before and after the characters
+#: (PaddleOCR's recognisers: a blank class first, a space last).
+CTC_ALPHABETS = {"character": ("blank", "space")}
 #: Words that exporters write as the task, for MLM task names that do not contain them.
 TASK_WORDS = {"classify": "classification", "detect": "object-detection", "segment": "segmentation"}
 #: Element types that hold shapes, indices, flags or text rather than weights.
@@ -96,10 +99,10 @@ def _stored(onnx: Any, proto: Any) -> int | None:
 
 def _count(onnx: Any, proto: Any, where: str) -> int:
     """Elements of a weight tensor, after checking its dims against the data it stores."""
-    dims = list(proto.dims)
+    dims = [int(d) for d in proto.dims]
     if any(d < 0 for d in dims):
         raise DescribeError(f"{where}: tensor {proto.name!r} declares a negative dimension {dims}")
-    declared = math.prod(dims)
+    declared: int = math.prod(dims)
     stored = _stored(onnx, proto)
     if stored is not None and stored != declared:
         raise DescribeError(
@@ -170,9 +173,13 @@ def labels(metadata: dict[str, str], outputs: list[dict[str, Any]], notes: list[
             continue
         for index, output in enumerate(outputs):
             count = _class_count(output)
-            if count == len(names) or (count is None and index == 0):
-                output["classification:classes"] = classes(dict(enumerate(names)))
-                notes.append(Note(f"/properties/mlm:output/{index}/classification:classes", f"metadata {key!r}"))
+            found, how = names, f"metadata {key!r}"
+            if key in CTC_ALPHABETS and count == len(names) + len(CTC_ALPHABETS[key]):
+                first, last = CTC_ALPHABETS[key]
+                found, how = [first, *names, last], f"metadata {key!r} with {first} first and {last} last (CTC)"
+            if count == len(found) or (count is None and index == 0):
+                output["classification:classes"] = classes(dict(enumerate(found)))
+                notes.append(Note(f"/properties/mlm:output/{index}/classification:classes", how))
                 return
         notes.append(
             Note("/properties/mlm:output", f"metadata {key!r} lists {len(names)} names; no output has that size")
@@ -233,6 +240,10 @@ def read(path: Path, root: Path | None = None) -> Facts:
     facts.total_parameters = parameters(onnx, graph, source)
     metadata = {prop.key: prop.value for prop in model.metadata_props}
     labels(metadata, facts.outputs, facts.notes)
+    if root is None:  # a file given on its own: configs in its folder may name the classes
+        from .beside import class_names
+
+        class_names(path, facts.outputs, facts.notes)
     opset = next((o.version for o in model.opset_import if o.domain in ("", "ai.onnx")), None)
     text = model.doc_string or graph.doc_string
     producer = " ".join(p for p in (model.producer_name, model.producer_version) if p)

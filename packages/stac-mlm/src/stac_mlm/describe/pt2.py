@@ -131,7 +131,7 @@ def _parameters(archive: Archive, program: dict[str, Any], values: dict[str, Any
         if not isinstance(parameter, dict):
             continue
         key = str(parameter.get("parameter_name"))
-        arg = parameter.get("arg") if isinstance(parameter.get("arg"), dict) else {}
+        arg: dict[str, Any] = parameter["arg"] if isinstance(parameter.get("arg"), dict) else {}
         sizes, code = _meta(values.get(str(arg.get("name"))), f"{archive.source}: parameter {key!r}", {})
         if any(s < 0 for s in sizes):
             raise DescribeError(f"{archive.source}: parameter {key!r} declares an impossible shape {sizes}")
@@ -226,7 +226,7 @@ def _read(path: Path) -> Facts:
         found = program(archive)
         graph = found["graph_module"]["graph"]
         values = graph.get("tensor_values") if isinstance(graph.get("tensor_values"), dict) else {}
-        ranges = found.get("range_constraints") if isinstance(found.get("range_constraints"), dict) else {}
+        ranges: dict[str, Any] = found["range_constraints"] if isinstance(found.get("range_constraints"), dict) else {}
         fixed = {
             k: int(v["min_val"])
             for k, v in ranges.items()

@@ -8,6 +8,7 @@ Shapes are not stored in a TorchScript file; the inputs and outputs are left to 
 
 from __future__ import annotations
 
+import importlib
 import pickletools
 import re
 from pathlib import Path
@@ -85,9 +86,8 @@ def read_trusted(path: Path) -> Facts:
     """As ``read``, plus the parameter count from ``torch.jit.load`` (which runs code from the file: only
     for files the user trusts)."""
     facts = read(path)
-    torch: Any
     try:
-        import torch
+        torch: Any = importlib.import_module("torch")
     except ImportError:
         raise MissingExtra("loading a TorchScript model", "torch", "torch") from None
     try:
