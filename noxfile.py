@@ -178,6 +178,19 @@ def tests_torch(session: nox.Session) -> None:
     session.run("pytest", "tests/pytorch", "-p", "no:logging", *session.posargs)
 
 
+#: Real models that packages on PyPI ship inside their wheels (tests/models): OCR, voice activity, file
+#: content type; about 43 MB of wheels. Installed without their dependencies: the tests only read the files.
+SHIPPED_MODELS = ["rapidocr-onnxruntime==1.4.4", "silero-vad==6.2.3", "magika==1.0.3"]
+
+
+@nox.session
+def tests_models(session: nox.Session) -> None:
+    """describe and check on the real model files of SHIPPED_MODELS, read from site-packages."""
+    session.install(*TEST_DEPS, "-e", "packages/stac-mlm[onnx,hf]")
+    session.install("--no-deps", *SHIPPED_MODELS)
+    session.run("pytest", "tests/models", "-p", "no:cacheprovider", *session.posargs)
+
+
 @nox.session
 def lint(session: nox.Session) -> None:
     """ruff (lint and format) on all Python code, and linkml-lint on schema/."""

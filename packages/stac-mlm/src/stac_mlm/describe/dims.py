@@ -13,13 +13,13 @@ from functools import cache
 
 from .._generated.models import DimensionNameEnum
 
-#: Axis names that files use for an MLM dimension name (compared in lower case, without ``_ - space``).
+#: Axis names that files use for an MLM dimension name, where the meaning is not in doubt (compared in
+#: lower case, without ``_ - space``). "sequence" is not here: time steps or tokens, the file does not say.
 ALIASES = {
     "n": "batch",
     "b": "batch",
     "bs": "batch",
     "batchsize": "batch",
-    "numbatches": "batch",
     "h": "height",
     "imageheight": "height",
     "w": "width",
@@ -27,12 +27,6 @@ ALIASES = {
     "c": "channel",
     "channels": "channel",
     "numchannels": "channel",
-    "d": "depth",
-    "t": "time",
-    "seq": "time",
-    "sequence": "time",
-    "seqlen": "time",
-    "sequencelength": "time",
     "timesteps": "time",
     "tokens": "token",
     "numclasses": "class",
@@ -59,10 +53,11 @@ def from_file(text: str | None) -> str | None:
         return key
     if key in ALIASES:
         return ALIASES[key]
-    for known in _known():  # "batch_size", "image_height": a known name as a whole word
+    for known in sorted(_known()):  # "batch_size", "image_height": a known name as a whole word
         if re.search(rf"(?:^|[^a-z]){known}(?:[^a-z]|$)", text.lower()) and known not in ("bands", "variables"):
             return known
-    return None
+    own = text.lower()  # any other name of the accepted form is kept as the file writes it
+    return own if _VALID.match(own) and len(own) > 1 and own not in ("bands", "variables") else None
 
 
 @dataclass
