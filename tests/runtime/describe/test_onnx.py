@@ -114,3 +114,20 @@ def test_a_file_that_is_not_onnx_is_refused(tmp_path: Path) -> None:
     path.write_bytes(b"\x00\x01 not a protobuf")
     with pytest.raises(DescribeError, match="not a readable ONNX model"):
         describe(path)
+
+
+def test_a_non_tensor_output_is_left_to_fill(tmp_path: Path) -> None:
+    from onnx import TensorProto, helper
+
+    sequence = helper.make_tensor_sequence_value_info("boxes", TensorProto.FLOAT, None)
+    graph = helper.make_graph(
+        [helper.make_node("SequenceConstruct", ["image"], ["boxes"])],
+        "sequences",
+        [helper.make_tensor_value_info("image", TensorProto.FLOAT, ["batch", 3, 8, 8])],
+        [sequence],
+    )
+    path = tmp_path / "sequences.onnx"
+    onnx.save(helper.make_model(graph), str(path))
+    found = describe(path)
+    assert found.item["properties"]["mlm:input"][0]["name"] == "image"
+    assert "/properties/mlm:output" in {p.path for p in found.placeholders}

@@ -196,6 +196,32 @@ def _onnx_release(onnx: Any, opset: int | None) -> str | None:
     return None
 
 
+def _tensors(onnx: Any, values: list[Any], output: bool, facts: Facts, source: str) -> list[dict[str, Any]] | None:
+    """MLM tensor objects for graph inputs or outputs; None (left to fill) when one is not a tensor of
+    known rank (a sequence, a map), which MLM's tensors cannot state."""
+    found: list[dict[str, Any]] = []
+    for value in values:
+        axes = _axes(value)
+        if axes is None:
+            where = "/properties/mlm:output" if output else "/properties/mlm:input"
+            facts.notes.append(Note(where, f"{value.name!r} is not a tensor of known rank: left to fill"))
+            return None
+        found.append(
+            shaped(
+                value.name or f"{'output' if output else 'input'}_{len(found)}",
+                axes[0],
+                _data_type(onnx, value.type.tensor_type.elem_type),
+                output=output,
+                index=len(found),
+                notes=facts.notes,
+                asks=facts.asks,
+                axis_names=axes[1],
+                source=source,
+            )
+        )
+    return found or None
+
+
 def load(path: Path, root: Path | None = None) -> Any:
     """The ModelProto of an ONNX file, read under the byte cap (external data is never loaded)."""
     onnx = _onnx()
@@ -217,30 +243,13 @@ def read(path: Path, root: Path | None = None) -> Facts:
         raise DescribeError(f"{source}: the ONNX graph has no inputs and no outputs")
     weights = {init.name for init in graph.initializer}
     facts = Facts(source="ONNX model", artifact=path, artifact_type=vocab.artifact_type_for(".onnx"))
-    facts.inputs, facts.outputs = [], []
-    for found, values, output in ((facts.inputs, graph.input, False), (facts.outputs, graph.output, True)):
-        for value in [v for v in values if v.name not in weights]:
-            axes = _axes(value)
-            if axes is None:
-                raise DescribeError(f"{source}: {value.name!r} is not a tensor with a known rank")
-            name = value.name or f"{'output' if output else 'input'}_{len(found)}"
-            found.append(
-                shaped(
-                    name,
-                    axes[0],
-                    _data_type(onnx, value.type.tensor_type.elem_type),
-                    output=output,
-                    index=len(found),
-                    notes=facts.notes,
-                    asks=facts.asks,
-                    axis_names=axes[1],
-                    source=source,
-                )
-            )
+    facts.inputs = _tensors(onnx, [v for v in graph.input if v.name not in weights], False, facts, source)
+    facts.outputs = _tensors(onnx, list(graph.output), True, facts, source)
     facts.total_parameters = parameters(onnx, graph, source)
     metadata = {prop.key: prop.value for prop in model.metadata_props}
-    labels(metadata, facts.outputs, facts.notes)
-    if root is None:  # a file given on its own: configs in its folder may name the classes
+    if facts.outputs:
+        labels(metadata, facts.outputs, facts.notes)
+    if root is None and facts.outputs:  # a file given on its own: configs in its folder may name the classes
         from .beside import class_names
 
         class_names(path, facts.outputs, facts.notes)
