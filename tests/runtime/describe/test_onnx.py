@@ -131,3 +131,24 @@ def test_a_non_tensor_output_is_left_to_fill(tmp_path: Path) -> None:
     found = describe(path)
     assert found.item["properties"]["mlm:input"][0]["name"] == "image"
     assert "/properties/mlm:output" in {p.path for p in found.placeholders}
+
+
+def test_a_filled_item_passes_stac_core_1_1_as_pystac_checks_it(tmp_path: Path) -> None:
+    """STAC 1.1's Item schema (bundled with pystac, checked offline) accepts ``properties.bands`` only when an
+    asset has ``bands`` too: describe puts the band list on the model asset as well."""
+    pystac = pytest.importorskip("pystac", reason="pystac is not installed (pip install 'stac-mlm[pystac]')")
+    from pystac.validation import RegisteredValidator
+
+    filled = describe(
+        classifier_onnx(tmp_path / "m.onnx"),
+        geometry={"type": "Point", "coordinates": [5.0, 45.0]},
+        datetime="2024-05-01T00:00:00Z",
+        **{"properties.mlm:input.0.bands": ["B04", "B03", "B02"]},
+    ).item
+    assert filled["assets"]["model"]["bands"] == filled["properties"]["bands"]
+    validator = RegisteredValidator.get_validator()
+    validator.validate_core(filled, pystac.STACObjectType.ITEM, filled["stac_version"])
+    without = json.loads(json.dumps(filled))
+    del without["assets"]["model"]["bands"]
+    with pytest.raises(pystac.errors.STACValidationError):
+        validator.validate_core(without, pystac.STACObjectType.ITEM, without["stac_version"])
