@@ -1,5 +1,6 @@
-"""Draft MLM Items from real models: ONNX files, ``torch.export`` archives (``.pt2``), safetensors files,
-MONAI bundles, Hugging Face model folders, and live PyTorch modules.
+"""Draft MLM Items from real models: ONNX files, ``torch.export`` archives (``.pt2``), TorchScript and
+safetensors files, MONAI bundles, Hugging Face model folders, and live PyTorch modules. Files are read as
+data through ``stac_mlm.reading``; nothing in them runs unless ``trust_code=True`` lets torch load them.
 
 ``describe(path, **overrides)`` reads what the model states (inputs, outputs, shapes, data types, parameter
 count, framework, tasks, classes, band names) and returns a ``Description``: the Item, the placeholders left
@@ -7,8 +8,8 @@ to fill (geometry, datetime, ... each with what to put there) and what was assum
 placeholders or replace derived values: ``describe(path, datetime="2024-05-01T00:00:00Z",
 geometry={...})``, or by path: ``describe(path, **{"properties.mlm:input.0.bands": ["B04", "B03", "B02"]})``.
 
-The readers need optional packages: ``stac-mlm[onnx]``, ``stac-mlm[torch]``, ``stac-mlm[hf]``
-(safetensors and model cards); without them a ``MissingExtra`` error names the extra to install.
+Some readers need optional packages: ``stac-mlm[onnx]``, ``stac-mlm[torch]`` (live modules, trusted
+loading), ``stac-mlm[hf]`` (YAML model cards); without them a ``MissingExtra`` error names the extra.
 """
 
 from __future__ import annotations

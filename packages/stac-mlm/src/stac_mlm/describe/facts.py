@@ -7,17 +7,6 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-#: Dimension names by the number of dimensions, for tensors whose source names none (PyTorch's order:
-#: batch first, channels before the spatial dimensions).
-INPUT_DIMS = {
-    1: ["batch"],
-    2: ["batch", "feature"],
-    3: ["batch", "channel", "width"],
-    4: ["batch", "channel", "height", "width"],
-    5: ["batch", "channel", "depth", "height", "width"],
-}
-OUTPUT_DIMS = {**INPUT_DIMS, 2: ["batch", "class"]}
-
 
 class MissingExtra(ImportError):
     """A reader needs an optional dependency that is not installed."""
@@ -81,12 +70,6 @@ def tensor(
     if output:
         return {**head, "tasks": extra.pop("tasks", []), "result": structure, **extra}
     return {**head, "input": structure, **extra}
-
-
-def dims_for(rank: int, output: bool) -> list[str] | None:
-    """Conventional dimension names for a tensor of ``rank`` dimensions (None beyond five)."""
-    table = OUTPUT_DIMS if output else INPUT_DIMS
-    return list(table[rank]) if rank in table else None
 
 
 def classes(labels: Mapping[Any, Any]) -> list[dict[str, Any]]:
