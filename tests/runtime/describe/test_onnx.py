@@ -89,7 +89,7 @@ def test_model_asset_points_at_the_file(classifier: Path) -> None:
 
 
 def test_artifact_type_agrees_with_migrate(classifier: Path) -> None:
-    from stac_mlm.describe.vocab import artifact_type_for
+    from stac_mlm.vocab import artifact_type_for
 
     assert describe(classifier).item["assets"]["model"]["mlm:artifact_type"] == artifact_type_for(".onnx")
     assert artifact_type_for(".pt2") in {member.value for member in ArtifactTypeEnum}

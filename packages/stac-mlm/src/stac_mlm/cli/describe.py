@@ -50,6 +50,7 @@ def add_parser(subparsers: Any) -> argparse.ArgumentParser:
 
 
 def run(args: argparse.Namespace) -> int:
+    from .. import writing
     from ..describe import DescribeError, MissingExtra, OverrideError, describe, overrides
 
     try:
@@ -65,7 +66,7 @@ def run(args: argparse.Namespace) -> int:
     text = json.dumps(found.item, indent=2, ensure_ascii=False) + "\n"
     try:
         if args.output:
-            _write(Path(args.output), text.encode("utf-8"))
+            writing.write_bytes(args.output, text.encode("utf-8", "backslashreplace"))
         else:
             sys.stdout.write(text)
     except OSError as error:
@@ -84,18 +85,3 @@ def run(args: argparse.Namespace) -> int:
 def _base(args: argparse.Namespace) -> Path:
     """The folder the Item will be read from: hrefs to the model file are written relative to it."""
     return Path(args.output).resolve().parent if args.output else Path.cwd()
-
-
-def _write(target: Path, data: bytes) -> None:
-    """Write ``data`` to a temporary file beside ``target``, then rename it into place (all or nothing)."""
-    import os
-    import tempfile
-
-    descriptor, scratch = tempfile.mkstemp(prefix=f".{target.name}.", dir=target.parent or Path("."))
-    try:
-        with os.fdopen(descriptor, "wb") as handle:
-            handle.write(data)
-        os.replace(scratch, target)
-    except BaseException:
-        Path(scratch).unlink(missing_ok=True)
-        raise

@@ -8,8 +8,7 @@ import re
 from pathlib import Path
 from typing import Any
 
-from .. import reading
-from . import vocab
+from .. import reading, vocab
 from .facts import DescribeError, Facts, Note, classes, tensor
 
 #: The card's `library_name` -> the framework it runs on (spelled from the model's enum afterwards).

@@ -12,11 +12,11 @@ from functools import cache
 from importlib import resources
 from typing import Any
 
+from .. import pointer as json_pointer
+from .. import vocab
 from .._schema import SCHEMA_URL, SPEC_VERSION
 from ..migration import Placeholder
-from ..migration import pointer as json_pointer
 from ..validation import Problem, validate
-from . import vocab
 from .facts import Facts, Note
 
 STAC_VERSION = "1.1.0"  # the first STAC version with common `bands`, which band names are defined in

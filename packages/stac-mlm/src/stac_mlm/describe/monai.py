@@ -6,8 +6,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from .. import reading
-from . import vocab
+from .. import reading, vocab
 from .facts import DescribeError, Facts, Note, classes, tensor
 
 PYTORCH = "application/octet-stream; application=pytorch"

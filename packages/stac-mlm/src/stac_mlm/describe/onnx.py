@@ -15,8 +15,7 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
-from .. import reading
-from . import vocab
+from .. import reading, vocab
 from .facts import DescribeError, Facts, MissingExtra, Note, classes, shaped
 
 MEDIA_TYPE = "application/octet-stream; application=onnx"

@@ -13,8 +13,7 @@ import re
 from pathlib import Path
 from typing import Any
 
-from .. import reading
-from . import vocab
+from .. import reading, vocab
 from .facts import DescribeError, Facts, shaped
 
 MEDIA_TYPE = "application/octet-stream; application=pytorch"

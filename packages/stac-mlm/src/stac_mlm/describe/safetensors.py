@@ -6,8 +6,7 @@ import math
 from pathlib import Path
 from typing import Any
 
-from .. import reading
-from . import vocab
+from .. import reading, vocab
 from .facts import DescribeError, Facts
 
 MEDIA_TYPE = "application/octet-stream; application=safetensors"

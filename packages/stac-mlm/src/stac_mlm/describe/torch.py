@@ -10,7 +10,7 @@ import importlib
 from pathlib import Path
 from typing import Any
 
-from . import vocab
+from .. import vocab
 from .facts import DescribeError, Facts, MissingExtra, Note, shaped
 
 MEDIA_TYPE = "application/octet-stream; application=pytorch"
