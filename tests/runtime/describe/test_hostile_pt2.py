@@ -154,3 +154,9 @@ def test_describe_never_imports_torch_without_the_opt_in(tmp_path: Path) -> None
     done = subprocess.run([sys.executable, "-c", code, str(archive)], capture_output=True, text=True, env=env)
     assert done.returncode == 0, done.stderr
     assert done.stdout.strip() == "False"
+
+
+def test_unsafe_entry_paths_are_refused_even_with_trust_code(tmp_path: Path) -> None:
+    archive = pt2(tmp_path / "traversal.pt2", extra={"!../escape.json": b"{}"})
+    with pytest.raises(DescribeError, match="unsafe path"):
+        describe(archive, trust_code=True)

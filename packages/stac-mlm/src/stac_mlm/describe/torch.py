@@ -10,7 +10,7 @@ import importlib
 from pathlib import Path
 from typing import Any
 
-from .. import vocab
+from .. import reading, vocab
 from .facts import DescribeError, Facts, MissingExtra, Note, shaped
 
 MEDIA_TYPE = "application/octet-stream; application=pytorch"
@@ -109,6 +109,8 @@ def read_trusted(path: Path) -> Facts:
     file the user trusts (``trust_code=True``); the framework version is the one the archive records."""
     from .pt2 import recorded_version
 
+    with reading.ZipArchive(path):  # trusted or not, no entry may point outside the archive's folder
+        pass
     torch = _torch()
     try:
         program = torch.export.load(str(path))
