@@ -102,9 +102,11 @@ def _judged(
         verdict = judge(document, mlm_version, require_mlm, known_invalid=known_invalid)
     except ValueError:
         raise  # an unknown forced version: the caller's mistake, not the document's
-    except Exception as error:  # describing failed: still judge the document rather than fail the batch
-        detail = f"the details could not be described: {type(error).__name__}: {error}"
-        return [_error(f"does not match the MLM schema ({detail})")], None, []
+    except Exception as error:  # judging failed: a verdict for this document rather than a failed batch
+        if known_invalid:  # the schema did reject it; only describing why failed
+            detail = f"the details could not be described: {type(error).__name__}: {error}"
+            return [_error(f"does not match the MLM schema ({detail})")], None, []
+        return [_error(f"cannot be checked: {type(error).__name__}: {error}")], None, []
     errors = []
     for problem in verdict.problems:
         entry = problem.to_dict()

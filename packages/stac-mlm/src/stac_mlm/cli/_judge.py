@@ -7,6 +7,7 @@ from pathlib import Path
 from typing import Any, NamedTuple
 
 from ..batch import check_text, dumps
+from ..reading import InputError
 from ..validation import show_path
 from ._sources import Block, Document, Entry, Unusable, read_file, reason
 
@@ -50,10 +51,10 @@ def _documents(entry: Entry) -> tuple[list[Document] | Iterator[Document], int] 
     if isinstance(payload, Path):
         try:
             payload = read_file(payload)
+        except InputError as error:
+            return Unusable(source, error.reason)
         except OSError as error:
             return Unusable(source, reason(error))
-        except ValueError as error:
-            return Unusable(source, str(error))
     return [(source, payload)], len(payload)
 
 
