@@ -77,6 +77,8 @@ def _quiet_worker() -> None:
     """Worker setup: Ctrl-C is the main process's business; the worker dies with it; it never holds stdout."""
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # the main process handles Ctrl-C and stops the pool
     signal.signal(signal.SIGTERM, signal.SIG_DFL)
+    if hasattr(signal, "pthread_sigmask"):  # held while the parent forked this worker (see _held)
+        signal.pthread_sigmask(signal.SIG_UNBLOCK, _HELD)
     die_with_parent()
     with contextlib.suppress(OSError):  # results go back through the pool, so stdout is not needed here
         devnull = os.open(os.devnull, os.O_WRONLY)
@@ -98,6 +100,21 @@ def die_with_parent(parent: int | None = None) -> None:
 
 
 _PR_SET_PDEATHSIG = 1
+_HELD = {signal.SIGINT, signal.SIGTERM}
+
+
+@contextlib.contextmanager
+def _held() -> Iterator[None]:
+    """Hold Ctrl-C and SIGTERM while workers may be forked: Python drops an exception raised by a signal
+    handler inside its fork hooks, so a signal arriving then would be lost. Delivered on leaving."""
+    if not hasattr(signal, "pthread_sigmask"):  # pragma: no cover - not on POSIX
+        yield
+        return
+    previous = signal.pthread_sigmask(signal.SIG_BLOCK, _HELD)
+    try:
+        yield
+    finally:
+        signal.pthread_sigmask(signal.SIG_SETMASK, previous)
 
 
 def _context() -> multiprocessing.context.BaseContext:
@@ -136,7 +153,9 @@ def ordered_map(func: Callable[[list[Entry]], T], chunks: Iterable[tuple[list[En
                 future, weight_ = pending.popleft()
                 in_flight -= weight_
                 yield future.result()
-            pending.append((executor.submit(func, chunk), size))
+            with _held():
+                future = executor.submit(func, chunk)
+            pending.append((future, size))
             in_flight += size
         while pending:
             yield pending.popleft()[0].result()
