@@ -27,6 +27,7 @@ __all__ = [
     "describe_torch",
     "is_valid",
     "json_schema",
+    "lint",
     "migrate",
     "parse",
     "validate",
@@ -36,6 +37,7 @@ if TYPE_CHECKING:  # pragma: no cover
     from . import models as models
     from .describe import Description, describe_torch
     from .describe import describe as describe
+    from .linting import lint
     from .migration import Migration, migrate
     from .models import MLMCollection, MLMItem, parse
 
@@ -46,6 +48,7 @@ _LAZY = {
     "MLMCollection": "models",
     "models": None,
     "migrate": "migration",
+    "lint": "linting",
     "Migration": "migration",
     "describe": None,  # the package, callable as describe()
     "describe_torch": "describe",

@@ -1,4 +1,4 @@
-"""The ``stac-mlm`` command: ``validate``, ``schema`` and, when installed, ``migrate``.
+"""The ``stac-mlm`` command: ``validate``, ``lint``, ``schema`` and, when installed, ``migrate``.
 
 Every subcommand is a module with ``add_parser(subparsers)`` and ``run(args) -> int``. ``main`` owns what
 they share: the parser, exit statuses, and turning any failure into a one-line message (never a traceback;
@@ -21,7 +21,13 @@ from ._output import Unusable as StreamUnusable
 PROGRAM = "stac-mlm"
 #: Exit statuses shared by every subcommand.
 OK, INVALID, UNUSABLE = 0, 1, 2
-_COMMANDS = ("validate", "schema", "migrate", "describe")  # modules of this package; a missing one is not offered
+_COMMANDS = (
+    "validate",
+    "lint",
+    "schema",
+    "migrate",
+    "describe",
+)  # modules of this package; a missing one is not offered
 
 
 def _parser() -> tuple[argparse.ArgumentParser, dict[str, Callable[[argparse.Namespace], int]]]:
