@@ -17,7 +17,7 @@ import json
 import os
 import stat
 from pathlib import Path
-from typing import Any, BinaryIO
+from typing import Any
 
 #: Largest file read as one document (JSON, YAML, a model card, a config), unless a caller gives its own cap.
 MAX_BYTES = 256 * 1024 * 1024
@@ -86,22 +86,6 @@ def read_bytes(
     if len(data) > cap:
         raise InputError(name, f"is larger than {_size(cap)}: not read")
     return data
-
-
-def open_regular(path: str | os.PathLike[str]) -> BinaryIO:
-    """An open binary handle on the regular file ``path``, for callers that stream it (NDJSON) and cap each
-    piece themselves; a FIFO, device or socket is an ``InputError``, refused without blocking."""
-    name = label(path)
-    try:
-        descriptor = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_CLOEXEC", 0))
-    except OSError as error:
-        raise InputError(name, _os_reason(error)) from None
-    handle = os.fdopen(descriptor, "rb")
-    mode = os.fstat(descriptor).st_mode
-    if not stat.S_ISREG(mode):
-        handle.close()
-        raise InputError(name, f"is {kind(mode)}: only regular files are read")
-    return handle
 
 
 def _size(count: int) -> str:
