@@ -4,8 +4,8 @@ through here, so the same rules hold everywhere.
 - Only regular files are opened: a FIFO, device or socket is refused without blocking.
 - With ``root``, a path that resolves (through symlinks) outside that folder is refused.
 - Every read has a byte cap; JSON and YAML values have a nesting-depth cap.
-- JSON is strict (no ``NaN`` / ``Infinity``); YAML is read with the safe loader and aliases are refused,
-  never expanded (no "billion laughs").
+- JSON is strict (no ``NaN`` / ``Infinity``, no number beyond a 64-bit float such as ``1e400``); YAML is
+  read with the safe loader and aliases are refused, never expanded (no "billion laughs").
 - Every failure is one ``InputError`` naming the file and the reason in plain words. Nothing here executes
   code from a file.
 """
@@ -14,10 +14,12 @@ from __future__ import annotations
 
 import importlib
 import json
+import math
 import os
 import stat
+from collections.abc import Iterator
 from pathlib import Path
-from typing import Any
+from typing import Any, BinaryIO
 
 #: Largest file read as one document (JSON, YAML, a model card, a config), unless a caller gives its own cap.
 MAX_BYTES = 256 * 1024 * 1024
@@ -61,10 +63,8 @@ def kind(mode: int) -> str:
     return "not a regular file"
 
 
-def read_bytes(
-    path: str | os.PathLike[str], *, cap: int = MAX_BYTES, root: str | os.PathLike[str] | None = None
-) -> bytes:
-    """The bytes of the regular file ``path``, at most ``cap`` of them (more is an ``InputError``).
+def open_regular(path: str | os.PathLike[str], *, root: str | os.PathLike[str] | None = None) -> BinaryIO:
+    """The regular file ``path``, open for reading in binary (the caller closes it).
 
     The file is opened without blocking and checked with ``fstat`` on the open descriptor, so a FIFO
     cannot hang the read and a swap between check and open cannot slip another file type in."""
@@ -75,17 +75,49 @@ def read_bytes(
         descriptor = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_CLOEXEC", 0))
     except OSError as error:
         raise InputError(name, _os_reason(error)) from None
-    with os.fdopen(descriptor, "rb") as handle:
-        mode = os.fstat(descriptor).st_mode
-        if not stat.S_ISREG(mode):
-            raise InputError(name, f"is {kind(mode)}: only regular files are read")
-        try:
-            data = handle.read(cap + 1)
-        except OSError as error:
-            raise InputError(name, _os_reason(error)) from None
+    handle = os.fdopen(descriptor, "rb")
+    mode = os.fstat(descriptor).st_mode
+    if not stat.S_ISREG(mode):
+        handle.close()
+        raise InputError(name, f"is {kind(mode)}: only regular files are read")
+    return handle
+
+
+def read_capped(handle: BinaryIO, name: str, *, cap: int = MAX_BYTES) -> bytes:
+    """All bytes of an open stream, at most ``cap`` of them (more is an ``InputError``, read no further)."""
+    try:
+        data = handle.read(cap + 1)
+    except OSError as error:
+        raise InputError(name, _os_reason(error)) from None
     if len(data) > cap:
         raise InputError(name, f"is larger than {_size(cap)}: not read")
     return data
+
+
+def read_lines(handle: BinaryIO, name: str, *, cap: int = MAX_BYTES) -> Iterator[tuple[int, bytes]]:
+    """The non-blank lines of an open stream with their numbers (from 1), one at a time: memory holds one
+    line. A line longer than ``cap`` is an ``InputError`` naming it (``name:number``)."""
+    number = 0
+    while True:
+        try:
+            line = handle.readline(cap + 1)
+        except OSError as error:
+            raise InputError(name, _os_reason(error)) from None
+        if not line:
+            return
+        number += 1
+        if len(line) > cap and not line.endswith(b"\n"):
+            raise InputError(f"{name}:{number}", f"is a line larger than {_size(cap)}: not read")
+        if not line.isspace():
+            yield number, line
+
+
+def read_bytes(
+    path: str | os.PathLike[str], *, cap: int = MAX_BYTES, root: str | os.PathLike[str] | None = None
+) -> bytes:
+    """The bytes of the regular file ``path``, at most ``cap`` of them (more is an ``InputError``)."""
+    with open_regular(path, root=root) as handle:
+        return read_capped(handle, label(path), cap=cap)
 
 
 def _size(count: int) -> str:
@@ -133,12 +165,20 @@ def _reject_constant(name: str) -> Any:
     raise ValueError(f"{name} is not a JSON value")
 
 
+def _finite(text: str) -> float:
+    value = float(text)
+    if math.isinf(value):
+        raise ValueError(f"the number {text[:40]} is too large for a 64-bit float")
+    return value
+
+
 def parse_json(text: str | bytes, source: str, *, max_depth: int = MAX_DEPTH) -> Any:
-    """Strict JSON (``NaN`` and ``Infinity`` refused) nested at most ``max_depth`` levels."""
+    """Strict JSON (``NaN``, ``Infinity`` and numbers beyond a 64-bit float such as ``1e400`` refused) nested
+    at most ``max_depth`` levels."""
     if isinstance(text, bytes):
         text = decode(text, source)
     try:
-        value = json.loads(text, parse_constant=_reject_constant)
+        value = json.loads(text, parse_constant=_reject_constant, parse_float=_finite)
     except json.JSONDecodeError as error:
         where = f"line {error.lineno}, column {error.colno}"
         raise InputError(source, f"is not valid JSON: {error.msg} ({where})") from None

@@ -8,9 +8,9 @@ import re
 from dataclasses import dataclass, field
 from typing import Any
 
+from .. import pointer as json_pointer
 from .._schema import SCHEMA_URL, SPEC_VERSION
 from ..migration import Placeholder
-from ..migration import pointer as json_pointer
 from ..validation import Problem, validate
 from . import vocab
 from .facts import Facts, Note

@@ -11,9 +11,11 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
+from .. import placeholders, pointer
 from .._schema import MLMVersion, bundle
+from ..placeholders import Placeholder
 from ..validation import Problem, is_valid, validate
-from . import finish, pointer
+from . import finish
 from .detect import Source, detect
 from .engine import Context, apply_rules
 from .reader import MigrationError, read_document
@@ -34,18 +36,6 @@ __all__ = [
 ]
 
 
-@dataclass(frozen=True)
-class Placeholder:
-    """A stand-in the migration wrote for a required value the input does not give: where it is in the
-    output (``path``, a JSON Pointer) and what a person should put there (``fill``)."""
-
-    path: str
-    fill: str
-
-    def __str__(self) -> str:
-        return f"{self.path}: {self.fill}"
-
-
 @dataclass
 class Migration:
     """The result of a migration: the v1.5.2 ``document``, the ``report``, the families found in the
@@ -64,19 +54,8 @@ class Migration:
     def placeholders(self) -> list[Placeholder]:
         """The stand-ins still to be filled by a person: those this migration wrote, in the order it
         wrote them, then any other the document holds (`placeholder_marks`, e.g. from an earlier run)."""
-        found = []
-        for entry in self.report:
-            if entry.action == "placeholder":
-                why, _, fill = entry.detail.partition("; put here: ")
-                found.append(Placeholder(entry.target or entry.path, fill or why))
-        written = [p.path for p in found]
-        for mark in tables().common["placeholder_marks"]:
-            for segments, _ in pointer.expand(self.document, pointer.parse(mark["path"])):
-                path = pointer.format_pointer(segments)
-                covered = any(path == w or path.startswith(w + "/") for w in written)
-                if not covered and pointer.get(self.document, segments) == mark["equals"]:
-                    found.append(Placeholder(path, mark["fill"]))
-        return found
+        found = [Placeholder(e.target or e.path, e.fill or e.detail) for e in self.report if e.action == "placeholder"]
+        return found + placeholders.find(self.document, skip=tuple(p.path for p in found))
 
     @property
     def complete(self) -> bool:

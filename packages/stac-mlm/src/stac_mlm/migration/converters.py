@@ -16,7 +16,8 @@ from collections.abc import Callable
 from functools import cache
 from typing import Any
 
-from . import pointer
+from .. import pointer
+from ..pointer import MISSING
 from .context import KEEP, PLACED, REPORTED, Context, Drop, shown
 from .tables import facts, tables
 
@@ -944,7 +945,7 @@ def value_scaling_objects(value: Any, context: Context) -> Any:
     return REPORTED
 
 
-# required fields: ``fn(context, segments) -> (value, action)`` -----------------------------------
+# required fields: ``fn(context, segments) -> (value, action)``, value MISSING for the table's stand-in --
 Supplier = Callable[[Context, tuple[str, ...]], tuple[Any, str]]
 SUPPLIERS: dict[str, Supplier] = {}
 
@@ -960,13 +961,13 @@ def name_from_title_or_id(context: Context, segments: tuple[str, ...]) -> tuple[
         name = sanitize_name(source, context)
         if name:
             return name, "assumed"
-    return "Unnamed model", "placeholder"
+    return MISSING, "placeholder"
 
 
 @supplier
 def tasks_from_item(context: Context, segments: tuple[str, ...]) -> tuple[Any, str]:
     tasks = context.get("/properties/mlm:tasks")
-    return (list(tasks), "assumed") if isinstance(tasks, list) else ([], "placeholder")
+    return (list(tasks), "assumed") if isinstance(tasks, list) else (MISSING, "placeholder")
 
 
 @supplier
@@ -976,7 +977,7 @@ def tasks_from_outputs(context: Context, segments: tuple[str, ...]) -> tuple[Any
         for task in output.get("tasks", []) if isinstance(output, dict) else []:
             if task not in tasks:
                 tasks.append(task)
-    return (tasks, "assumed") if tasks else ([], "placeholder")
+    return (tasks, "assumed") if tasks else (MISSING, "placeholder")
 
 
 @supplier
@@ -996,4 +997,4 @@ def placeholder_output(context: Context, segments: tuple[str, ...]) -> tuple[Any
 def output_name(context: Context, segments: tuple[str, ...]) -> tuple[Any, str]:
     output = context.get(segments[:-1]) or {}
     tasks = output.get("tasks") or []
-    return (tasks[0], "assumed") if tasks else ("output", "placeholder")
+    return (tasks[0], "assumed") if tasks else (MISSING, "placeholder")

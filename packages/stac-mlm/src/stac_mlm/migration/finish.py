@@ -7,11 +7,11 @@ from collections.abc import Callable, Iterator
 from functools import cache, lru_cache
 from typing import Any
 
-from . import pointer
+from .. import pointer
+from ..pointer import MISSING, Segments, format_pointer
 from .context import Context, shown
 from .converters import SUPPLIERS, _json_schema_summary
 from .detect import Source, prefixes_in
-from .pointer import MISSING, Segments, format_pointer
 from .tables import tables
 
 Step = Callable[[Context, list[Source]], None]
@@ -26,14 +26,6 @@ def step(function: Step) -> Step:
 def run(context: Context, sources: list[Source]) -> None:
     for entry in context.common["finish"]:
         STEPS[entry["step"]](context, sources)
-
-
-def _copy(value: Any) -> Any:
-    if isinstance(value, dict):
-        return {k: _copy(v) for k, v in value.items()}
-    if isinstance(value, list):
-        return [_copy(v) for v in value]
-    return value
 
 
 def _field_holders(context: Context) -> Iterator[tuple[tuple[str, ...], dict[str, Any]]]:
@@ -124,9 +116,8 @@ def _choose_model_asset(context: Context, assets: dict[str, Any]) -> None:
             return
     spec = context.common["placeholder_asset"]
     key = context.free_asset_key(spec["key"])
-    assets[key] = _copy(spec["asset"])
-    detail = f"the source document links no model file; put here: {spec['fill']}"
-    context.add(f"/assets/{key}", "placeholder", detail, target=f"/assets/{key}")
+    assets[key] = pointer.copy_json(spec["asset"])
+    context.placeholder(f"/assets/{key}", "the source document links no model file", spec["fill"])
 
 
 def _make_model(context: Context, key: str, asset: dict[str, Any], why: str) -> None:
@@ -241,9 +232,8 @@ def artifact_types(context: Context, sources: list[Source]) -> None:
                 context.add(path, "assumed", detail, target=path)
             else:
                 asset["mlm:artifact_type"] = context.common["artifact_type_placeholder"]
-                fill = context.common["artifact_type_fill"]
-                detail = f"the source document does not say how the model was saved; put here: {fill}"
-                context.add(path, "placeholder", detail, target=path)
+                detail = "the source document does not say how the model was saved"
+                context.placeholder(path, detail, context.common["artifact_type_fill"])
         elif "mlm:artifact_type" in asset:
             context.add(path, "dropped", "only model assets may state an artifact type", asset.pop("mlm:artifact_type"))
 
@@ -295,18 +285,15 @@ def required(context: Context, sources: list[Source]) -> None:
             if not isinstance(parent, dict) or key in parent:
                 continue
             concrete = (*parent_path, key)
-            if "converter" in spec:
-                value, action = SUPPLIERS[spec["converter"]](context, concrete)
-            else:
-                value, action = _copy(spec["value"]), "placeholder"
-            parent[key] = value
+            # a supplier derives a value, or gives MISSING: the table's stand-in is written
+            derived, action = SUPPLIERS[spec["converter"]](context, concrete) if "converter" in spec else (MISSING, "")
+            parent[key] = value = pointer.copy_json(spec["value"]) if derived is MISSING else derived
             filled = True
             target = format_pointer(concrete)
-            if action != "placeholder":
-                detail = f"{spec['note']}: {shown(value)}"
+            if derived is MISSING or action == "placeholder":
+                context.placeholder(target, spec["note"], spec.get("fill"))
             else:
-                detail = f"{spec['note']}; put here: {spec['fill']}" if spec.get("fill") else spec["note"]
-            context.add(target, action, detail, target=target)
+                context.add(target, action, f"{spec['note']}: {shown(value)}", target=target)
         if filled:
             walks.clear()
 

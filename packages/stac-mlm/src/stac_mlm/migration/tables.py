@@ -11,7 +11,7 @@ from importlib import resources
 from typing import Any
 
 from .._schema import _parsed
-from .pointer import Segments, Walk, compile_walk, parse
+from ..pointer import Segments, Walk, compile_walk, parse
 
 FAMILY_ORDER = ("mlm", "dlm", "ml-model")  # the order family rules run in (MLM first: its fields win)
 
