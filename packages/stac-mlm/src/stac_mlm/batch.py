@@ -21,6 +21,7 @@ import json
 from types import ModuleType
 from typing import Any
 
+from ._placeholder_scan import placeholders
 from .problems import _validator as _schema_validator
 from .validation import judge, single_release
 
@@ -94,7 +95,7 @@ def _judged(
         version = single_release(document) if mlm_version is None else None
         if version is not None:  # the common case, without building a verdict
             if _schema_validator(version).is_valid(document):
-                return [], version, []
+                return [], version, _placeholder_warnings(document)
             known_invalid = True
     except (ValueError, RecursionError) as error:  # e.g. the validator's own nesting limit
         return [_error(f"cannot be checked: {error}")], None, []
@@ -112,7 +113,12 @@ def _judged(
         entry = problem.to_dict()
         entry["message"] = _clip(entry["message"])
         errors.append(entry)
-    return errors, ", ".join(verdict.versions) or None, verdict.warnings
+    return errors, ", ".join(verdict.versions) or None, verdict.warnings + _placeholder_warnings(document)
+
+
+def _placeholder_warnings(document: dict[str, Any]) -> list[str]:
+    """One warning per stand-in a tool left for a person to fill (valid or not, it is not finished)."""
+    return [f"{found.path}: a placeholder is left to fill: {found.fill}" for found in placeholders(document)]
 
 
 def check_document(document: Any, mlm_version: str | None = None, require_mlm: bool = False) -> list[dict[str, str]]:

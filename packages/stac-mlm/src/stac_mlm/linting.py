@@ -224,7 +224,15 @@ def _same_length(document: Any, check: dict[str, Any]) -> Iterator[tuple[str, st
         yield f"{pointer}/{_escape(field)}", check["message"].format(count=len(items), expected=len(against))
 
 
+def _placeholders(document: Any, check: dict[str, Any]) -> Iterator[tuple[str, str]]:
+    from .placeholders import find  # the marks table of the migration data
+
+    for found in find(document):
+        yield found.path, check["message"].format(fill=found.fill)
+
+
 _KINDS: dict[str, Check] = {
+    "placeholders": _placeholders,
     "expect": _expect,
     "declared": _declared,
     "resolves": _resolves,
