@@ -11,9 +11,11 @@ from ..batch import NotJSON, dumps, parse
 from ..linting import codes, lint
 from ..reading import InputError
 from ..validation import show_path
+from ._level import PROPERTIES, as_item, read_properties
+from ._options import add_location_options, located
 from ._output import Output, stdin_closed, stdout
 from ._output import Unusable as StreamUnusable
-from ._sources import Block, Unusable, entries, read_file, reason
+from ._sources import Block, Unusable, read_file, reason
 
 DESCRIPTION = """\
 Report what documents miss of the MLM recommendations (upstream best practices and consistency checks):
@@ -21,7 +23,7 @@ one coded warning {code, path, message} each. Every code, with a passing and a f
 in the docs (Lint codes). Lint does not validate: run `stac-mlm validate` for that.
 
 PATH is read as by `stac-mlm validate`: a JSON file, a directory (every *.json below it), an .ndjson or
-.jsonl file, or - for standard input.
+.jsonl file, - for standard input, and with --recursive, --pages and --level as there.
 
 exit status: 0 nothing to report; 1 some warning; 2 some input is unusable (not readable, not JSON, not a
 JSON object), or the command line is wrong."""
@@ -49,6 +51,7 @@ def add_parser(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) 
         help="only these codes (comma-separated; a prefix such as MLM1 selects every code it starts)",
     )
     parser.add_argument("--ignore", type=_codes, action="extend", metavar="CODES", help="leave out these codes")
+    add_location_options(parser)
     parser.add_argument("-q", "--quiet", action="store_true", help="text format: list only documents with warnings")
     return parser
 
@@ -62,9 +65,9 @@ def _codes(text: str) -> list[str]:
     return given
 
 
-def _documents(paths: list[str]) -> Iterator[tuple[str, bytes] | Unusable]:
+def _documents(args: argparse.Namespace) -> Iterator[tuple[str, bytes] | Unusable]:
     """Each document's name and text, or why an input cannot be read, in input order."""
-    for entry in entries(paths):
+    for entry in located(args):
         if isinstance(entry, Unusable):
             yield entry
             continue
@@ -88,28 +91,39 @@ def _text(source: str, warnings: list[dict[str, Any]], quiet: bool) -> str:
     return "\n".join(lines) + "\n"
 
 
+def _findings(document: dict[str, Any], args: argparse.Namespace) -> list[dict[str, str]]:
+    if args.level != "properties":
+        return [f.to_dict() for f in lint(document, args.select, args.ignore)]
+    found = lint(as_item(document, None), args.select, args.ignore)  # paths made relative to the file
+    return [
+        {**f.to_dict(), "path": f.path[len(PROPERTIES) :]}
+        for f in found
+        if f.path == PROPERTIES or f.path.startswith(PROPERTIES + "/")
+    ]
+
+
 def run(args: argparse.Namespace) -> int:
     out, err = Output(stdout()), sys.stderr
     if "-" in args.paths and stdin_closed():
         raise StreamUnusable("standard input is closed: nothing to read for -")
     documents = warned = total = unusable = 0
-    for item in _documents(args.paths):
+    for item in _documents(args):
         if isinstance(item, Unusable):
             err.write(f"stac-mlm: {item.source}: {item.message}\n")
             unusable += 1
             continue
         source, data = item
         try:
-            document = parse(data)
-        except NotJSON as error:
-            err.write(f"stac-mlm: {source}: {error}\n")
+            document = read_properties(data, source) if args.level == "properties" else parse(data)
+        except (NotJSON, InputError) as error:
+            err.write(f"stac-mlm: {source}: {error.reason if isinstance(error, InputError) else error}\n")
             unusable += 1
             continue
         if not isinstance(document, dict):
             err.write(f"stac-mlm: {source}: not a JSON object (a STAC Item or Collection)\n")
             unusable += 1
             continue
-        warnings = [f.to_dict() for f in lint(document, args.select, args.ignore)]
+        warnings = _findings(document, args)
         documents += 1
         warned += bool(warnings)
         total += len(warnings)
