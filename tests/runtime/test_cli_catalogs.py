@@ -120,3 +120,21 @@ def test_level_properties_json_and_yaml(tmp_path: Path, capsys) -> None:
     assert result.code == 1
     # the same files as whole documents are not Items
     assert run(["validate", "--require-mlm", paths[0]], capsys).code == 1
+
+
+def test_a_remote_catalog_cannot_reach_local_files(tmp_path: Path, capsys) -> None:
+    pytest.importorskip("urllib3", reason="URLs need the remote extra")
+    secret = tmp_path / "secret.json"
+    secret.write_text(json.dumps(GOOD))
+    served = tmp_path / "site"
+    served.mkdir()
+    links = [("item", secret.as_uri()), ("item", str(secret))]
+    (served / "catalog.json").write_text(json.dumps(_catalog("root", links)))
+    with _served(served) as base:
+        result = run(["validate", "--format", "json", "-r", f"{base}/catalog.json"], capsys)
+    assert result.records() == []
+    assert result.code == 2
+    errors = result.err.splitlines()
+    assert len(errors) == 2
+    assert "only http(s) links are followed from a URL" in errors[0]
+    assert f"{base}{secret}" in errors[1] and "HTTP 404" in errors[1]  # an absolute path stays on the server

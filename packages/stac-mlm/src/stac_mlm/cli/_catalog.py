@@ -69,6 +69,9 @@ def walk(start: str, recursive: bool, pages: int) -> Iterator[Entry]:
     while stack:
         href, chain, page = stack.pop()
         name = href if is_url(href) else label(href)
+        if chain and is_url(chain[-1]) and not is_url(href):
+            yield Unusable(name, f"linked from {chain[-1]}: only http(s) links are followed from a URL")
+            continue
         if href in chain:
             yield Unusable(name, f"linked from {chain[-1]}, which it links to in turn (a cycle): not read again")
             continue
