@@ -98,3 +98,7 @@ def test_the_quick_scan_sees_each_mark(mark) -> None:
     assert _placeholder_scan.may_hold(document)
     node[parts[-1]] = "not a stand-in"
     assert not _placeholder_scan.may_hold(document)
+
+
+def test_the_quick_scan_reads_the_marks_table_find_uses() -> None:
+    assert _placeholder_scan.rows() == [(mark.path, mark.equals) for mark in placeholders.marks()]

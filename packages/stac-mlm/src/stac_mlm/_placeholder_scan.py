@@ -9,14 +9,16 @@ checked by the compiled validator in microseconds; ``find`` runs only on documen
 
 from __future__ import annotations
 
+import json
 import re
 from functools import cache
+from importlib import resources
 from typing import Any
 
 import jsonschema_rs
 
 from . import pointer
-from .placeholders import Placeholder, find, marks
+from .placeholders import Placeholder, find
 
 
 def _below(segments: tuple[str, ...], stand_in: Any) -> dict[str, Any]:
@@ -35,9 +37,16 @@ def _below(segments: tuple[str, ...], stand_in: Any) -> dict[str, Any]:
     return schema
 
 
+def rows() -> list[tuple[str, Any]]:
+    """``(path, stand-in)`` of every mark, read from the bundled tables as ``placeholders.marks`` reads them,
+    without importing the migration package (validate needs only this, ``find`` the rest on a hit)."""
+    text = resources.files(__package__).joinpath("_generated", "migrations.json").read_text(encoding="utf-8")
+    return [(row["path"], row["equals"]) for row in json.loads(text)["common"]["placeholder_marks"]]
+
+
 @cache
 def _validator() -> Any:
-    schema = {"allOf": [_below(pointer.parse(mark.path), mark.equals) for mark in marks()]}
+    schema = {"allOf": [_below(pointer.parse(path), stand_in) for path, stand_in in rows()]}
     return jsonschema_rs.Draft7Validator(schema)
 
 
