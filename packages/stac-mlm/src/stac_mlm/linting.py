@@ -51,7 +51,10 @@ def recommendations() -> tuple[Recommendation, ...]:
     text = resources.files(__package__).joinpath("_generated", "recommendations.json").read_text(encoding="utf-8")
     data = json.loads(text)
     fields = Recommendation.__dataclass_fields__
-    return tuple(Recommendation(**{k: v for k, v in entry.items() if k in fields}) for entry in data["recommendations"])
+    return tuple(
+        Recommendation(code=entry["id"], **{k: v for k, v in entry.items() if k in fields})
+        for entry in data["recommendations"]
+    )
 
 
 def lint(document: Any, select: Iterable[str] | None = None, ignore: Iterable[str] | None = None) -> list[Finding]:

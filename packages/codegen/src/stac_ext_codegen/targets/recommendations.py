@@ -15,7 +15,7 @@ from ..model import ModelError
 from ..yamlfile import load_text
 from . import Build
 
-_REQUIRED = ("code", "title", "source", "explanation", "check", "passing", "failing")
+_REQUIRED = ("id", "title", "source", "explanation", "check", "passing", "failing")
 
 
 def _checked(data: Any, where: str) -> dict[str, Any]:
@@ -26,12 +26,12 @@ def _checked(data: Any, where: str) -> dict[str, Any]:
         missing = [key for key in _REQUIRED if not isinstance(entry, dict) or key not in entry]
         if missing:
             raise ModelError(f"{where}: recommendation {index} lacks {', '.join(missing)}")
-        if entry["code"] in seen:
-            raise ModelError(f"{where}: code {entry['code']} is used twice")
-        seen.add(entry["code"])
+        if entry["id"] in seen:
+            raise ModelError(f"{where}: code {entry['id']} is used twice")
+        seen.add(entry["id"])
         if not isinstance(entry["check"], dict) or "kind" not in entry["check"]:
-            raise ModelError(f"{where}: {entry['code']}: its check names no kind")
-    return {**data, "recommendations": sorted(data["recommendations"], key=lambda e: str(e["code"]))}
+            raise ModelError(f"{where}: {entry['id']}: its check names no kind")
+    return {**data, "recommendations": sorted(data["recommendations"], key=lambda e: str(e["id"]))}
 
 
 def _block(document: Any) -> list[str]:
@@ -44,10 +44,10 @@ def page(data: dict[str, Any]) -> str:
     base = codes.get("source_base", "")
     lines = [f"## {codes.get('docs_title', 'Lint codes')}", ""]  # a section of the page that includes it
     lines += ["| Code | Recommendation |", "| ---- | -------------- |"]
-    lines += [f"| [{e['code']}](#{e['code'].lower()}) | {e['title']} |" for e in data["recommendations"]]
+    lines += [f"| [{e['id']}](#{e['id'].lower()}) | {e['title']} |" for e in data["recommendations"]]
     for entry in data["recommendations"]:
         check = entry["check"]
-        lines += ["", f"### {entry['code']}", "", f"**{entry['title']}** (check: `{check['kind']}`)", ""]
+        lines += ["", f"### {entry['id']}", "", f"**{entry['title']}** (check: `{check['kind']}`)", ""]
         lines += [" ".join(str(entry["explanation"]).split()), ""]
         source = str(entry["source"])
         lines += [f"Upstream: [{source}]({base}{source})" if base else f"Upstream: `{source}`", ""]
