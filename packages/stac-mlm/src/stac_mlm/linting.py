@@ -17,6 +17,8 @@ from typing import Any
 
 import jsonschema_rs
 
+from .pointer import compile_walk, format_pointer, parse, walk
+
 __all__ = ["Finding", "Recommendation", "lint", "recommendations"]
 
 
@@ -81,38 +83,17 @@ def codes() -> list[str]:
     return [entry.code for entry in recommendations()]
 
 
-# --- JSON Pointer patterns -------------------------------------------------------------------------------
+# --- JSON Pointer patterns (stac_mlm.pointer) ------------------------------------------------------------
 
 
 def _escape(part: str | int) -> str:
-    return str(part).replace("~", "~0").replace("/", "~1")
-
-
-@cache
-def _parts(pattern: str) -> tuple[str, ...]:
-    if pattern == "":
-        return ()
-    return tuple(p.replace("~1", "/").replace("~0", "~") for p in pattern.split("/")[1:])
+    return format_pointer((str(part),))[1:]
 
 
 def matches(document: Any, pattern: str) -> Iterator[tuple[str, Any]]:
     """Every ``(pointer, value)`` the pattern finds; a ``*`` segment matches every member or item."""
-    found: list[tuple[str, Any]] = [("", document)]
-    for part in _parts(pattern):
-        step: list[tuple[str, Any]] = []
-        for where, value in found:
-            if isinstance(value, dict):
-                if part == "*":
-                    step.extend((f"{where}/{_escape(key)}", item) for key, item in value.items())
-                elif part in value:
-                    step.append((f"{where}/{_escape(part)}", value[part]))
-            elif isinstance(value, list):
-                if part == "*":
-                    step.extend((f"{where}/{index}", item) for index, item in enumerate(value))
-                elif part.isdigit() and int(part) < len(value):
-                    step.append((f"{where}/{part}", value[int(part)]))
-        found = step
-    return iter(found)
+    plan = compile_walk(parse(pattern))
+    return iter([(format_pointer(found), value) for found, _, value in walk(document, plan)])
 
 
 def _targets(document: Any, targets: list[Any]) -> Iterator[tuple[str, Any, dict[str, Any]]]:
