@@ -155,7 +155,7 @@ def tests(session: nox.Session, group: str) -> None:
     if spec["codegen"]:
         _install_codegen(session)
     session.install(*TEST_DEPS, *(INTEROP_DEPS if spec["codegen"] else []))
-    session.install("-e", "packages/stac-mlm[fast,dask,pystac,onnx,hf]")
+    session.install("-e", "packages/stac-mlm[fast,dask,pystac,onnx,hf,remote]")
     # one pytest worker per CPU this process may use (none on one CPU, as in CI); `-n N` in posargs overrides
     cpus = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else (os.cpu_count() or 1)
     chose = any(arg in ("-n", "--numprocesses") or arg.startswith(("-n=", "--numprocesses=")) for arg in args)

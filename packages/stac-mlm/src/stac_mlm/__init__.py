@@ -30,6 +30,7 @@ __all__ = [
     "describe_torch",
     "is_valid",
     "json_schema",
+    "lint",
     "migrate",
     "parse",
     "validate",
@@ -38,6 +39,7 @@ __all__ = [
 if TYPE_CHECKING:  # pragma: no cover
     from . import models as models
     from .describe import Description, describe_torch
+    from .linting import lint
     from .migration import Migration, migrate
     from .models import MLMCollection, MLMItem, parse
 
@@ -48,6 +50,7 @@ _LAZY = {
     "MLMCollection": "models",
     "models": None,
     "migrate": "migration",
+    "lint": "linting",
     "Migration": "migration",
     "describe_torch": "describe",
     "Description": "describe",
