@@ -23,6 +23,8 @@ from typing import Any, BinaryIO
 
 #: Largest file read as one document (JSON, YAML, a model card, a config), unless a caller gives its own cap.
 MAX_BYTES = 256 * 1024 * 1024
+#: Chunk size for streamed reads (capped reads, hashing, archive entries).
+CHUNK = 1024 * 1024
 #: Deepest nesting of arrays and objects accepted in a JSON or YAML value.
 MAX_DEPTH = 512
 
@@ -85,13 +87,17 @@ def open_regular(path: str | os.PathLike[str], *, root: str | os.PathLike[str] |
 
 def read_capped(handle: BinaryIO, name: str, *, cap: int = MAX_BYTES) -> bytes:
     """All bytes of an open stream, at most ``cap`` of them (more is an ``InputError``, read no further)."""
-    try:
-        data = handle.read(cap + 1)
+    parts: list[bytes] = []
+    total = 0
+    try:  # in chunks: read(cap + 1) would allocate a buffer of the cap's size before reading a byte
+        while total <= cap and (part := handle.read(min(CHUNK, cap + 1 - total))):
+            parts.append(part)
+            total += len(part)
     except OSError as error:
         raise InputError(name, _os_reason(error)) from None
-    if len(data) > cap:
+    if total > cap:
         raise InputError(name, f"is larger than {_size(cap)}: not read")
-    return data
+    return b"".join(parts)
 
 
 def read_lines(handle: BinaryIO, name: str, *, cap: int = MAX_BYTES) -> Iterator[tuple[int, bytes]]:
@@ -248,3 +254,115 @@ def load_yaml(
 ) -> Any:
     """Read and parse a YAML file under the caps."""
     return parse_yaml(read_text(path, cap=cap, root=root), label(path), max_depth=max_depth)
+
+
+# --- Model files: large binaries read in part, hashed in a stream, and zip archives (describe, check) ---
+
+
+def read_range(
+    path: str | os.PathLike[str], offset: int, count: int, *, root: str | os.PathLike[str] | None = None
+) -> bytes:
+    """At most ``count`` bytes of a regular file from ``offset`` (fewer at its end)."""
+    with open_regular(path, root=root) as handle:
+        try:
+            handle.seek(offset)
+            return bytes(handle.read(count))
+        except OSError as error:
+            raise InputError(label(path), _os_reason(error)) from None
+
+
+def size_and_sha256(path: str | os.PathLike[str], *, root: str | os.PathLike[str] | None = None) -> tuple[int, str]:
+    """The size in bytes and the SHA-256 (hex) of a regular file, read in chunks (no size cap: nothing is kept)."""
+    import hashlib
+
+    digest = hashlib.sha256()
+    size = 0
+    with open_regular(path, root=root) as handle:
+        try:
+            while chunk := handle.read(CHUNK):
+                digest.update(chunk)
+                size += len(chunk)
+        except OSError as error:
+            raise InputError(label(path), _os_reason(error)) from None
+    return size, digest.hexdigest()
+
+
+#: Most entries accepted in a zip archive (a model archive holds a few per tensor).
+MAX_ZIP_ENTRIES = 100_000
+#: Largest sum of the uncompressed sizes an archive may declare.
+MAX_ZIP_TOTAL = 64 * 2**30
+#: Largest entry read into memory from an archive (configs, graphs); counted while inflating.
+MAX_ZIP_ENTRY = 64 * 2**20
+
+
+class ZipArchive:
+    """A zip archive opened for reading metadata: every entry name is checked (no absolute path, no ``..``,
+    no drive or backslash), the entry count and the declared uncompressed total are capped, and an entry is
+    read only up to ``MAX_ZIP_ENTRY`` bytes, counted while it inflates (a lying header cannot bomb memory).
+    Nothing is extracted to disk. Use as a context manager."""
+
+    def __init__(self, path: str | os.PathLike[str], *, root: str | os.PathLike[str] | None = None) -> None:
+        import zipfile
+
+        self.source = label(path)
+        self._handle = open_regular(path, root=root)
+        try:
+            self._zip = zipfile.ZipFile(self._handle)
+        except (zipfile.BadZipFile, OSError, ValueError, EOFError) as error:
+            self._handle.close()
+            raise InputError(self.source, f"is not a readable zip archive ({error})") from None
+        try:
+            self._check()
+        except InputError:
+            self.close()
+            raise
+
+    def _check(self) -> None:
+        infos = self._zip.infolist()
+        if len(infos) > MAX_ZIP_ENTRIES:
+            raise InputError(self.source, f"holds {len(infos)} entries, more than the cap of {MAX_ZIP_ENTRIES}")
+        total = sum(info.file_size for info in infos)
+        if total > MAX_ZIP_TOTAL:
+            raise InputError(
+                self.source, f"declares {_size(total)} uncompressed, more than the cap of {_size(MAX_ZIP_TOTAL)}"
+            )
+        for info in infos:
+            name = info.filename
+            parts = name.replace("\\", "/").split("/")
+            if name.startswith(("/", "\\")) or "\\" in name or ":" in parts[0] or ".." in parts:
+                raise InputError(self.source, f"holds an entry with an unsafe path ({name!r}): not read")
+        self.sizes = {info.filename: info.file_size for info in infos if not info.is_dir()}
+
+    def names(self) -> list[str]:
+        """The file entries, in archive order."""
+        return list(self.sizes)
+
+    def read(self, name: str, cap: int = MAX_ZIP_ENTRY) -> bytes:
+        """The bytes of one entry, at most ``cap`` (declared or inflated beyond it is an ``InputError``)."""
+        import zipfile
+
+        where = f"{self.source}: entry {name!r}"
+        if self.sizes.get(name, 0) > cap:
+            raise InputError(where, f"declares {_size(self.sizes[name])}, more than the cap of {_size(cap)}")
+        chunks: list[bytes] = []
+        count = 0
+        try:
+            with self._zip.open(name) as entry:
+                while chunk := entry.read(min(CHUNK, cap + 1 - count)):
+                    count += len(chunk)
+                    chunks.append(chunk)
+                    if count > cap:
+                        raise InputError(where, f"inflates past the cap of {_size(cap)}: not read")
+        except (zipfile.BadZipFile, OSError, ValueError, EOFError, NotImplementedError) as error:
+            raise InputError(where, f"cannot be read ({error})") from None
+        return b"".join(chunks)
+
+    def close(self) -> None:
+        self._zip.close()
+        self._handle.close()
+
+    def __enter__(self) -> ZipArchive:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
