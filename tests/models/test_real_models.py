@@ -21,7 +21,7 @@ from typing import Any
 
 import pytest
 import stac_mlm
-from stac_mlm.describe import describe
+from stac_mlm.describe import describe, dims
 
 
 @dataclass(frozen=True)
@@ -159,8 +159,25 @@ def test_tensors_are_the_graph_s(shipped: tuple[Shipped, Path, Any]) -> None:
     described |= {t["name"]: t["result"] for t in props["mlm:output"]}
     assert set(described) == set(graph)
     for name, (shape, _axes, dtype) in graph.items():
-        assert described[name]["shape"] == shape, name
+        assert described[name]["shape"] == (shape or list(dims.SCALAR_SHAPE)), name  # MLM needs one dimension
         assert described[name]["data_type"] == dtype, name
+
+
+def test_the_item_is_valid(shipped: tuple[Shipped, Path, Any]) -> None:
+    _entry, _path, found = shipped
+    assert stac_mlm.validate(found.item) == []
+    assert found.problems == []
+
+
+def test_a_scalar_is_reported_as_one(shipped: tuple[Shipped, Path, Any]) -> None:
+    _entry, path, found = shipped
+    graph = io_of(onnx.load(str(path)))
+    props = found.item["properties"]
+    for key, structure in (("mlm:input", "input"), ("mlm:output", "result")):
+        for index, tensor in enumerate(props[key]):
+            where = f"/properties/{key}/{index}/{structure}/shape"
+            reported = any(n.path == where and "scalar (rank 0)" in n.detail for n in found.assumed)
+            assert reported == (graph[tensor["name"]][0] == []), where
 
 
 def test_parameters_count_every_weight_of_every_sub_graph(shipped: tuple[Shipped, Path, Any]) -> None:
@@ -179,6 +196,9 @@ def test_axis_names_come_from_the_file(shipped: tuple[Shipped, Path, Any]) -> No
     orders = {t["name"]: t["input"]["dim_order"] for t in props["mlm:input"]}
     orders |= {t["name"]: t["result"]["dim_order"] for t in props["mlm:output"]}
     for name, (_shape, axes, _dtype) in graph.items():
+        if not axes:  # a scalar: one dimension, named as such
+            assert orders[name] == [dims.SCALAR_DIMENSION], name
+            continue
         for axis, written in zip(axes, orders[name], strict=True):
             if axis in ("batch", "sequence", "sequence_length"):
                 assert written == axis, (name, axes, orders[name])

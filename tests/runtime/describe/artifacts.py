@@ -49,6 +49,31 @@ def classifier_onnx(path: Path, *, batch: Any = "batch", labels: str | None = No
     return path
 
 
+def scalar_onnx(path: Path) -> Path:
+    """A graph with a scalar (rank 0) input beside a batched one, as voice-activity detectors take their
+    sample rate: ``audio`` [batch, 64] float32 and ``rate`` [] int64, one output ``scaled``."""
+    import onnx
+    from onnx import TensorProto, helper
+
+    nodes = [
+        helper.make_node("Cast", ["rate"], ["rate_f"], to=TensorProto.FLOAT),
+        helper.make_node("Mul", ["audio", "rate_f"], ["scaled"]),
+    ]
+    graph = helper.make_graph(
+        nodes,
+        "scalar",
+        [
+            helper.make_tensor_value_info("audio", TensorProto.FLOAT, ["batch", 64]),
+            helper.make_tensor_value_info("rate", TensorProto.INT64, []),
+        ],
+        [helper.make_tensor_value_info("scaled", TensorProto.FLOAT, ["batch", 64])],
+    )
+    model = helper.make_model(graph, opset_imports=[helper.make_opsetid("", 17)], producer_name="tests")
+    onnx.checker.check_model(model, full_check=True)
+    onnx.save(model, str(path))
+    return path
+
+
 def classifier_parameters() -> int:
     return sum(math.prod(shape) for shape in CLASSIFIER_WEIGHTS.values())
 

@@ -6,10 +6,11 @@ import json
 from pathlib import Path
 
 import pytest
-from stac_mlm.describe import DescribeError, describe
+import stac_mlm
+from stac_mlm.describe import DescribeError, describe, dims
 from stac_mlm.models import ArtifactTypeEnum, DataTypeEnum, FrameworkEnum
 
-from .artifacts import classifier_onnx, classifier_parameters, official_errors
+from .artifacts import classifier_onnx, classifier_parameters, official_errors, scalar_onnx
 
 onnx = pytest.importorskip("onnx", reason="the onnx package is not installed (pip install 'stac-mlm[onnx]')")
 
@@ -152,3 +153,24 @@ def test_a_filled_item_passes_stac_core_1_1_as_pystac_checks_it(tmp_path: Path) 
     del without["assets"]["model"]["bands"]
     with pytest.raises(pystac.errors.STACValidationError):
         validator.validate_core(without, pystac.STACObjectType.ITEM, without["stac_version"])
+
+
+def test_a_scalar_input_is_written_with_one_dimension_and_reported(tmp_path: Path) -> None:
+    """MLM's shape needs at least one item: a rank-0 input becomes the one-dimension shape, the Item stays
+    valid, the report says the file declares a scalar, and check agrees with the file."""
+    path = scalar_onnx(tmp_path / "scalar.onnx")
+    (rank_zero,) = [v.name for v in onnx.load(str(path)).graph.input if not v.type.tensor_type.shape.dim]
+    found = describe(path)
+    assert found.problems == []
+    inputs = found.item["properties"]["mlm:input"]
+    index = next(i for i, t in enumerate(inputs) if t["name"] == rank_zero)
+    assert inputs[index]["input"]["shape"] == list(dims.SCALAR_SHAPE) != []
+    assert inputs[index]["input"]["dim_order"] == [dims.SCALAR_DIMENSION]
+    notes = [n for n in found.assumed if n.path == f"/properties/mlm:input/{index}/input/shape"]
+    assert len(notes) == 1 and "scalar (rank 0)" in notes[0].detail and "at least one dimension" in notes[0].detail
+    assert not any(p.path.startswith(f"/properties/mlm:input/{index}") for p in found.placeholders)
+    assert stac_mlm.check(found.item, path).agrees
+    for wrong in ([], [2], [1, 1]):
+        inputs[index]["input"]["shape"] = wrong
+        paths = [d.path for d in stac_mlm.check(found.item, path).disagreements]
+        assert paths == [f"/properties/mlm:input/{index}/input/shape"], wrong

@@ -1,6 +1,7 @@
 """Does an MLM Item match its model file? ``check(item, model)`` reads the file with describe's readers (as
 data, never executing it) and compares what the Item declares: inputs and outputs (names, shapes with -1
-as a wildcard on either side, data types), the parameter count, the artifact type, ``file:size`` and
+as a wildcard on either side, a scalar in the file as the shape ``[1]`` describe writes for it, data
+types), the parameter count, the artifact type, ``file:size`` and
 ``file:checksum`` of the model asset.
 """
 
@@ -78,6 +79,11 @@ def model_path(item: Mapping[str, Any], item_path: str | os.PathLike[str] | None
 
 
 def _shape_agrees(declared: Sequence[Any], found: Sequence[int]) -> bool:
+    """Same rank, sizes equal or -1 on either side; a scalar in the file agrees with the shape describe
+    writes for it (``dims.SCALAR_SHAPE``, since MLM needs at least one dimension)."""
+    from .describe.dims import SCALAR_SHAPE
+
+    found = found or SCALAR_SHAPE
     if len(declared) != len(found):
         return False
     return all(d == -1 or f == -1 or d == f for d, f in zip(declared, found, strict=True))

@@ -36,6 +36,10 @@ ALIASES = {
 IMAGE_CHANNELS = (1, 3, 4)
 #: Largest size accepted for one dimension (beyond: the file is not believed).
 MAX_DIMENSION = 2**31 - 1
+#: A scalar (rank 0) cannot be stated in MLM (``shape`` needs at least one item): it is written as shape
+#: ``SCALAR_SHAPE`` with this one dimension name, and the report says so.
+SCALAR_DIMENSION = "scalar"
+SCALAR_SHAPE = (1,)
 _VALID = re.compile(r"^[a-z-_]+$")
 
 
@@ -96,8 +100,8 @@ def layout(shape: Sequence[int], names: Sequence[str | None] = (), *, output: bo
     """Dimension names for a tensor of ``shape`` whose axes the file names ``names`` (None where unnamed)."""
     rank = len(shape)
     given = [from_file(n) for n in names] if len(names) == rank else [None] * rank
-    if rank == 0:
-        return Layout([], ["none: a scalar (shape []), which MLM's schema cannot state (it needs one dimension)"])
+    if rank == 0:  # written as SCALAR_SHAPE: ``shaped`` reports it
+        return Layout([SCALAR_DIMENSION])
     if all(given) and len(set(given)) == rank:
         return Layout([str(n) for n in given])
     if not any(given[1:]):

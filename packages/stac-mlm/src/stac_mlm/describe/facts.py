@@ -99,8 +99,9 @@ def shaped(
     source: str = "the model file",
 ) -> dict[str, Any]:
     """An MLM tensor object whose dimension names come from ``dims.layout``: what was assumed goes to
-    ``notes``, an order that cannot be told to ``asks``. Sizes below -1 or beyond ``dims.MAX_DIMENSION``
-    are a ``DescribeError``."""
+    ``notes``, an order that cannot be told to ``asks``. A scalar (``shape`` empty) is written as
+    ``dims.SCALAR_SHAPE``, with a note. Sizes below -1 or beyond ``dims.MAX_DIMENSION`` are a
+    ``DescribeError``."""
     from . import dims
 
     for size in shape:
@@ -110,6 +111,15 @@ def shaped(
     key = "mlm:output" if output else "mlm:input"
     structure = "result" if output else "input"
     where = f"/properties/{key}/{index}"
+    if not shape:
+        shape = dims.SCALAR_SHAPE
+        notes.append(
+            Note(
+                f"{where}/{structure}/shape",
+                f"{source} declares {name!r} a scalar (rank 0) and MLM requires at least one dimension: "
+                f"written as shape {list(shape)} with the dimension {dims.SCALAR_DIMENSION!r}",
+            )
+        )
     for text in found.assumed:
         notes.append(Note(where, f"dimension order {text}"))
     if found.unknown:
