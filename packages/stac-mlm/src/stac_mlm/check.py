@@ -1,8 +1,7 @@
 """Does an MLM Item match its model file? ``check(item, model)`` reads the file with describe's readers (as
 data, never executing it) and compares what the Item declares: inputs and outputs (names, shapes with -1
 as a wildcard on either side, a scalar in the file as the shape ``[1]`` describe writes for it, data
-types), the parameter count, the artifact type, ``file:size`` and
-``file:checksum`` of the model asset.
+types), the parameter count, the artifact type, ``file:size`` and ``file:checksum`` of the model asset.
 """
 
 from __future__ import annotations
@@ -14,6 +13,7 @@ from pathlib import Path
 from typing import Any
 
 from . import reading
+from .pointer import format_pointer
 
 #: The multihash prefix of a SHA-256 digest (function code 0x12, 32 bytes).
 SHA256_MULTIHASH = "1220"
@@ -52,7 +52,7 @@ class Check:
 
 
 def _pointer(*parts: Any) -> str:
-    return "".join("/" + str(p).replace("~", "~0").replace("/", "~1") for p in parts)
+    return format_pointer([str(p) for p in parts])
 
 
 def _model_asset(item: Mapping[str, Any]) -> tuple[str, dict[str, Any]]:

@@ -16,11 +16,11 @@ from .. import pointer as json_pointer
 from .. import vocab
 from .._schema import SCHEMA_URL, SPEC_VERSION
 from ..migration import Placeholder
+from ..pointer import MISSING
 from ..validation import Problem, validate
 from .facts import Facts, Note
 
 STAC_VERSION = "1.1.0"  # the first STAC version with common `bands`, which band names are defined in
-MISSING: Any = object()
 _CHANNEL_DIMS = ("channel", "channels", "band", "c")
 
 
@@ -67,10 +67,6 @@ class Description:
 
     def summary(self) -> str:
         return f"{self.source}: {self.verdict()}"
-
-
-def _pointer(*parts: Any) -> str:
-    return "".join("/" + str(p).replace("~", "~0").replace("/", "~1") for p in parts)
 
 
 def _slug(text: str) -> str:
@@ -141,7 +137,7 @@ def draft(facts: Facts, href: str | None) -> tuple[dict[str, Any], list[Pending]
             count = f"the {size} band names" if size > 0 else "the band names"
             pending.append(
                 Pending(
-                    _pointer("properties", "mlm:input", index, "bands"),
+                    json_pointer.format_pointer(("properties", "mlm:input", str(index), "bands")),
                     f"{count} along dimension `channel`, in order (the dimension is then renamed `bands` and "
                     "the names defined in properties.bands; add eo:/raster: details there)",
                 )
@@ -300,8 +296,7 @@ def _bbox(item: dict[str, Any]) -> None:
 
 def _value(document: Any, path: str) -> Any:
     """The value at a JSON Pointer, or ``MISSING``."""
-    found = json_pointer.get(document, json_pointer.parse_pointer(path))
-    return MISSING if found is json_pointer.MISSING else found
+    return json_pointer.get(document, json_pointer.parse_pointer(path))
 
 
 def _filled(document: dict[str, Any], placeholder: Pending, written: list[str]) -> bool:

@@ -12,6 +12,8 @@ from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
 
+from ..pointer import format_pointer, parse_pointer
+
 #: Keyword arguments of ``describe`` with these names set top-level Item keys; any other name is an
 #: Item property (``mlm_`` standing for ``mlm:``).
 TOP_LEVEL = frozenset(
@@ -26,7 +28,7 @@ class OverrideError(ValueError):
 def split(key: str) -> list[str]:
     """The segments of a dotted path or JSON Pointer."""
     if key.startswith("/"):
-        return [part.replace("~1", "/").replace("~0", "~") for part in key[1:].split("/")]
+        return list(parse_pointer(key))
     parts = key.split(".")
     if not key or any(not part for part in parts):
         raise OverrideError(f"{key!r} is not a path (write it as properties.datetime or /properties/datetime)")
@@ -104,7 +106,7 @@ def _child(parent: Any, segment: str, following: str, path: list[str]) -> Any:
 
 
 def _put(parent: Any, segment: str, value: Any, path: list[str]) -> list[str]:
-    pointer = "/" + "/".join(p.replace("~", "~0").replace("/", "~1") for p in path)
+    pointer = format_pointer(path)
     if isinstance(parent, list):
         index = _index(parent, segment, path)
         if index == len(parent):
