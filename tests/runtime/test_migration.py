@@ -398,3 +398,30 @@ def test_every_upstream_legacy_example_migrates_to_valid_v1_5_2(upstream: Path) 
         assert misplaced_values(source, migration) == [], path
         again = migrate(migration.document)
         assert again.report == [] and again.document is migration.document, path
+
+
+@pytest.mark.parametrize("norm", sorted(tables().families["mlm"].data["norm_type_scaling"]))
+def test_each_norm_type_of_the_table_becomes_its_value_scaling_object(norm: str) -> None:
+    """Every norm_type schema/migrations/mlm.yaml maps (with the statistics keys it names) is written as
+    value-scaling objects of that type, one per statistics entry, which v1.5.2 accepts."""
+    first, second = tables().families["mlm"].data["norm_type_scaling"][norm]
+    document = json.loads((LEGACY_FIXTURES / "mlm-v1.0.0-item.json").read_bytes())
+    model_input = document["properties"]["mlm:input"][0]
+    stats = [{first: 1.5, second: 2.5}, {first: 3.0, second: 4.0}]
+    model_input["norm_type"], model_input["statistics"] = norm, stats
+    migration = migrate(document)
+    written = migration.document["properties"]["mlm:input"][0]
+    assert written["value_scaling"] == [{"type": norm, **entry} for entry in stats]
+    assert "norm_type" not in written and "statistics" not in written
+    assert stac_mlm.validate(migration.document) == []
+
+
+def test_a_norm_type_outside_the_table_is_dropped_and_reported() -> None:
+    table = tables().families["mlm"].data["norm_type_scaling"]
+    unknown = "-".join(sorted(table)) + "-other"
+    document = json.loads((LEGACY_FIXTURES / "mlm-v1.0.0-item.json").read_bytes())
+    document["properties"]["mlm:input"][0]["norm_type"] = unknown
+    migration = migrate(document)
+    assert "value_scaling" not in migration.document["properties"]["mlm:input"][0]
+    dropped = _entries(migration, "dropped", "/properties/mlm:input/0/norm_type")
+    assert dropped and dropped[0].original == unknown

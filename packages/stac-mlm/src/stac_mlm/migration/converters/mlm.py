@@ -24,9 +24,7 @@ def norm_to_value_scaling(values: dict[str, Any], context: Context) -> Any:
         return Drop("no normalisation was stated (v1.4.0 removed these keys)")
     if not isinstance(stats, list) or not stats:
         return Drop(f"norm_type {shown(norm)} without statistics cannot be written as value_scaling")
-    needed = (
-        {"z-score": ("mean", "stddev"), "min-max": ("minimum", "maximum")}.get(norm) if isinstance(norm, str) else None
-    )
+    needed = _norm_type_scaling().get(norm) if isinstance(norm, str) else None
     if needed is None:
         return Drop(f"norm_type {shown(norm)} has no value_scaling object (describe it as a processing expression)")
     objects = []
@@ -35,6 +33,13 @@ def norm_to_value_scaling(values: dict[str, Any], context: Context) -> Any:
             return Drop(f"a statistics entry lacks {needed[0]} or {needed[1]}")
         objects.append({"type": norm, needed[0]: stat[needed[0]], needed[1]: stat[needed[1]]})
     return objects
+
+
+@cache
+def _norm_type_scaling() -> dict[str, tuple[str, str]]:
+    """norm_type -> the two statistics keys its value-scaling object reads (schema/migrations/mlm.yaml)."""
+    table = _family("mlm")["norm_type_scaling"]
+    return {str(norm): (str(keys[0]), str(keys[1])) for norm, keys in table.items()}
 
 
 @cache
