@@ -185,8 +185,14 @@ def _index(root: Path) -> VersionIndex:
 
 
 def _new_version(args: argparse.Namespace) -> int:
+    from .config import find_config
+    from .version_strings import rewrite_head
+
     index = _index(args.root)
+    previous = index.head
     draft = index.start_draft(args.version)
+    config = find_config(index.schema_dir)
+    rewrite_head(index.schema_dir, config.model_root, config.rules_file, previous, draft)
     index.save()
     print(f"started the draft {draft.version} ({draft.url}) in {SCHEMA}/versions.yaml")
     frozen = ", ".join(r.version for r in index.releases)
