@@ -12,9 +12,10 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 
 from .model import ModelError, SourceModel
+from .modelfiles import digest_of, model_files
 from .outputs import versions_of
 from .targets import Build, load_target
-from .versions import Version, VersionError, VersionIndex, digest_of, model_files
+from .versions import Version, VersionError, VersionIndex
 
 NORMATIVE_KEY = "normative"
 

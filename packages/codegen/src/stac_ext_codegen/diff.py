@@ -18,7 +18,7 @@ import re
 from dataclasses import dataclass
 from typing import Any
 
-from .model import SourceModel
+from .model import SourceModel, load_version
 from .resolved import KIND_ANY, ResolvedModel, ResolvedSlot, resolve
 from .versions import Version, VersionIndex
 
@@ -412,8 +412,8 @@ def facts_of(index: VersionIndex, version: Version) -> dict[str, Any]:
     from .versioned import cached
 
     if version.status == "draft":
-        return describe(index.model(version))
-    return cached(index, version, "facts", lambda: json.dumps(describe(index.model(version)), indent=1))
+        return describe(load_version(index, version))
+    return cached(index, version, "facts", lambda: json.dumps(describe(load_version(index, version)), indent=1))
 
 
 def diff_versions(index: VersionIndex, old: str, new: str) -> list[Change]:

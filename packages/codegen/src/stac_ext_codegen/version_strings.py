@@ -10,7 +10,8 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from .versions import PLACEHOLDER, Version, model_files
+from .modelfiles import model_files
+from .versions import PLACEHOLDER, Version
 from .yamlfile import load_text
 
 _TOP_KEY = re.compile(r"^(?P<key>[A-Za-z_][\w-]*):")
