@@ -98,6 +98,22 @@ def release(session: nox.Session) -> None:
 
 
 @nox.session
+def diff(session: nox.Session) -> None:
+    """Field-level differences between two versions (`nox -s diff -- v1.5.2 v1.6.0 [--format json]`)."""
+    if len(session.posargs) < 2:
+        session.error("usage: nox -s diff -- OLD NEW [--format json]")
+    _install_codegen(session)
+    session.run("stac-ext-codegen", "diff", *session.posargs)
+
+
+@nox.session
+def codegen(session: nox.Session) -> None:
+    """Any command of the generator's CLI (`nox -s codegen -- --help`, `-- resolved --version v1.5.2`, ...)."""
+    _install_codegen(session)
+    session.run("stac-ext-codegen", *(session.posargs or ["--help"]))
+
+
+@nox.session
 def amend(session: nox.Session) -> None:
     """Accept an editorial edit of frozen releases (`-- --reason "..." [v1.5.2 ...]`): refused unless each
     release's normative outputs stay byte-identical; records the new digest, dated, then regenerates."""

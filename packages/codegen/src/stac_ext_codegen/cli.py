@@ -202,7 +202,7 @@ def _new_version(args: argparse.Namespace) -> int:
     print(f"the model files in {SCHEMA}/ are now {draft.version}; the releases ({frozen}) stay frozen")
     print(
         "next: edit schema/, `nox -s generate`, "
-        f"`python -m stac_ext_codegen diff {index.latest.version} {draft.version}`, then `nox -s release`"
+        f"`nox -s diff -- {index.latest.version} {draft.version}`, then `nox -s release`"
     )
     return 0
 

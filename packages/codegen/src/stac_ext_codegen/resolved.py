@@ -7,7 +7,7 @@ what the project's annotation vocabulary (documented in the model's root file) m
 test strategies read the result and never decode an annotation themselves.
 
 Every record is a frozen dataclass of JSON values, so ``to_json()`` gives the whole model as JSON
-(``python -m stac_ext_codegen resolved``).
+(``nox -s codegen -- resolved``).
 """
 
 from __future__ import annotations

@@ -244,7 +244,7 @@ class VersionIndex:
                 f"{', '.join(differ)} in {self.schema_dir.name}/ differ from the released {self.latest.version} "
                 f"({self.schema_dir.name}/{self.latest.source}), and there is no draft: releases are frozen. "
                 f"To make this edit the next version, start a draft first: `nox -s new-version -- {nxt}` "
-                f"(or `python -m stac_ext_codegen new-version {nxt}`); the edit is kept and goes to the draft. "
+                f"(or `stac-ext-codegen new-version {nxt}`); the edit is kept and goes to the draft. "
                 f"Otherwise revert it (git checkout {self.schema_dir.name}/)."
             )
         return None
