@@ -55,8 +55,9 @@ def _mentions(pattern: str) -> list[tuple[Path, int]]:
 
 def test_counts_of_the_extension_fields() -> None:
     prefix = re.escape(PREFIX.rstrip(":"))
-    mentions = _mentions(rf"{NUMBER} (?:`{prefix}:` |{prefix.upper()} )fields")
-    assert mentions, "the prose counts the fields somewhere"
+    pattern = rf"{NUMBER} (?:`{prefix}:` |{prefix.upper()} )fields"
+    assert re.search(pattern, f"one of the twelve {prefix.upper()} fields"), "the pattern finds a count"
+    mentions = _mentions(pattern)  # none is best: a count in prose goes stale with the next field
     wrong = [f"{p.name}: {n}" for p, n in mentions if n != len(FIELDS)]
     assert not wrong, f"the model has {len(FIELDS)} fields: {wrong}"
 
