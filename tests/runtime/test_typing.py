@@ -44,9 +44,9 @@ SNIPPETS = {
     "accessor": (
         f"""
         import pystac
-        from stac_mlm.pystac import MLMExtension
+        from stac_mlm.pystac import StacMLMExtension
         def count(item: pystac.Item) -> object:
-            return MLMExtension.ext(item).{OPTIONAL_INT.split("_", 1)[1]}x
+            return StacMLMExtension.ext(item).{OPTIONAL_INT.split("_", 1)[1]}x
         """,
         "attr-defined",
     ),

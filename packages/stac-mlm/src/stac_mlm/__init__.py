@@ -10,9 +10,7 @@ from __future__ import annotations
 import importlib
 from typing import TYPE_CHECKING, Any
 
-from ._schema import SCHEMA_URL, SPEC_VERSION, json_schema
 from .errors import MLMValidationError
-from .validation import Problem, is_valid, validate
 
 __all__ = [
     "SCHEMA_URL",
@@ -34,13 +32,23 @@ __all__ = [
 
 if TYPE_CHECKING:  # pragma: no cover
     from . import models as models
+    from ._schema import SCHEMA_URL, SPEC_VERSION, json_schema
     from .describe import Description, describe_torch
     from .describe import describe as describe
     from .migration import Migration, migrate
     from .models import MLMCollection, MLMItem, parse
+    from .validation import Problem, is_valid, validate
 
 # Attribute -> submodule that provides it (None: the attribute is the submodule), imported on first access.
+# Even the validator loads on first use: pystac imports ``stac_mlm.pystac_hooks`` (and so this package)
+# whenever it reads a document, MLM or not.
 _LAZY = {
+    "SCHEMA_URL": "_schema",
+    "SPEC_VERSION": "_schema",
+    "json_schema": "_schema",
+    "Problem": "validation",
+    "is_valid": "validation",
+    "validate": "validation",
     "parse": "models",
     "MLMItem": "models",
     "MLMCollection": "models",

@@ -63,9 +63,11 @@ def judge(
     quiet: bool = False,
     mlm_version: str | None = None,
     require_mlm: bool = False,
+    stac: tuple[str, ...] | None = None,
 ) -> Judged:
     """Check every document of ``chunk``; ``fmt`` is ``"text"`` or ``"json"``; ``mlm_version`` forces the
-    MLM version to judge by; ``require_mlm`` makes JSON objects that are not Items or Collections invalid."""
+    MLM version to judge by; ``require_mlm`` makes JSON objects that are not Items or Collections invalid;
+    ``stac`` (folders of schema copies) also checks STAC core and the other extensions."""
     out: list[str] = []
     err: list[str] = []
     documents = invalid = size = 0
@@ -77,7 +79,7 @@ def judge(
         size += found[1]
         for source, payload in found[0]:
             data = read_file(payload) if isinstance(payload, Path) else payload
-            record = check_text(data, source, mlm_version, require_mlm)
+            record = check_text(data, source, mlm_version, require_mlm, stac)
             documents += 1
             invalid += not record["valid"]
             out.append(dumps(record) + "\n" if fmt == "json" else _text(record, quiet))
