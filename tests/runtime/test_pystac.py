@@ -17,6 +17,7 @@ pystac = pytest.importorskip("pystac")
 
 import stac_mlm  # noqa: E402
 from pystac.extensions.hooks import RegisteredExtensionHooks  # noqa: E402
+from stac_mlm._generated.models import TaskEnum  # noqa: E402
 from stac_mlm._schema import HEAD_URL, _by_url, bundle, url_heads  # noqa: E402
 from stac_mlm.models import ModelInput  # noqa: E402
 from stac_mlm.pystac import (  # noqa: E402
@@ -181,6 +182,37 @@ def test_our_class_has_its_own_name_and_item_ext_mlm_stays_pystacs() -> None:
     assert StacMLMExtension.__name__ != theirs.MLMExtension.__name__
     item = _item()
     assert type(item.ext.mlm).__module__ == theirs.__name__
+
+
+def test_edits_through_what_accessors_return_write_through() -> None:
+    item = _item()
+    mlm = StacMLMExtension.ext(item)
+    mlm.input[0].name = "renamed"
+    assert item.properties["mlm:input"][0]["name"] == "renamed"
+    extra = next(task.value for task in TaskEnum if task.value not in item.properties["mlm:tasks"])
+    mlm.tasks.append(extra)
+    assert item.properties["mlm:tasks"][-1] == extra
+    shape = mlm.input[0].input.shape
+    shape[0] = 8
+    assert item.properties["mlm:input"][0]["input"]["shape"][0] == 8
+    inputs = mlm.input
+    del inputs[0].description
+    assert "description" not in item.properties["mlm:input"][0]
+    first = mlm.input[0]
+    assert isinstance(first, ModelInput) and first == ModelInput.from_dict(item.properties["mlm:input"][0])
+    assert stac_mlm.validate(item.to_dict(include_self_link=False)) == []
+    with pytest.raises(ValueError):
+        first.input = "not a structure"  # checked as the generated class checks it
+    assert item.properties["mlm:input"][0]["input"]["shape"][0] == 8, "a refused edit writes nothing"
+
+
+def test_asset_reads_that_fall_back_to_the_item_are_copies() -> None:
+    item = _item()
+    weights = StacMLMExtension.ext(item.assets["weights"])
+    assert "mlm:tasks" not in item.assets["weights"].extra_fields
+    weights.tasks.clear()
+    assert "mlm:tasks" not in item.assets["weights"].extra_fields
+    assert item.properties["mlm:tasks"], "the Item's value is not changed either"
 
 
 # --- validation --------------------------------------------------------------------------------------------

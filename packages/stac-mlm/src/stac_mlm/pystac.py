@@ -10,7 +10,8 @@
 >>> validate(item)                                 # offline, with the bundled schema; raises when invalid
 
 Field accessors are made from the generated classes (``mlm:<field>`` is ``ext.<field>``), so they carry
-the same types and checks. Setting ``None`` removes the field, as in pystac.
+the same types and checks. Setting ``None`` removes the field, as in pystac. As in pystac, what a getter
+returns is live: ``ext.input[0].name = "x"`` or ``ext.tasks.append(...)`` changes the object itself.
 
 ``item.ext.mlm`` is pystac-ext-mlm's class (MLM v1.4.0, pystac's own name table); this module's class has
 its own name, ``StacMLMExtension``. The hook pystac runs on read (``stac_mlm.pystac_hooks``) migrates
@@ -39,6 +40,7 @@ from ._generated.models import (
     ConfiguredBaseModel,
     ItemPropertiesAccessors,
 )
+from ._live import live
 from ._schema import HEAD_URL, _by_url
 from .models import AssetFields, CollectionSummaryFields, ItemProperties
 from .pystac_hooks import MLM_EXTENSION_HOOKS, MLMMigrationWarning, StacMLMHooks, _is_mlm_url, register_schemas
@@ -69,9 +71,11 @@ PREFIX = "mlm:"
 def _adapter(model: type[BaseModel], name: str) -> TypeAdapter[Any]:
     """Validates one field of a generated class on its own (its type and per-value constraints)."""
     config = ItemProperties.model_config  # the generated classes' settings (enum values, regex engine)
+    annotation = model.model_fields[name].rebuild_annotation()
+    if isinstance(annotation, type) and issubclass(annotation, BaseModel):
+        return TypeAdapter(annotation)  # a generated class: it has those settings itself
     return TypeAdapter(
-        model.model_fields[name].rebuild_annotation(),
-        config=ConfigDict(use_enum_values=True, regex_engine=config.get("regex_engine", "rust-regex")),
+        annotation, config=ConfigDict(use_enum_values=True, regex_engine=config.get("regex_engine", "rust-regex"))
     )
 
 
@@ -106,14 +110,25 @@ class StacMLMExtension(Generic[T], PropertiesExtension, ExtensionManagementMixin
 
     def _get_field(self, name: str) -> object:
         info = self.FIELDS_CLASS.model_fields[name]
-        raw = self._get_property(info.alias or name, object)
+        key = info.alias or name
+        raw = self._get_property(key, object)
         if raw is None:
             return None
+        adapter = _adapter(self.FIELDS_CLASS, name)
         try:
-            return _adapter(self.FIELDS_CLASS, name).validate_python(raw, by_alias=True, by_name=False)
+            value = adapter.validate_python(raw, by_alias=True, by_name=False)
         except ValidationError as error:
-            message = _sentence(info.alias or name, raw, error, info.description)
+            message = _sentence(key, raw, error, info.description)
             raise ValueError(message.replace("cannot be set to", "holds")) from None
+        if key not in self.properties:  # read from the owning Item: a copy, as an edit belongs there
+            return value
+        held: list[Any] = []
+
+        def write_back() -> None:  # an edit through the returned value: the field is written again
+            self._set_property(key, adapter.dump_python(held[0], mode="json", exclude_unset=True), False)
+
+        held.append(live(value, write_back))
+        return held[0]
 
     def _set_field(self, name: str, value: object) -> None:
         info = self.FIELDS_CLASS.model_fields[name]
