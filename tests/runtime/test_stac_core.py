@@ -86,6 +86,17 @@ def test_documents_that_break_only_stac_core(breaker: str) -> None:
     assert stac_mlm.validate(document) == [], "still valid MLM"
     problems = stac_mlm.validate(document, stac=True)
     assert problems and all("STAC core" in p.message for p in problems), problems
+    assert all(len(p.message) < 400 for p in problems), "values are quoted briefly"
+
+
+def test_hostile_nesting_is_a_problem_not_a_crash(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+    document = _stac_11_item()
+    document["properties"]["deep"] = "DEEP"
+    depth = 20000  # deeper than any reader accepts: refused in one line
+    path = tmp_path / "deep.json"
+    path.write_text(json.dumps(document).replace('"DEEP"', "[" * depth + "]" * depth), encoding="utf-8")
+    done = cli.run(["validate", "--stac", str(path)], capsys)
+    assert done.code in (1, 2) and "Traceback" not in done.err
 
 
 def _extension_schema(folder: Path, url: str) -> None:

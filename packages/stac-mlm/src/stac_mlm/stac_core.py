@@ -16,6 +16,7 @@ Nothing is downloaded: a schema with no local copy is reported as not checked (a
 
 from __future__ import annotations
 
+import json
 import os
 from collections.abc import Iterable
 from dataclasses import dataclass, field
@@ -26,7 +27,7 @@ from typing import Any
 import jsonschema_rs
 
 from ._schema import _by_url, parsed
-from .problems import Problem
+from .problems import TOO_DEEP, Problem, _show
 from .reading import InputError, load_json
 
 __all__ = ["ENV", "StacCheck", "check", "conflicts", "extend", "local_schemas", "stac_folders"]
@@ -116,6 +117,18 @@ def _validator(url: str, folders: tuple[str, ...]) -> Any:
     return jsonschema_rs.validator_for(schemas[url], retriever=retrieve)
 
 
+_LONGEST = 300
+
+
+def _message(error: Any) -> str:
+    """The validator's message, quoting the value briefly (it starts with the whole value as JSON)."""
+    text = str(error.message)
+    whole = json.dumps(error.instance, separators=(",", ":"), sort_keys=True, ensure_ascii=False)
+    if text.startswith(whole):
+        text = _show(error.instance) + text[len(whole) :]
+    return text if len(text) <= _LONGEST else text[: _LONGEST - 3] + "..."
+
+
 def _path(error: Any) -> str:
     return "".join(f"/{str(part).replace('~', '~0').replace('/', '~1')}" for part in error.instance_path)
 
@@ -141,11 +154,16 @@ def check(document: Any, schemas: str | os.PathLike[str] | Iterable[str | os.Pat
             continue
         result.checked.append(url)
         what = "STAC core" if url == core else f"extension {url}"
-        for error in _validator(url, folders).iter_errors(document):
+        try:
+            errors = list(_validator(url, folders).iter_errors(document))
+        except (ValueError, RecursionError):  # the validator's own nesting limit
+            result.problems.append(Problem("", f"cannot be checked against the {what} schema: {TOO_DEEP}"))
+            continue
+        for error in errors:
             path = _path(error)
             if conflict and path == "/properties/bands":
                 continue  # said in plain words below
-            result.problems.append(Problem(path, f"rejected by the {what} schema: {error.message}"))
+            result.problems.append(Problem(path, f"rejected by the {what} schema: {_message(error)}"))
     if conflict and core in result.checked:
         result.problems.append(Problem("/properties/bands", conflict[0]))
     result.problems.sort(key=lambda p: (p.path, p.message))
