@@ -351,3 +351,54 @@ def test_item_validate_is_offline_for_every_bundled_version() -> None:
         [sys.executable, "-c", _VALIDATE, json.dumps(chosen), *url_heads()], capture_output=True, text=True
     )
     assert done.returncode == 0, done.stderr[-2000:]
+
+
+_DISCOVERED = """
+import importlib.metadata as md, json, sys, warnings
+variant = sys.argv[1]
+found = md.entry_points
+def entry_points(**selection):
+    points = list(found(**selection))
+    if selection.get("group") == "pystac.extensions":
+        if variant == "without-pystac-ext-mlm":
+            points = [p for p in points if not p.value.startswith("pystac.extensions.mlm")]
+        elif variant == "reversed":
+            points.reverse()
+    return md.EntryPoints(points)
+md.entry_points = entry_points
+import pystac
+out = []
+for document in json.load(sys.stdin):
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        item = pystac.Item.from_dict(document)
+    out.append({"urls": item.stac_extensions, "properties": item.properties,
+                "warned": [str(w.message) for w in caught if w.category.__name__ == "MLMMigrationWarning"]})
+print(json.dumps(out))
+"""
+
+
+@pytest.mark.skipif(not upstream_available(), reason=UPSTREAM_SKIP_REASON)
+@pytest.mark.parametrize("variant", ["as-installed", "reversed", "without-pystac-ext-mlm"])
+def test_discovered_hooks_in_a_fresh_process(variant: str) -> None:
+    """pystac discovers the hooks itself (in either listing order, or without pystac-ext-mlm installed)."""
+    documents_in = []
+    for path in _older_examples():
+        document = _load(path)
+        [declared] = _mlm_urls(document)
+        host = [url for url in _by_url()[declared].urls if url.startswith("https://stac-extensions.github.io/")]
+        if host:  # the URL spelling pystac-ext-mlm's hook rewrites, where the version has one
+            document = json.loads(json.dumps(document).replace(json.dumps(declared), json.dumps(host[0])))
+        documents_in.append(document)
+    done = subprocess.run(
+        [sys.executable, "-c", _DISCOVERED, variant], input=json.dumps(documents_in), capture_output=True, text=True
+    )
+    assert done.returncode == 0, done.stderr[-2000:]
+    for document, read in zip(documents_in, json.loads(done.stdout), strict=True):
+        written = {**document, "stac_extensions": read["urls"], "properties": read["properties"]}
+        written["stac_version"] = "1.1.0"
+        if stac_mlm.migrate(document).complete:
+            assert _mlm_urls(written) == [HEAD_URL] and not read["warned"]
+        else:
+            assert _mlm_urls(written) == _mlm_urls(document) and read["warned"]
+            assert read["properties"] == document["properties"], "kept as declared"
