@@ -15,7 +15,7 @@ import stac_mlm
 from stac_mlm import stac_core
 from stac_mlm.validation import judge
 from support import cli
-from support.paths import EXAMPLES_DIR
+from support.paths import EXAMPLES_DIR, UPSTREAM_DATA, UPSTREAM_SKIP_REASON, upstream_available
 
 pytest.importorskip("pystac")  # its bundled STAC 1.1 core schema is the local copy these tests run
 
@@ -70,6 +70,32 @@ def test_r7_bands_conflict_with_stac_core() -> None:
     assert plain.valid and any("E15" in w and "bands" in w for w in plain.warnings)
     problems = stac_mlm.validate(document, stac=True)
     assert [(p.path, "E15" in p.message) for p in problems] == [("/properties/bands", True)]
+
+
+#: Official copies of extension schemas (eo, raster, datacube, ...), used as a `--schemas` folder.
+EXTENSION_COPIES = UPSTREAM_DATA / "stac-extensions"
+needs_copies = pytest.mark.skipif(not upstream_available(), reason=UPSTREAM_SKIP_REASON)
+
+
+@needs_copies
+@pytest.mark.parametrize("path", PROJECT, ids=lambda p: p.name)
+def test_project_examples_satisfy_the_extensions_they_list(path: Path) -> None:
+    verdict = judge(_load(path), stac=True, schemas=EXTENSION_COPIES)
+    assert verdict.problems == []
+
+
+@needs_copies
+def test_eo_bands_conflict_with_the_eo_schema() -> None:
+    """Erratum E15 for `eo:bands`: MLM accepts them in the properties alone; the eo schema does not."""
+    with_asset_bands = [_load(p) for p in PROJECT if any("eo:bands" in a for a in _load(p).get("assets", {}).values())]
+    assert with_asset_bands, "a project example lists eo:bands on an asset"
+    document = with_asset_bands[0]
+    for asset in document["assets"].values():
+        asset.pop("eo:bands", None)
+    assert stac_mlm.validate(document) == []
+    assert any("`eo:bands`" in w and "E15" in w for w in judge(document).warnings)
+    problems = stac_mlm.validate(document, stac=True, schemas=EXTENSION_COPIES)
+    assert "/properties/eo:bands" in [p.path for p in problems]
 
 
 BREAKERS: dict[str, Callable[[dict[str, Any]], None]] = {

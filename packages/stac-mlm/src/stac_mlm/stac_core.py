@@ -18,7 +18,8 @@ from __future__ import annotations
 
 import json
 import os
-from collections.abc import Iterable
+import re
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
@@ -34,23 +35,59 @@ __all__ = ["ENV", "StacCheck", "check", "conflicts", "extend", "local_schemas", 
 
 #: Folders of local schema copies, separated like PATH.
 ENV = "STAC_MLM_SCHEMAS"
-_CORE = "https://schemas.stacspec.org/v{version}/{kind}-spec/json-schema/{kind}.json"
+_CORE = "{stac}v{version}/{kind}-spec/json-schema/{kind}.json"
 _KINDS = {"Feature": "item", "Collection": "collection", "Catalog": "catalog"}
-_BANDS_CONFLICT = (
-    "MLM accepts `bands` in the Item properties when no asset lists `bands` (rule R7 reads them there), "
-    "but the STAC 1.1 core Item schema rejects it: list the bands on the model asset too (erratum E15)"
+_EO = "https://stac-extensions.github.io/eo/"
+_STAC = "https://schemas.stacspec.org/"
+
+
+@dataclass(frozen=True)
+class _Conflict:
+    """Band definitions MLM's rule R7 reads from the Item properties alone, which a STAC schema accepts
+    there only when some asset lists them too (erratum E15)."""
+
+    key: str  # the properties key
+    schema: str  # the schema that rejects it, as a message names it
+    prefix: str  # how that schema's URL starts
+    applies: Callable[[dict[str, Any]], bool]
+
+    def message(self) -> str:
+        return (
+            f"MLM accepts `{self.key}` in the Item properties when no asset lists `{self.key}` (rule R7 reads them "
+            f"there), but the {self.schema} rejects it: list them on the model asset too (erratum E15)"
+        )
+
+
+def _lists_eo(document: dict[str, Any]) -> bool:
+    extensions = document.get("stac_extensions")
+    return isinstance(extensions, list) and any(isinstance(u, str) and u.startswith(_EO) for u in extensions)
+
+
+_CONFLICTS = (
+    _Conflict("bands", "STAC 1.1 core Item schema", _STAC, lambda document: True),
+    _Conflict("eo:bands", "eo extension schema", _EO, _lists_eo),
 )
 
 
-def conflicts(document: Any) -> list[str]:
-    """Known ways ``document`` satisfies MLM but not STAC core (cheap: no schema is run)."""
+def _conflicts(document: Any) -> list[_Conflict]:
     if not isinstance(document, dict) or document.get("type") != "Feature":
         return []
     properties, assets = document.get("properties"), document.get("assets")
-    if not (isinstance(properties, dict) and "bands" in properties and isinstance(assets, dict)):
+    if not (isinstance(properties, dict) and isinstance(assets, dict)):
         return []
-    listed = any(isinstance(asset, dict) and "bands" in asset for asset in assets.values())
-    return [] if listed else [_BANDS_CONFLICT]
+    return [
+        conflict
+        for conflict in _CONFLICTS
+        if conflict.key in properties
+        and conflict.applies(document)
+        and not any(isinstance(asset, dict) and conflict.key in asset for asset in assets.values())
+    ]
+
+
+def conflicts(document: Any) -> list[str]:
+    """Known ways ``document`` satisfies MLM but not STAC core or an extension it lists (cheap: no schema
+    is run)."""
+    return [conflict.message() for conflict in _conflicts(document)]
 
 
 @dataclass
@@ -118,6 +155,7 @@ def _validator(url: str, folders: tuple[str, ...]) -> Any:
 
 
 _LONGEST = 300
+_MISSING = re.compile(r"Resource '([^']+)' is not present in a registry")
 
 
 def _message(error: Any) -> str:
@@ -140,14 +178,14 @@ def check(document: Any, schemas: str | os.PathLike[str] | Iterable[str | os.Pat
         return result
     folders = _folders(schemas)
     available = local_schemas(folders)
-    core = _CORE.format(version=document.get("stac_version"), kind=_KINDS[document["type"]])
+    core = _CORE.format(stac=_STAC, version=document.get("stac_version"), kind=_KINDS[document["type"]])
     extensions = document.get("stac_extensions")
     others = (
         [url for url in extensions if isinstance(url, str) and url not in _by_url()]
         if isinstance(extensions, list)
         else []
     )
-    conflict = conflicts(document)
+    found = {f"/properties/{conflict.key}": conflict for conflict in _conflicts(document)}
     for url in dict.fromkeys([core, *others]):
         if url not in available:
             result.unchecked.append(url)
@@ -156,16 +194,22 @@ def check(document: Any, schemas: str | os.PathLike[str] | Iterable[str | os.Pat
         what = "STAC core" if url == core else f"extension {url}"
         try:
             errors = list(_validator(url, folders).iter_errors(document))
-        except (ValueError, RecursionError):  # the validator's own nesting limit
-            result.problems.append(Problem("", f"cannot be checked against the {what} schema: {TOO_DEEP}"))
+        except (ValueError, RecursionError) as failed:
+            needed = _MISSING.search(str(failed))
+            if needed:  # the schema refers to another one that has no local copy
+                result.checked.remove(url)
+                result.unchecked.append(f"{url} (it refers to {needed.group(1)})")
+            else:  # the validator's own nesting limit
+                result.problems.append(Problem("", f"cannot be checked against the {what} schema: {TOO_DEEP}"))
             continue
         for error in errors:
             path = _path(error)
-            if conflict and path == "/properties/bands":
+            if path in found:
                 continue  # said in plain words below
             result.problems.append(Problem(path, f"rejected by the {what} schema: {_message(error)}"))
-    if conflict and core in result.checked:
-        result.problems.append(Problem("/properties/bands", conflict[0]))
+        if errors:
+            said = [path for path, conflict in found.items() if url.startswith(conflict.prefix)]
+            result.problems += [Problem(path, found[path].message()) for path in said]
     result.problems.sort(key=lambda p: (p.path, p.message))
     return result
 
