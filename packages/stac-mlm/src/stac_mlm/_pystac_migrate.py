@@ -7,7 +7,7 @@ from typing import Any
 from pystac.serialization.identify import STACJSONDescription
 
 from ._schema import HEAD_URL, _by_url, bundle
-from .pystac_hooks import _is_mlm_url, register_schemas, warn
+from .pystac_hooks import _is_mlm_url, warn
 
 __all__ = ["migrate_on_read"]
 
@@ -30,7 +30,6 @@ def migrate_on_read(obj: dict[str, Any], info: STACJSONDescription, declared: li
     original = list(info.extensions)
     obj["stac_extensions"] = _restore(list(obj.get("stac_extensions") or []), original)
     info.extensions = [uri for uri in original if not _is_mlm_url(uri)]  # nothing left for pystac-ext-mlm
-    register_schemas()
     by_url = _by_url()
     versions = {by_url[uri].version for uri in declared if uri in by_url}
     head = by_url[HEAD_URL].version
