@@ -10,6 +10,8 @@ from __future__ import annotations
 import importlib
 from typing import TYPE_CHECKING, Any
 
+from .check import check
+from .describe import describe
 from .errors import MLMValidationError
 
 __all__ = [
@@ -21,10 +23,12 @@ __all__ = [
     "MLMValidationError",
     "Migration",
     "Problem",
+    "check",
     "describe",
     "describe_torch",
     "is_valid",
     "json_schema",
+    "lint",
     "migrate",
     "parse",
     "validate",
@@ -34,7 +38,7 @@ if TYPE_CHECKING:  # pragma: no cover
     from . import models as models
     from ._schema import SCHEMA_URL, SPEC_VERSION, json_schema
     from .describe import Description, describe_torch
-    from .describe import describe as describe
+    from .linting import lint
     from .migration import Migration, migrate
     from .models import MLMCollection, MLMItem, parse
     from .validation import Problem, is_valid, validate
@@ -54,8 +58,8 @@ _LAZY = {
     "MLMCollection": "models",
     "models": None,
     "migrate": "migration",
+    "lint": "linting",
     "Migration": "migration",
-    "describe": None,  # the package, callable as describe()
     "describe_torch": "describe",
     "Description": "describe",
 }
