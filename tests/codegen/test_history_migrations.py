@@ -17,7 +17,7 @@ import pytest
 import yaml
 from stac_ext_codegen.diff import diff_versions
 from stac_ext_codegen.versions import VersionIndex
-from stac_mlm.migration.finish import STEPS
+from stac_mlm.migration.completion import STEPS
 from support import history, validators
 from support.paths import SCHEMA_DIR
 

@@ -355,8 +355,8 @@ def test_reader_rejects_bad_text(data: bytes, message: str) -> None:
 
 # the tables --------------------------------------------------------------------------------------
 def test_tables_name_only_existing_converters_steps_and_actions() -> None:
+    from stac_mlm.migration.completion import STEPS
     from stac_mlm.migration.converters import CONVERTERS, SUPPLIERS
-    from stac_mlm.migration.finish import STEPS
 
     loaded = tables()
     actions = set(loaded.common["actions"])
