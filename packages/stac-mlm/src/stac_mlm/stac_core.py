@@ -28,6 +28,7 @@ from typing import Any
 import jsonschema_rs
 
 from ._schema import _by_url, parsed
+from .pointer import format_pointer
 from .problems import TOO_DEEP, Problem, _show
 from .reading import InputError, load_json
 
@@ -168,7 +169,7 @@ def _message(error: Any) -> str:
 
 
 def _path(error: Any) -> str:
-    return "".join(f"/{str(part).replace('~', '~0').replace('/', '~1')}" for part in error.instance_path)
+    return format_pointer([str(part) for part in error.instance_path])
 
 
 def check(document: Any, schemas: str | os.PathLike[str] | Iterable[str | os.PathLike[str]] | None = None) -> StacCheck:
