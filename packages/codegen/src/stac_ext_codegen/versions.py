@@ -76,6 +76,7 @@ class Version:
     date: str | None = None
     digest: str | None = None
     errata_reviewed: bool = False
+    breaking_accepted: str | None = None  # why a minor or patch release may break documents (see semver.py)
 
     @property
     def semver(self) -> str:
@@ -107,6 +108,8 @@ class Version:
             if self.digest:
                 out["digest"] = self.digest
         out["errata_reviewed"] = self.errata_reviewed
+        if self.breaking_accepted:
+            out["breaking_accepted"] = self.breaking_accepted
         return out
 
 
@@ -127,6 +130,7 @@ def _version(entry: Any, status: str, template: str) -> Version:
         date=str(entry["date"]) if entry.get("date") is not None else None,
         digest=str(entry["digest"]) if entry.get("digest") else None,
         errata_reviewed=entry.get("errata_reviewed") is True,
+        breaking_accepted=str(entry["breaking_accepted"]) if entry.get("breaking_accepted") else None,
     )
 
 
