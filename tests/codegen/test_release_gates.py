@@ -5,8 +5,13 @@ from __future__ import annotations
 
 import contextlib
 import io
+import json
+import os
 import shutil
+import subprocess
+import sys
 from pathlib import Path
+from typing import Any
 
 import pytest
 import yaml
@@ -17,7 +22,8 @@ from stac_ext_codegen.semver import allows_breaking, bump, contradictions
 from stac_ext_codegen.versions import VersionIndex
 from support.paths import REPO, SCHEMA_DIR
 
-PARTS = ["schema", "generated", "examples", "packages/stac-mlm/src/stac_mlm/_generated"]
+RUNTIME = "packages/stac-mlm/src/stac_mlm/_generated"
+PARTS = ["schema", "generated", "examples", RUNTIME]
 
 
 def _change(breaking: bool) -> Change:
@@ -137,3 +143,120 @@ def test_a_breaking_edit_in_a_minor_draft_is_refused_at_release_with_the_change_
     assert "BREAKING" in refusal and f"`{key}`" in refusal and "minor release" in refusal, refusal
     assert "--accept-breaking" in refusal
     assert (root / "schema" / "versions.yaml").read_text() == before, "a refused release changes nothing"
+
+
+def _patch_rule_examples(schema: Path, key: str, value: Any) -> None:
+    """Add ``key`` to each rule example (JSON on one line) of a level that requires it: those that hold
+    another field the same class requires."""
+    rules = schema / "rules.yaml"
+    siblings = _required_siblings(schema)
+    lines = []
+    for line in rules.read_text(encoding="utf-8").splitlines():
+        if line.strip().startswith("json: {") and f'"{key}"' not in line and any(f'"{s}"' in line for s in siblings):
+            line = line.replace("json: {", f"json: {{{json.dumps(key)}: {json.dumps(value)}, ", 1)
+        lines.append(line)
+    rules.write_text("\n".join(lines) + "\n", encoding="utf-8")
+
+
+def _required_siblings(schema: Path) -> list[str]:
+    """JSON keys of the fields some class requires inline in its slot_usage."""
+    slots = yaml.safe_load((schema / "fields.yaml").read_text(encoding="utf-8"))["slots"]
+    found = []
+    for owner in yaml.safe_load((schema / "mlm.yaml").read_text(encoding="utf-8"))["classes"].values():
+        for name, usage in (owner.get("slot_usage") or {}).items():
+            if (usage or {}).get("required") and name in slots:
+                found.append(str(slots[name].get("alias") or name))
+    return found
+
+
+def _add_missing_case(schema: Path, key: str, sibling_keys: list[str]) -> None:
+    """Clone a rejected case that deletes a required sibling from the Item properties, for ``key``."""
+    cases = schema / "examples" / "invalid.yaml"
+    text = cases.read_text(encoding="utf-8")
+    for line in text.splitlines():
+        for sibling in sibling_keys:
+            if f"delete: [/properties/{sibling}]" in line and "keyword: required" in line:
+                clone = line.replace(sibling, key).replace("id: ", "id: new-required-", 1)
+                cases.write_text(text.replace(line + "\n", f"{line}\n{clone}\n", 1), encoding="utf-8")
+                return
+    raise AssertionError("no rejected case deletes a required field of the Item properties")
+
+
+def _old_only_document(key: str) -> dict[str, Any]:
+    """A valid document of the latest release (a rendered example Item) without ``key``: only the old rule
+    accepts it once ``key`` is required."""
+    for path in sorted((REPO / "examples").glob("*.json")):
+        document = json.loads(path.read_text(encoding="utf-8"))
+        if document.get("type") == "Feature" and key in document.get("properties", {}):
+            del document["properties"][key]
+            return document
+    raise AssertionError(f"no example Item has {key}")
+
+
+CHECK_RUNTIME = """
+import json, sys
+from stac_mlm import validation
+from stac_mlm.migration import migrate
+document, old, new = json.load(open(sys.argv[1])), sys.argv[2], sys.argv[3]
+assert validation.validate(document) == [], "a document of the old release still validates by its version"
+assert not validation.is_valid(document, mlm_version=new), "the new release rejects it"
+migration = migrate(document)
+assert migration.valid, migration.problems
+assert any(new in url for url in migration.document["stac_extensions"]), migration.document["stac_extensions"]
+print("placeholders:", [str(p) for p in migration.placeholders])
+"""
+
+
+@pytest.mark.slow
+def test_the_same_breaking_edit_in_a_major_draft_releases_and_the_project_stays_green(tmp_path: Path) -> None:
+    root = _copy(tmp_path)
+    for part in ["packages/stac-mlm/src", "packages/stac-mlm/tools", "tests/fixtures/legacy"]:
+        shutil.copytree(REPO / part, root / part, ignore=shutil.ignore_patterns("__pycache__"), dirs_exist_ok=True)
+    versions = _versions(root)
+    old = versions["releases"][-1]["version"]
+    if versions["draft"] is not None:
+        pytest.skip("the repository holds a draft: this starts from a release")
+    major = int(old.lstrip("v").split(".")[0]) + 1
+    new = f"v{major}.0.0"
+    assert _run(root, "new-version", new.lstrip("v"))[0] == 0
+    schema = root / "schema"
+    key = make_one_field_required(schema)
+    document = _old_only_document(key)
+    value = json.loads((REPO / "examples" / "lightgbm-crop-classifier.json").read_text())["properties"].get(key, "x")
+    _patch_rule_examples(schema, key, value)
+    _add_missing_case(schema, key, [k for k in _required_siblings(schema) if k != key])
+    entry = _versions(root)
+    entry["draft"]["errata_reviewed"] = True
+    (schema / "versions.yaml").write_text(yaml.safe_dump(entry, sort_keys=False))
+    with (root / "docs" / "changelog.md").open("a") as changelog:
+        changelog.write(f"\n## {new}\n\n`{key}` is required.\n")
+    code, out = _run(root, "generate")
+    assert code == 0, out
+    assert f"placeholder 'PLACEHOLDER' at /properties/{key}" in out, "the derived migration step is shown"
+    code, out = _run(root, "release", "--date", "2030-01-01")
+    assert code == 0, out
+    assert "gate passed" in out, out
+    assert _run(root, "check")[0] == 0
+    derived = json.loads((root / RUNTIME / "migrations.json").read_text())["releases"]["derived"]
+    assert [(s["from"], s["to"]) for s in derived] == [(old, new)] and not derived[0]["undecided"]
+    sample = tmp_path / "old-only.json"
+    sample.write_text(json.dumps(document))
+    env = {**os.environ, "PYTHONPATH": str(root / "packages" / "stac-mlm" / "src")}
+    command = [sys.executable, "-c", CHECK_RUNTIME, str(sample), old, new]
+    done = subprocess.run(command, env=env, capture_output=True, text=True, check=False, cwd=root)
+    assert done.returncode == 0, done.stdout + done.stderr
+    assert f"/properties/{key}" in done.stdout
+    cli = [sys.executable, "-m", "stac_mlm", "migrate", str(sample), "-o", str(tmp_path / "migrated.json")]
+    done = subprocess.run(cli, env=env, capture_output=True, text=True, check=False, cwd=root)
+    assert done.returncode in (0, 1), done.stdout + done.stderr  # 1: placeholders left to fill
+    migrated = json.loads((tmp_path / "migrated.json").read_text())
+    check = [
+        sys.executable,
+        "-c",
+        "import json,sys; from stac_mlm import validation as v; "
+        "d=json.load(open(sys.argv[1])); assert v.validate(d) == [], v.validate(d); print(d['stac_extensions'])",
+        str(tmp_path / "migrated.json"),
+    ]
+    done = subprocess.run(check, env=env, capture_output=True, text=True, check=False, cwd=root)
+    assert done.returncode == 0 and new in done.stdout, done.stdout + done.stderr
+    assert migrated["properties"][key] == "PLACEHOLDER"

@@ -80,7 +80,13 @@ def _coverage(model: SourceModel, args: argparse.Namespace | None = None, *, str
 def _draft_gates(model: SourceModel, root: Path) -> int:
     """Rule examples must get their verdicts (1 if not); for a draft, what `release` would refuse is
     shown as warnings (see gates.py)."""
-    from .gates import breaking_contradictions, released_copy_problems, rule_examples
+    from .gates import (
+        breaking_contradictions,
+        describe_migration,
+        draft_migration,
+        released_copy_problems,
+        rule_examples,
+    )
 
     failures = rule_examples(model)
     for failure in failures:
@@ -90,6 +96,9 @@ def _draft_gates(model: SourceModel, root: Path) -> int:
         if not version.breaking_accepted:
             for line in breaking_contradictions(index, version):
                 print(f"warning: {line}")
+        step = draft_migration(model)
+        for line in describe_migration(step) if step else []:
+            print(("warning: " if "decide" in line else "") + line)
         if index.schema_dir.resolve() == (root / SCHEMA).resolve():
             for problem in released_copy_problems(root, "2000-01-01"):
                 print(f"warning: after releasing {version.version}, a release gate fails: {problem}")
@@ -251,9 +260,15 @@ def _release(args: argparse.Namespace) -> int:
     heading = re.compile(rf"^#+ .*\bv?{re.escape(draft.semver)}\b", re.MULTILINE)
     if not changelog.is_file() or not heading.search(changelog.read_text(encoding="utf-8")):
         missing.append(f"add a section for {draft.version} to {args.changelog} (a heading naming the version)")
-    from .gates import breaking_contradictions, released_copy_problems, rule_examples
+    from .gates import breaking_contradictions, draft_migration, released_copy_problems, rule_examples
 
     missing += [f"rule example: {failure}" for failure in rule_examples(model)]
+    step = draft_migration(model)
+    missing += [
+        f"a breaking change the diff cannot migrate needs a rule in {SCHEMA}/migrations/ and a `breaking_changes` "
+        f"entry for {step['from']} -> {step['to']}: {undecided}"
+        for undecided in (step["undecided"] if step else [])
+    ]
     accepted = args.accept_breaking or draft.breaking_accepted
     contradictions = breaking_contradictions(index, draft)
     if contradictions and not accepted:

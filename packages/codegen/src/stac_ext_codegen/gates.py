@@ -111,3 +111,30 @@ def released_copy_problems(root: Path, date: str, *, accept_breaking: str | None
             if failure:
                 problems.append(failure)
         return problems
+
+
+def draft_migration(model: SourceModel) -> dict[str, Any] | None:
+    """The migration step from the latest release to the model's draft, derived from the diff (see
+    ``derive_migrations.py``); None when the model is no draft or no migration table configures derivation."""
+    from .derive_migrations import derive_step
+    from .yamlfile import load_file
+
+    index, version = model.versions, model.version
+    if index is None or version is None or version.status != "draft":
+        return None
+    spec = next((s for s in model.config.targets if "derive" in s.options and "source" in s.options), None)
+    if spec is None:
+        return None
+    folder = index.schema_dir / str(spec.options["source"])
+    tables = {path.stem: load_file(path) for path in sorted(folder.glob("*.yaml"))}
+    config = tables.get(str(spec.options["derive"])) or {}
+    return derive_step(index, index.latest.version, version.version, tables, config)
+
+
+def describe_migration(step: dict[str, Any]) -> list[str]:
+    """What a derived step does, one line each."""
+    lines = [
+        f"migration {step['from']} -> {step['to']}: placeholder {e['value']!r} at {e['path']}" for e in step["required"]
+    ]
+    lines += [f"migration {step['from']} -> {step['to']}: a person must decide: {u}" for u in step["undecided"]]
+    return lines
