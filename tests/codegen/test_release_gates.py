@@ -55,7 +55,7 @@ def test_an_accepted_breaking_release_is_recorded_in_versions_yaml(tmp_path: Pat
     shutil.copy(SCHEMA_DIR / "versions.yaml", tmp_path / "versions.yaml")
     index = VersionIndex.find(tmp_path)
     assert index is not None
-    draft = index.start_draft(index.next_minor())
+    draft = index.draft or index.start_draft(index.next_minor())
     from dataclasses import replace
 
     index.draft = replace(draft, breaking_accepted="a typo fix only tools relied on")

@@ -46,11 +46,11 @@ def breaking_contradictions(index: VersionIndex, draft: Version) -> list[str]:
 
 
 def gate_specs(config_data: Mapping[str, Any], path: Path) -> list[dict[str, Any]]:
-    """The ``release.gates`` entries of ``codegen.yaml``: each ``{name, run: [...], pythonpath: [...], needs}``."""
+    """The ``release.gates`` entries of ``codegen.yaml``: each ``{what, run: [...], pythonpath: [...], needs}``."""
     gates = (config_data.get("release") or {}).get("gates") or []
     for number, gate in enumerate(gates, 1):
-        if not isinstance(gate, dict) or not isinstance(gate.get("run"), list) or not gate.get("name"):
-            raise ModelError(f"{path}: release.gates entry {number} needs `name` and `run` (a list of arguments)")
+        if not isinstance(gate, dict) or not isinstance(gate.get("run"), list) or not gate.get("what"):
+            raise ModelError(f"{path}: release.gates entry {number} needs `what` and `run` (a list of arguments)")
     return list(gates)
 
 
@@ -62,7 +62,7 @@ def _run_gate(gate: dict[str, Any], scratch: Path, source: Path) -> str | None:
     """Run one gate in the scratch copy: None when it passes (or cannot run here), else why it failed."""
     needs = gate.get("needs")
     if needs and not (scratch / str(needs)).exists():
-        print(f"gate skipped ({gate['name']}): {needs} is not in this checkout")
+        print(f"gate skipped ({gate['what']}): {needs} is not in this checkout")
         return None
     values = {"root": str(scratch), "source_root": str(source)}
     command = [str(arg).format(**values) for arg in gate["run"]]
@@ -74,12 +74,12 @@ def _run_gate(gate: dict[str, Any], scratch: Path, source: Path) -> str | None:
         env["PYTHONPATH"] = os.pathsep.join([*paths, *filter(None, [env.get("PYTHONPATH")])])
     done = subprocess.run(command, cwd=scratch, env=env, capture_output=True, text=True, check=False)
     if done.returncode == 0:
-        print(f"gate passed: {gate['name']}")
+        print(f"gate passed: {gate['what']}")
         return None
     output = (done.stdout + done.stderr).strip().splitlines()
     failing = [line for line in output if line.startswith(("FAIL", "ERROR", "error"))][:TAIL]
     shown = [*failing, *(line for line in output[-3:] if line not in failing)]
-    return f"{gate['name']} (exit {done.returncode}):\n" + "\n".join("      " + line for line in shown)
+    return f"{gate['what']} (exit {done.returncode}):\n" + "\n".join("      " + line for line in shown)
 
 
 def released_copy_problems(root: Path, date: str, *, accept_breaking: str | None = None) -> list[str]:
