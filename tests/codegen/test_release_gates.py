@@ -16,8 +16,10 @@ from typing import Any
 import pytest
 import yaml
 from stac_ext_codegen.cli import main as codegen
+from stac_ext_codegen.derive_migrations import _default, _handled, class_pointers
 from stac_ext_codegen.diff import Change
 from stac_ext_codegen.gates import gate_specs
+from stac_ext_codegen.resolved import KIND_CLASS, resolve
 from stac_ext_codegen.semver import allows_breaking, bump, contradictions
 from stac_ext_codegen.versions import VersionIndex
 from support.paths import REPO, SCHEMA_DIR
@@ -285,3 +287,36 @@ def test_the_same_breaking_edit_in_a_major_draft_releases_and_the_project_stays_
     done = subprocess.run(command, env=env, capture_output=True, text=True, check=False, cwd=root, timeout=600)
     assert done.returncode == 0, done.stdout[-3000:] + done.stderr[-1000:]
     assert f"{old}-{new}" in done.stdout or "passed" in done.stdout
+
+
+# ----- derived migration steps -------------------------------------------------------------------------------------
+@pytest.fixture(scope="module")
+def index() -> VersionIndex:
+    found = VersionIndex.find(SCHEMA_DIR)
+    assert found is not None
+    return found
+
+
+def test_class_pointers_start_at_the_entry_points(index: VersionIndex) -> None:
+    resolved = resolve(index.model(index.head))
+    pointers = class_pointers(resolved)
+    for name in resolved.entry_points.values():
+        assert "" in pointers[name]
+        for slot in resolved.class_map[name].slots:
+            for rng in slot.ranges:
+                if resolved.kind(rng) == KIND_CLASS:
+                    shape = "/*" if slot.multivalued or slot.json_map else ""
+                    assert f"/{slot.key}{shape}" in pointers[rng], (name, slot.key)
+
+
+@pytest.mark.parametrize(
+    ("text", "value"), [("string(unknown)", "unknown"), ("int(3)", 3), ("true", True), (None, None), ("x()", None)]
+)
+def test_linkml_defaults_become_json_values(text: str | None, value: Any) -> None:
+    assert _default(text) == value
+
+
+def test_a_rule_listed_in_breaking_changes_is_decided(tmp_path: Path) -> None:
+    tables = {"t": {"breaking_changes": [{"from": "v1", "to": "v2", "fields": ["rule R9", "mlm:x"]}]}}
+    assert _handled(tables, "v1", "v2", {"always_handled": ["stac_extensions"]}) == {"R9", "mlm:x", "stac_extensions"}
+    assert _handled(tables, "v0", "v1", {}) == set()

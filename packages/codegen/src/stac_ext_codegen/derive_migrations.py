@@ -9,7 +9,8 @@ migration tables handles it for that pair: `release` refuses while one is left.
 
 Configured by one file of the migration tables (the ``derive`` option of the ``migration_tables``
 target names its stem): ``derive_from`` (the first release whose successor's step is derived; earlier
-steps are the hand-written tables) and ``placeholder_values`` (stand-ins tried in order).
+steps are the hand-written tables), ``placeholder_values`` (stand-ins tried in order) and ``always_handled``
+(keys every migration rewrites, such as the extension list).
 """
 
 from __future__ import annotations
@@ -74,13 +75,14 @@ def _accepted(schema: dict[str, Any], owner: str, key: str, value: Any) -> bool:
     return jsonschema.Draft7Validator({**node, "$defs": schema.get("$defs", {})}).is_valid(value)
 
 
-def _handled(tables: dict[str, Any], old: str, new: str) -> set[str]:
-    """JSON keys (and element names) a hand-written ``breaking_changes`` entry handles for the pair."""
-    keys: set[str] = set()
+def _handled(tables: dict[str, Any], old: str, new: str, config: dict[str, Any]) -> set[str]:
+    """JSON keys and element names (a rule as ``R1`` or ``rule R1``) that a hand-written ``breaking_changes``
+    entry handles for the pair, and those every migration handles (``always_handled``)."""
+    keys = {str(k) for k in config.get("always_handled") or []}
     for table in tables.values():
         for entry in (table.get("breaking_changes") if isinstance(table, dict) else None) or []:
             if (entry.get("from"), entry.get("to")) == (old, new):
-                keys |= {str(k) for k in entry.get("fields") or []}
+                keys |= {str(k).removeprefix("rule ") for k in entry.get("fields") or []}
     return keys
 
 
@@ -96,7 +98,7 @@ def derive_step(
     pointers = class_pointers(resolve(model))
     schema = schema_document(index, index.get(new))
     candidates = list(config.get("placeholder_values") or [])
-    handled = _handled(tables, old, new)
+    handled = _handled(tables, old, new, config)
     required: list[dict[str, Any]] = []
     covered: list[dict[str, Any]] = []
     undecided: list[str] = []
