@@ -11,8 +11,9 @@ and key order. Python attributes use ``mlm_<field>`` names; the documents keep `
 >>> item.to_dict() == document
 True
 
-Every version the package holds keeps its own classes: ``stac_mlm.models.v1_5_2`` (one module per version,
-imported when first used). ``parse`` reads a document with the classes of the version it declares.
+The classes here are those of the latest release. Every version the package holds keeps its own classes:
+``stac_mlm.models.v1_5_2`` (one module per version, imported when first used; a draft's too). ``parse``
+reads a document with the classes of the version it declares.
 """
 
 from __future__ import annotations
@@ -69,7 +70,7 @@ def parse(document: Any) -> MLMItem | MLMCollection:
     Raises ``MLMValidationError`` (a ``ValueError``) carrying the problems ``validate()`` reports when the
     document is not valid MLM, or a single problem when it is neither an Item nor a Collection. The input
     is not modified (values MLM leaves untyped, such as ``geometry``, are shared with it, not copied).
-    A document declaring another version than the head is read with that version's classes (an
+    A document declaring another version than the latest release is read with that version's classes (an
     ``MLMItem`` / ``MLMCollection`` of ``stac_mlm.models.v<version>``, with the same methods).
     """
     problems = validate(document)
@@ -96,9 +97,9 @@ def __getattr__(name: str) -> ModuleType:
 
 
 def _classes_for(document: dict[str, Any], head: type[MLMItem] | type[MLMCollection]) -> type[Any]:
-    """The document class of the one version ``document`` declares; the head's (``head``) otherwise."""
+    """The document class of the one version ``document`` declares; the latest release's (``head``) otherwise."""
     declared = declared_versions(document)[0]
-    if len(declared) != 1 or declared[0].version == _releases.HEAD:
+    if len(declared) != 1 or declared[0].version == _releases.LATEST_RELEASE:
         return head
     return _version_document(declared[0].version, head.__name__)
 
