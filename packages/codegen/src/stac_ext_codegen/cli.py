@@ -1,4 +1,4 @@
-"""Command line: ``stac-ext-codegen generate | check | coverage | validate-examples | new-version | release | diff``."""
+"""Command line: ``stac-ext-codegen generate | check | coverage | new-version | release | amend | diff | ...``."""
 
 from __future__ import annotations
 
@@ -12,7 +12,7 @@ import time
 from pathlib import Path
 from typing import Any
 
-from .model import ModelError, SourceModel
+from .model import ModelError, SourceModel, load_version
 from .versions import VersionError, VersionIndex
 
 SCHEMA = "schema"
@@ -20,6 +20,9 @@ SCHEMA = "schema"
 
 def _head(root: Path) -> SourceModel:
     """The live model, refused when generating it would change a released version."""
+    from .modellint import check_source
+
+    check_source(root / SCHEMA, root)  # mistakes in schema/ as file:line, before any generator runs
     index = VersionIndex.find(root / SCHEMA)
     if index is not None:
         problem = index.frozen_problems()
@@ -220,15 +223,21 @@ def _index(root: Path) -> VersionIndex:
 
 
 def _new_version(args: argparse.Namespace) -> int:
+    from .config import find_config
+    from .version_strings import rewrite_head
+
     index = _index(args.root)
+    previous = index.head
     draft = index.start_draft(args.version)
+    config = find_config(index.schema_dir)
+    rewrite_head(index.schema_dir, config.model_root, config.rules_file, previous, draft)
     index.save()
     print(f"started the draft {draft.version} ({draft.url}) in {SCHEMA}/versions.yaml")
     frozen = ", ".join(r.version for r in index.releases)
     print(f"the model files in {SCHEMA}/ are now {draft.version}; the releases ({frozen}) stay frozen")
     print(
         "next: edit schema/, `nox -s generate`, "
-        f"`python -m stac_ext_codegen diff {index.latest.version} {draft.version}`, then `nox -s release`"
+        f"`nox -s diff -- {index.latest.version} {draft.version}`, then `nox -s release`"
     )
     return 0
 
@@ -240,13 +249,15 @@ def _release(args: argparse.Namespace) -> int:
     import datetime
     import re
 
+    from .modellint import check_source
     from .outputs import write_all
 
     index = _index(args.root)
     if index.draft is None:
         raise VersionError("there is no draft to release: start one with `nox -s new-version -- X.Y.Z`")
+    check_source(index.schema_dir, args.root)
     draft = index.draft
-    model = index.model(draft)
+    model = load_version(index, draft)
     missing = []
     if _coverage(model, strict=True):
         missing.append("example coverage of the draft must be 100% (see the table above)")
@@ -294,15 +305,33 @@ def _release(args: argparse.Namespace) -> int:
 
 def _filled(args: argparse.Namespace) -> int:
     """Write a version's model files with the placeholders filled (what LinkML tools such as linkml-lint read)."""
-    from .versions import model_files
+    from .modelfiles import model_files
 
     index = VersionIndex.find(args.root / SCHEMA)
-    model = SourceModel.load(args.root / SCHEMA) if index is None else index.model(args.version or index.head)
+    model = SourceModel.load(args.root / SCHEMA) if index is None else load_version(index, args.version or index.head)
     args.out.mkdir(parents=True, exist_ok=True)
     for name in model_files(model.directory, model.root, model.rules_file):
         (args.out / name).parent.mkdir(parents=True, exist_ok=True)
         (args.out / name).write_text((model.directory / name).read_text(encoding="utf-8"), encoding="utf-8")
         print(args.out / name)
+    return 0
+
+
+def _amend(args: argparse.Namespace) -> int:
+    """Record an editorial amendment of frozen releases whose normative outputs stay byte-identical."""
+    import datetime
+
+    from .amend import amend
+
+    index = _index(args.root)
+    date = args.date or datetime.date.today().isoformat()
+    for done in amend(index, args.root, args.reason, date, args.versions):
+        print(f"amended {done.version}: its normative outputs are unchanged; digest now {done.digest}")
+    index.save()
+    print(f"recorded in {SCHEMA}/versions.yaml; now regenerate (`nox -s generate`) and commit")
+    problem = index.frozen_problems()
+    if problem:
+        print(f"warning: {problem}")
     return 0
 
 
@@ -331,7 +360,7 @@ def _resolved(args: argparse.Namespace) -> int:
     from .jsonschema import dump_json
     from .resolved import resolve
 
-    model = _index(args.root).model(args.version) if args.version else SourceModel.load(args.root / SCHEMA)
+    model = load_version(_index(args.root), args.version) if args.version else SourceModel.load(args.root / SCHEMA)
     sys.stdout.write(dump_json(resolve(model).to_json()))
     return 0
 
@@ -361,6 +390,10 @@ def main(argv: list[str] | None = None) -> int:
     filled = commands.add_parser("filled", help="write a version's model files with the version placeholders filled")
     filled.add_argument("out", type=Path, help="folder to write them to")
     filled.add_argument("--version", help="default: the head (the draft, else the latest release)")
+    amend = commands.add_parser("amend", help="accept an editorial edit of frozen releases (outputs unchanged)")
+    amend.add_argument("versions", nargs="*", help="releases to amend (default: every edited one)")
+    amend.add_argument("--reason", required=True, help="why, recorded with the date in versions.yaml")
+    amend.add_argument("--date", help="YYYY-MM-DD (default: today)")
     diff = commands.add_parser("diff", help="field-level differences between two versions")
     diff.add_argument("old", help="e.g. v1.5.2")
     diff.add_argument("new", help="e.g. v1.6.0")
@@ -376,6 +409,7 @@ def main(argv: list[str] | None = None) -> int:
         "new-version": _new_version,
         "release": _release,
         "diff": _diff,
+        "amend": _amend,
         "filled": _filled,
     }
     try:
