@@ -19,6 +19,7 @@ from stac_ext_codegen.cli import main as codegen
 from stac_ext_codegen.derive_migrations import _default, _handled, class_pointers
 from stac_ext_codegen.diff import Change
 from stac_ext_codegen.gates import gate_specs
+from stac_ext_codegen.model import load_version
 from stac_ext_codegen.resolved import KIND_CLASS, resolve
 from stac_ext_codegen.semver import allows_breaking, bump, contradictions
 from stac_ext_codegen.versions import VersionIndex
@@ -298,7 +299,7 @@ def index() -> VersionIndex:
 
 
 def test_class_pointers_start_at_the_entry_points(index: VersionIndex) -> None:
-    resolved = resolve(index.model(index.head))
+    resolved = resolve(load_version(index, index.head))
     pointers = class_pointers(resolved)
     for name in resolved.entry_points.values():
         assert "" in pointers[name]

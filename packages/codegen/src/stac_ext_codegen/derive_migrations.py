@@ -21,6 +21,7 @@ import re
 from typing import Any
 
 from .diff import Change, diff_versions
+from .model import load_version
 from .resolved import KIND_CLASS, ResolvedModel, resolve
 from .versions import VersionIndex, version_key
 
@@ -94,7 +95,7 @@ def derive_step(
     from .versioned import schema_document
 
     changes = diff_versions(index, old, new)
-    model = index.model(new)
+    model = load_version(index, new)
     pointers = class_pointers(resolve(model))
     schema = schema_document(index, index.get(new))
     candidates = list(config.get("placeholder_values") or [])
