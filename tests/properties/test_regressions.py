@@ -9,11 +9,11 @@ from __future__ import annotations
 
 import pytest
 from support import validators
-from support.paths import UPSTREAM_SKIP_REASON, upstream_available
+from support.paths import OFFICIAL_VERSION, UPSTREAM_SKIP_REASON, release_url, upstream_available
 
 from . import engines
 
-MLM = "https://stac-extensions.github.io/mlm/v1.5.2/schema.json"
+MLM = release_url(OFFICIAL_VERSION)  # the documents are judged by the official schema
 
 
 def _both_engines(doc: dict) -> dict[str, tuple[bool, bool]]:

@@ -39,6 +39,23 @@ def head_version() -> str:
     return str(index["draft"] or index["latest"])
 
 
+def latest_release() -> str:
+    """The latest release the source holds (``v1.5.2``...): what the runtime validates and migrates to."""
+    return str(json.loads(VERSIONS_INDEX.read_text(encoding="utf-8"))["latest"])
+
+
+def release_url(version: str) -> str:
+    """The canonical schema URL of a version the source holds, from the generated index."""
+    index = json.loads(VERSIONS_INDEX.read_text(encoding="utf-8"))
+    return str(next(v["url"] for v in index["versions"] if v["version"] == version))
+
+
+def release_urls() -> list[str]:
+    """The canonical schema URLs of the releases the source holds, newest first."""
+    index = json.loads(VERSIONS_INDEX.read_text(encoding="utf-8"))
+    return [str(v["url"]) for v in reversed(index["versions"]) if v["status"] == "release"]
+
+
 def head_is_draft() -> bool:
     return json.loads(VERSIONS_INDEX.read_text(encoding="utf-8"))["draft"] is not None
 

@@ -5,10 +5,10 @@ from __future__ import annotations
 import argparse
 import sys
 
-from .._schema import SCHEMA_URL, schema_text
+from .._schema import SCHEMA_URL, bundle, schema_text
 
-DESCRIPTION = """\
-Print the JSON Schema of MLM v1.5.2 bundled with this package, exactly as it is used to validate.
+DESCRIPTION = f"""\
+Print the JSON Schema of MLM {bundle().latest} bundled with this package, exactly as it is used to validate.
 For example, to let stac-validator check MLM documents offline:
 
   stac-mlm schema > mlm-schema.json

@@ -52,7 +52,7 @@ def add_parser(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) 
         "--mlm-version",
         type=_version,
         metavar="VERSION",
-        help="judge every document by this MLM version (e.g. v1.5.2) instead of the one it declares",
+        help=f"judge every document by this MLM version (e.g. {bundle().latest}) instead of the one it declares",
     )
     parser.add_argument(
         "--require-mlm",
