@@ -23,17 +23,15 @@ from __future__ import annotations
 
 import copy
 
-import pytest
+import pydantic
 from hypothesis import given
+from stac_mlm._generated import models as generated
 from support import validators
 
 from . import strategies as S
 from .model import model
 from .profiles import PROPERTY_SETTINGS
 from .tally import record
-
-generated = pytest.importorskip("stac_mlm._generated.models", reason="the generated Pydantic classes are missing")
-pydantic = pytest.importorskip("pydantic")
 
 #: Field-level constraint kinds (strategies.field_breaks) the JSON Schema alone checks.
 SCHEMA_ONLY_KINDS = {"absent", "has_member", "together", "min_properties"}

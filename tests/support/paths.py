@@ -23,14 +23,39 @@ UPSTREAM_DATA = Path(os.environ.get(UPSTREAM_ENV, REPO.parent / "shared" / "upst
 OFFICIAL_VERSION = "v1.5.2"
 
 
-def upstream_available() -> bool:
-    return (UPSTREAM_DATA / "mlm" / OFFICIAL_VERSION / "json-schema" / "schema.json").is_file()
-
-
+#: The file whose presence says the upstream data is there.
+UPSTREAM_PROBE = UPSTREAM_DATA / "mlm" / OFFICIAL_VERSION / "json-schema" / "schema.json"
 UPSTREAM_SKIP_REASON = (
-    f"upstream reference data not found at {UPSTREAM_DATA} "
+    f"upstream reference data not found at {UPSTREAM_DATA}: {UPSTREAM_PROBE} is missing "
     f"(set {UPSTREAM_ENV} to the folder holding mlm/{OFFICIAL_VERSION}/json-schema/schema.json)"
 )
+#: Set to true by CI: there, missing upstream data is an error, never a skip.
+CI_ENV = "CI"
+
+
+def under_ci() -> bool:
+    return os.environ.get(CI_ENV, "").strip().lower() in {"1", "true", "yes"}
+
+
+def upstream_available() -> bool:
+    """Whether the upstream data is there. Under CI its absence is an error (a failed test, or a collection
+    error at import time) naming the missing path, so that no test quietly runs without it."""
+    if UPSTREAM_PROBE.is_file():
+        return True
+    if under_ci():
+        import pytest
+
+        pytest.fail(f"{CI_ENV}={os.environ[CI_ENV]}: {UPSTREAM_SKIP_REASON}", pytrace=False)
+    return False
+
+
+def require_upstream() -> Path:
+    """The upstream data folder; when it is missing, the calling test is skipped (an error under CI)."""
+    if not upstream_available():
+        import pytest
+
+        pytest.skip(UPSTREAM_SKIP_REASON)
+    return UPSTREAM_DATA
 
 
 def head_version() -> str:
