@@ -159,6 +159,7 @@ class MLMExtension(Generic[T], PropertiesExtension, ExtensionManagementMixin[pys
 
     @classmethod
     def get_schema_uri(cls) -> str:
+        """The MLM schema URL this extension writes."""
         return HEAD_URL
 
     @classmethod
@@ -173,6 +174,7 @@ class MLMExtension(Generic[T], PropertiesExtension, ExtensionManagementMixin[pys
 
     @classmethod
     def ensure_has_extension(cls, obj: pystac.Item | pystac.Collection, add_if_missing: bool = False) -> None:
+        """Raise ``ExtensionNotImplemented`` unless the object lists the MLM schema (added first if asked)."""
         if add_if_missing:
             cls.add_to(obj)
         if not cls.has_extension(obj):
@@ -319,15 +321,19 @@ class SummariesMLMExtension(SummariesExtension):
         return field if field.startswith(PREFIX) else PREFIX + field
 
     def get_range(self, field: str) -> pystac.RangeSummary[Any] | None:
+        """The range summary of an MLM field (``mlm:`` prefix optional)."""
         return self.summaries.get_range(self._key(field))
 
     def set_range(self, field: str, value: pystac.RangeSummary[Any] | None) -> None:
+        """Set (or, with None, remove) the range summary of an MLM field."""
         self._set_summary(self._key(field), value)
 
     def get_schema(self, field: str) -> dict[str, Any] | None:
+        """The JSON Schema summary of an MLM field (``mlm:`` prefix optional)."""
         return self.summaries.get_schema(self._key(field))
 
     def set_schema(self, field: str, value: dict[str, Any] | None) -> None:
+        """Set (or, with None, remove) the JSON Schema summary of an MLM field; a list is refused."""
         if value is not None and not isinstance(value, dict):
             raise TypeError("an MLM summary must be an object (a range or a JSON Schema), not a list")
         self._set_summary(self._key(field), value)
@@ -344,9 +350,11 @@ class MLMExtensionHooks(ExtensionHooks):
     stac_object_types: set[pystac.STACObjectType] = {pystac.STACObjectType.ITEM, pystac.STACObjectType.COLLECTION}  # noqa: RUF012
 
     def has_extension(self, obj: dict[str, Any]) -> bool:
+        """Whether the object lists this MLM schema or an older one."""
         return any(uri == HEAD_URL or is_older_mlm_url(uri) for uri in obj.get("stac_extensions") or [])
 
     def migrate(self, obj: dict[str, Any], version: STACVersionID, info: STACJSONDescription) -> None:
+        """Upgrade older MLM schema URLs of the object to this version's."""
         if not self.has_extension(obj):
             return
         obj["stac_extensions"] = _upgrade_urls(obj["stac_extensions"])

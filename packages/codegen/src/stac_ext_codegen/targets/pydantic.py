@@ -6,6 +6,7 @@ from . import Build
 
 
 def render(build: Build) -> dict[str, str]:
+    """The Pydantic classes module."""
     from ..pydantic import build_pydantic
 
     return {build.option("path"): build_pydantic(build.model)}

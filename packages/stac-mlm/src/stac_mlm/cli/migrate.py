@@ -21,6 +21,7 @@ _SUFFIXES = {".json", ".jsonc"}  # read from a folder (`.jsonc`: JSON with comme
 
 
 def add_parser(subparsers: Any) -> argparse.ArgumentParser:
+    """Add the ``migrate`` command to the CLI."""
     parser: argparse.ArgumentParser = subparsers.add_parser(
         "migrate",
         help="migrate DLM, ml-model and earlier MLM documents to MLM v1.5.2",
@@ -62,6 +63,7 @@ def _is_json(line: bytes) -> bool:
 
 
 def run(args: argparse.Namespace) -> int:
+    """Migrate the input; the exit status."""
     from ..migration import MigrationError, migrate_text, summarize
 
     try:

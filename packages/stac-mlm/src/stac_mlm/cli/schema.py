@@ -16,6 +16,7 @@ For example, to let stac-validator check MLM documents offline:
 
 
 def add_parser(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> argparse.ArgumentParser:
+    """Add the ``schema`` command to the CLI."""
     parser: argparse.ArgumentParser = subparsers.add_parser(
         "schema",
         help="print the bundled JSON Schema",
@@ -27,6 +28,7 @@ def add_parser(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) 
 
 
 def run(args: argparse.Namespace) -> int:
+    """Print the bundled schema (or its URL); the exit status."""
     text = SCHEMA_URL if args.url else schema_text()
     sys.stdout.write(text if text.endswith("\n") else text + "\n")
     return 0

@@ -35,6 +35,7 @@ given to check), or the command line is wrong."""
 
 
 def add_parser(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> argparse.ArgumentParser:
+    """Add the ``validate`` command to the CLI."""
     parser: argparse.ArgumentParser = subparsers.add_parser(
         "validate",
         help="check documents against MLM (each by the version it declares)",
@@ -94,6 +95,7 @@ def _positive(text: str) -> int:
 
 
 def run(args: argparse.Namespace) -> int:
+    """Validate every input, print the results; the exit status."""
     out, err = sys.stdout, sys.stderr
     show = args.progress if args.progress is not None else err.isatty()
     progress = Progress(err, enabled=show, total=_total_size(args.paths) if show else None)

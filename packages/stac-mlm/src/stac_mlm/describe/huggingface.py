@@ -190,6 +190,7 @@ def _card_properties(front: dict[str, Any], body: str) -> dict[str, Any]:
 
 
 def read(folder: Path) -> Facts:
+    """The facts of a Hugging Face model folder (model card, config, weights)."""
     front, body = card(folder / "README.md")
     config = _json(folder / "config.json")
     notes: list[Note] = []

@@ -95,6 +95,7 @@ def _onnx_release(onnx: Any, opset: int | None) -> str | None:
 
 
 def read(path: Path) -> Facts:
+    """The facts of an ONNX model file."""
     onnx = _onnx()
     try:
         model = onnx.load(str(path), load_external_data=False)

@@ -66,6 +66,7 @@ def weights(path: Path) -> dict[str, Any]:
 
 
 def read(path: Path) -> Facts:
+    """The facts of a safetensors weights file."""
     found = weights(path)
     facts = Facts(
         source="safetensors weights",

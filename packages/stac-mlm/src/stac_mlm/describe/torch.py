@@ -107,6 +107,7 @@ def facts(program: Any, artifact: Path | None, architecture: str | None = None) 
 
 
 def read(path: Path) -> Facts:
+    """The facts of a torch.export archive (.pt2)."""
     torch = _torch()
     try:
         program = torch.export.load(str(path))

@@ -25,6 +25,7 @@ CONVERTERS: dict[str, Converter] = {}
 
 
 def converter(function: Converter) -> Converter:
+    """Register a converter under its function name (the name the rule tables use)."""
     CONVERTERS[function.__name__] = function
     return function
 
@@ -44,6 +45,7 @@ def _number(value: Any) -> bool:
 # envelope ----------------------------------------------------------------------------------------
 @converter
 def assets_list_to_mapping(value: Any, context: Context) -> Any:
+    """A list of single-key asset objects as an assets mapping."""
     if not isinstance(value, list):
         return value
     assets: dict[str, Any] = {}
@@ -65,16 +67,19 @@ def assets_list_to_mapping(value: Any, context: Context) -> Any:
 
 @converter
 def as_list(value: Any, context: Context) -> Any:
+    """The value as a list (a single value becomes a list of one)."""
     return value if isinstance(value, list) else [value]
 
 
 @converter
 def id_to_string(value: Any, context: Context) -> Any:
+    """A numeric id as a string."""
     return str(value) if _number(value) else value
 
 
 @converter
 def stac_version_release(value: Any, context: Context) -> Any:
+    """A beta STAC version as its release."""
     if isinstance(value, str) and value.startswith("1.0.0-beta"):
         return "1.0.0"
     return value
@@ -102,6 +107,7 @@ def task_name(value: Any, context: Context, target: str) -> str | None:
 
 @converter
 def task_list(value: Any, context: Context) -> Any:
+    """Task names as MLM spells them; tasks without an equivalent are left out with a note."""
     values = value if isinstance(value, list) else [value]
     tasks: list[str] = []
     for item in values:
@@ -115,6 +121,7 @@ def task_list(value: Any, context: Context) -> Any:
 
 @converter
 def framework_name(value: Any, context: Context) -> Any:
+    """A framework name as MLM spells it (known misspellings and case fixed)."""
     if not isinstance(value, str):
         return Drop(f"a framework name must be a string, got {shown(value)}")
     name = _framework_spellings().get(value.strip().lower())
@@ -136,6 +143,7 @@ def _framework_spellings() -> dict[str, str]:
 
 @converter
 def semantic_version(value: Any, context: Context) -> Any:
+    """A version as a semantic version string (``1.2`` becomes ``1.2.0``)."""
     text = str(value).strip() if _number(value) or isinstance(value, str) else None
     if text is None:
         return Drop(f"{shown(value)} is not a version")
@@ -153,6 +161,7 @@ def semantic_version(value: Any, context: Context) -> Any:
 
 @converter
 def model_name(value: Any, context: Context) -> Any:
+    """A model name that fits MLM's name pattern (cleaned), or dropped."""
     if isinstance(value, str) and context.facts.name_pattern.match(value):
         return value
     cleaned = sanitize_name(value, context)
@@ -172,6 +181,7 @@ def sanitize_name(value: Any, context: Context) -> str | None:
 
 @converter
 def accelerator(value: Any, context: Context) -> Any:
+    """An accelerator MLM knows, mapped from known other names, or dropped."""
     if value is None or value in context.facts.accelerators:
         return value
     mapped = context.common.get("accelerator_names", {}).get(str(value).lower())
@@ -184,6 +194,7 @@ def accelerator(value: Any, context: Context) -> Any:
 
 @converter
 def megabytes_to_bytes(value: Any, context: Context) -> Any:
+    """A size in megabytes as bytes."""
     if not _number(value) or value < 0:
         return Drop(f"{shown(value)} is not a size in megabytes")
     return round(value * 1024**2)
@@ -191,6 +202,7 @@ def megabytes_to_bytes(value: Any, context: Context) -> Any:
 
 @converter
 def pretrained_source(value: Any, context: Context) -> Any:
+    """A pretrained flag or source as ``mlm:pretrained`` (and ``mlm:pretrained_source``)."""
     if value is True or (isinstance(value, str) and value.strip()):
         context.put("/properties/mlm:pretrained", True)
         if isinstance(value, str):
@@ -204,6 +216,7 @@ def pretrained_source(value: Any, context: Context) -> Any:
 
 @converter
 def processing_expression(value: Any, context: Context) -> Any:
+    """Processing functions as MLM processing expressions."""
     if value is None:
         return None
     if isinstance(value, list):
@@ -232,6 +245,7 @@ _NULL_CLASS_FIELDS = "keys with null values (no value) were removed from class o
 
 @converter
 def classification_classes(value: Any, context: Context) -> Any:
+    """Classification classes as MLM class objects (null fields removed, with a note)."""
     if not isinstance(value, list):
         return Drop("classification classes must be a list")
     classes: list[dict[str, Any]] = []
@@ -264,6 +278,7 @@ def _json_schema_summary(values: list[Any], array_field: bool) -> dict[str, Any]
 
 @converter
 def summary_values(value: Any, context: Context) -> Any:
+    """A Collection summary as an object (a list of values becomes a JSON Schema summary)."""
     if isinstance(value, dict):
         return value
     if not isinstance(value, list):
@@ -274,6 +289,7 @@ def summary_values(value: Any, context: Context) -> Any:
 
 @converter
 def summary_tasks(value: Any, context: Context) -> Any:
+    """A summary of tasks as a JSON Schema summary of MLM task names."""
     if isinstance(value, dict):
         return value
     values = value if isinstance(value, list) else [value]
@@ -294,16 +310,19 @@ def _map_roles(roles: Any, table: dict[str, list[str]]) -> Any:
 
 @converter
 def dlm_asset_roles(value: Any, context: Context) -> Any:
+    """DLM asset roles as MLM roles."""
     return _map_roles(value, _family("dlm")["asset_roles"])
 
 
 @converter
 def ml_model_asset_roles(value: Any, context: Context) -> Any:
+    """ml-model asset roles as MLM roles."""
     return _map_roles(value, _family("ml-model")["asset_roles"])
 
 
 @converter
 def source_code_roles(value: Any, context: Context) -> Any:
+    """The roles of a source-code asset that also claims ``mlm:model`` when another asset is the model."""
     if not isinstance(value, list) or "mlm:model" not in value or not {"code", "mlm:source_code"} & set(value):
         return value
     key = _asset_key(context)
@@ -319,6 +338,7 @@ def source_code_roles(value: Any, context: Context) -> Any:
 
 @converter
 def requires_gpu(value: Any, context: Context) -> Any:
+    """``requires-gpu: true`` as a CUDA accelerator (assumed); other values dropped."""
     if value is True:
         context.assume(context.path.replace("ml-model:requires-gpu", "mlm:accelerator"), "GPU read as CUDA", "cuda")
         return "cuda"
@@ -339,6 +359,7 @@ def _append_description(context: Context, asset_key: str, text: str) -> None:
 
 @converter
 def asset_description_note(value: Any, context: Context) -> Any:
+    """A field without an MLM equivalent, appended to the model asset's description."""
     label = pointer.parse(context.path)[-1].split(":", 1)[-1]
     _append_description(context, _asset_key(context), f"{label}: {value}.")
     context.target = f"/assets/{_asset_key(context)}/description"
@@ -347,6 +368,7 @@ def asset_description_note(value: Any, context: Context) -> Any:
 
 @converter
 def ml_model_link(value: Any, context: Context) -> Any:
+    """An ml-model link as an MLM link relation, or as a runtime asset."""
     rels = _family("ml-model")["link_rels"]
     if not isinstance(value, dict) or value.get("rel") not in rels:
         return KEEP
@@ -431,6 +453,7 @@ def draft_output_size(value: Any, context: Context) -> Any:
 
 @converter
 def dlm_source_code_asset(values: dict[str, Any], context: Context) -> Any:
+    """DLM source code facts (URL, commit, handler) as a source code asset."""
     url = values.get("model_src_url")
     commit_key = next((k for k in ("model_commit_hash", "model_src_hash") if values.get(k) is not None), None)
     commit = values.get(commit_key) if commit_key else None
@@ -487,6 +510,7 @@ def dlm_source_code_asset(values: dict[str, Any], context: Context) -> Any:
 
 @converter
 def dlm_requirements_asset(value: Any, context: Context) -> Any:
+    """A DLM requirements file as a metadata asset."""
     if not isinstance(value, str) or not value.strip():
         return Drop(
             "no requirements file is named (the value is empty)"
@@ -506,6 +530,7 @@ _DOCKERFILE_KEYS = ("docker_file", "dockerfile")
 
 @converter
 def dlm_container_assets(value: Any, context: Context) -> Any:
+    """A DLM container description as runtime assets (image and Dockerfile)."""
     if not isinstance(value, dict) or not value:
         return Drop(
             "no container is described (the value is empty)" if not value else f"{shown(value)} is not an object"
@@ -672,6 +697,7 @@ def _useful_bands(useful: list[Any], source: str, context: Context) -> None:
 
 @converter
 def dlm_input_structure(value: Any, context: Context) -> Any:
+    """A DLM input structure as the input's shape and dimension order."""
     tensors = value[0] if isinstance(value, list) and len(value) == 1 else value
     if not isinstance(tensors, dict):
         return Drop(f"{shown(value)} is not a tensor size object")
@@ -703,6 +729,7 @@ def _raster_type(numpy_name: Any) -> str | None:
 
 @converter
 def dlm_value_scaling(values: dict[str, Any], context: Context) -> Any:
+    """DLM scaling and normalisation fields as value-scaling objects."""
     factor = values.get("scaling_factor")
     mean, std = values.get("normalization:mean"), values.get("normalization:std")
     count = (
@@ -736,6 +763,7 @@ def dlm_value_scaling(values: dict[str, Any], context: Context) -> Any:
 
 @converter
 def dlm_task(value: Any, context: Context) -> Any:
+    """A DLM task as the Item's and the output's task."""
     task = task_name(value, context, "/properties/mlm:tasks")
     if task is None:
         return Drop(f"task {shown(value)} has no v1.5.2 equivalent")
@@ -747,6 +775,7 @@ def dlm_task(value: Any, context: Context) -> Any:
 
 @converter
 def dlm_result_structure(value: Any, context: Context) -> Any:
+    """A DLM result structure as the output's shape and dimension order."""
     if not isinstance(value, list) or not all(isinstance(s, int) and s >= -1 for s in value):
         return Drop(f"{shown(value)} is not a list of sizes")
     orders = context.common.get("result_dim_orders", {})
@@ -760,6 +789,7 @@ def dlm_result_structure(value: Any, context: Context) -> Any:
 
 @converter
 def dlm_classes(values: dict[str, Any], context: Context) -> Any:
+    """DLM class names (and don't-care index) as classification classes."""
     mapping = values.get("class_name_mapping")
     dont_care = values.get("dont_care_index")
     pairs: list[tuple[Any, Any]] = []
@@ -825,6 +855,7 @@ def dlm_source_bands(values: dict[str, Any], context: Context) -> Any:
 
 @converter
 def example_links(value: Any, context: Context) -> Any:
+    """Examples as ``example`` links."""
     if not isinstance(value, list):
         return Drop(f"{shown(value)} is not a list of examples")
     for example in value:
@@ -839,6 +870,7 @@ def example_links(value: Any, context: Context) -> Any:
 
 @converter
 def dlm_archive(value: Any, context: Context) -> Any:
+    """DLM archive files as assets with MLM roles."""
     if not isinstance(value, list):
         return Drop(f"{shown(value)} is not a list of archive files")
     roles_table = _family("dlm")["asset_roles"]
@@ -876,6 +908,7 @@ def dlm_archive(value: Any, context: Context) -> Any:
 # early MLM ---------------------------------------------------------------------------------------
 @converter
 def norm_to_value_scaling(values: dict[str, Any], context: Context) -> Any:
+    """ml-model normalisation facts (type, statistics, clip) as value-scaling objects."""
     norm = values.get("norm_type")
     stats = values.get("statistics")
     if "norm_clip" in values:
@@ -950,12 +983,14 @@ SUPPLIERS: dict[str, Supplier] = {}
 
 
 def supplier(function: Supplier) -> Supplier:
+    """Register a supplier under its function name (the name the rule tables use)."""
     SUPPLIERS[function.__name__] = function
     return function
 
 
 @supplier
 def name_from_title_or_id(context: Context, segments: tuple[str, ...]) -> tuple[Any, str]:
+    """A model name from the title or id, or a placeholder."""
     for source in (context.get("/properties/title"), context.document.get("id")):
         name = sanitize_name(source, context)
         if name:
@@ -965,12 +1000,14 @@ def name_from_title_or_id(context: Context, segments: tuple[str, ...]) -> tuple[
 
 @supplier
 def tasks_from_item(context: Context, segments: tuple[str, ...]) -> tuple[Any, str]:
+    """The Item's tasks (assumed), or a placeholder."""
     tasks = context.get("/properties/mlm:tasks")
     return (list(tasks), "assumed") if isinstance(tasks, list) else ([], "placeholder")
 
 
 @supplier
 def tasks_from_outputs(context: Context, segments: tuple[str, ...]) -> tuple[Any, str]:
+    """The tasks of the outputs (assumed), or a placeholder."""
     tasks: list[str] = []
     for output in context.get("/properties/mlm:output") or []:
         for task in output.get("tasks", []) if isinstance(output, dict) else []:
@@ -981,6 +1018,7 @@ def tasks_from_outputs(context: Context, segments: tuple[str, ...]) -> tuple[Any
 
 @supplier
 def placeholder_output(context: Context, segments: tuple[str, ...]) -> tuple[Any, str]:
+    """A placeholder output for the Item's tasks."""
     tasks = list(context.get("/properties/mlm:tasks") or [])
     output = {
         "name": tasks[0] if tasks else "output",
@@ -994,6 +1032,7 @@ def placeholder_output(context: Context, segments: tuple[str, ...]) -> tuple[Any
 
 @supplier
 def output_name(context: Context, segments: tuple[str, ...]) -> tuple[Any, str]:
+    """An output's name from its first task (assumed), or a placeholder."""
     output = context.get(segments[:-1]) or {}
     tasks = output.get("tasks") or []
     return (tasks[0], "assumed") if tasks else ("output", "placeholder")

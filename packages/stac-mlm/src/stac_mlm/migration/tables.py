@@ -18,6 +18,8 @@ FAMILY_ORDER = ("mlm", "dlm", "ml-model")  # the order family rules run in (MLM 
 
 @dataclass(frozen=True)
 class Rule:
+    """One rule of the migration tables: where a value comes from and what becomes of it."""
+
     source: tuple[Segments, ...]  # `from` then its aliases
     action: str
     target: Segments | None = None
@@ -32,6 +34,7 @@ class Rule:
 
     @classmethod
     def load(cls, data: dict[str, Any]) -> Rule:
+        """A rule from its entry in the tables."""
         paths = [data["from"], *data.get("aliases", []), *data.get("with", [])]
         source = tuple(parse(p) for p in [data["from"], *data.get("aliases", [])])
         target = parse(data["to"]) if data.get("to") is not None else None
@@ -52,6 +55,8 @@ class Rule:
 
 @dataclass(frozen=True)
 class Family:
+    """A legacy family: how to detect it and its rules."""
+
     name: str
     title: str
     prefix: str
@@ -65,6 +70,8 @@ class Family:
 
 @dataclass(frozen=True)
 class Tables:
+    """The migration tables: settings common to all families, and each family's rules."""
+
     common: dict[str, Any]
     rules: tuple[Rule, ...]
     families: dict[str, Family] = field(default_factory=dict)
@@ -78,6 +85,7 @@ def _raw() -> dict[str, Any]:
 
 @cache
 def tables() -> Tables:
+    """The migration tables bundled with the package."""
     raw = _raw()
     common = raw["common"]
     families = {}
@@ -135,6 +143,7 @@ def _patterns(node: Any) -> list[str]:
 
 @cache
 def facts() -> Facts:
+    """What the bundled JSON Schema says (fields, patterns, enums) that migrations need."""
     schema = _parsed()
     defs = schema["$defs"]
     item = defs["ItemProperties"]
