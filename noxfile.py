@@ -155,7 +155,7 @@ def tests(session: nox.Session, group: str) -> None:
     if spec["codegen"]:
         _install_codegen(session)
     session.install(*TEST_DEPS, *(INTEROP_DEPS if spec["codegen"] else []))
-    session.install("-e", "packages/stac-mlm[fast,dask,pystac,onnx,hf]")
+    session.install("-e", "packages/stac-mlm[fast,dask,pystac,onnx,hf,remote]")
     # one pytest worker per CPU this process may use (none on one CPU, as in CI); `-n N` in posargs overrides
     cpus = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else (os.cpu_count() or 1)
     chose = any(arg in ("-n", "--numprocesses") or arg.startswith(("-n=", "--numprocesses=")) for arg in args)
@@ -176,6 +176,19 @@ def tests_torch(session: nox.Session) -> None:
     session.install(TORCH)
     session.install(*TEST_DEPS, "-e", "packages/stac-mlm[onnx,hf,torch]", "stac-model==0.7.0", "kornia")
     session.run("pytest", "tests/pytorch", "-p", "no:logging", *session.posargs)
+
+
+#: Real models that packages on PyPI ship inside their wheels (tests/models): OCR, voice activity, file
+#: content type; about 43 MB of wheels. Installed without their dependencies: the tests only read the files.
+SHIPPED_MODELS = ["rapidocr-onnxruntime==1.4.4", "silero-vad==6.2.3", "magika==1.0.3"]
+
+
+@nox.session
+def tests_models(session: nox.Session) -> None:
+    """describe and check on the real model files of SHIPPED_MODELS, read from site-packages."""
+    session.install(*TEST_DEPS, "-e", "packages/stac-mlm[onnx,hf]")
+    session.install("--no-deps", *SHIPPED_MODELS)
+    session.run("pytest", "tests/models", "-p", "no:cacheprovider", *session.posargs)
 
 
 @nox.session

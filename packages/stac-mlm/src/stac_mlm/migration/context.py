@@ -7,8 +7,8 @@ import json
 from dataclasses import dataclass
 from typing import Any
 
-from . import pointer
-from .pointer import MISSING, Segments, format_pointer
+from .. import pointer
+from ..pointer import MISSING, Segments, format_pointer
 from .report import ReportEntry, new_entry
 from .tables import Facts, facts, tables
 
@@ -96,6 +96,11 @@ class Context:
     def add(self, path: str, action: str, detail: str, original: Any = MISSING, target: str | None = None) -> None:
         """Add an entry to the report."""
         self.report.append(new_entry(path, action, detail, original, target))
+
+    def placeholder(self, target: str, detail: str, fill: str | None) -> None:
+        """Report a stand-in written at ``target``: why (``detail``) and what to put there (``fill``)."""
+        text = f"{detail}; put here: {fill}" if fill else detail
+        self.report.append(new_entry(target, "placeholder", text, target=target, fill=fill))
 
     def assume(self, target: str, detail: str, value: Any = MISSING) -> None:
         """Report a value written by assumption (``value`` is shown in the detail)."""

@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from functools import cache, lru_cache
 from typing import Any
 
-from . import pointer
+from .. import pointer
 from .tables import FAMILY_ORDER, Family, tables
 
 

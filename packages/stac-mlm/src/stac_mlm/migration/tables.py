@@ -10,9 +10,10 @@ from functools import cache
 from importlib import resources
 from typing import Any
 
-from .._schema import _parsed
-from .pointer import Segments, Walk, compile_walk, parse
+from .._schema import SPEC_VERSION, _parsed
+from ..pointer import Segments, Walk, compile_walk, parse
 
+TARGET = f"v{SPEC_VERSION}"  # the version documents are migrated to, as messages name it
 FAMILY_ORDER = ("mlm", "dlm", "ml-model")  # the order family rules run in (MLM first: its fields win)
 
 
