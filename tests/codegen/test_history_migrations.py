@@ -10,6 +10,7 @@ its own, so the converter that handles it shows as XPASS (and the entry must go)
 
 from __future__ import annotations
 
+import json
 import re
 from functools import cache
 from typing import Any
@@ -17,10 +18,11 @@ from typing import Any
 import pytest
 import yaml
 from stac_ext_codegen.diff import diff_versions
+from stac_ext_codegen.model import load_version
 from stac_ext_codegen.versions import VersionIndex
-from stac_mlm.migration.finish import STEPS
+from stac_mlm.migration.completion import STEPS
 from support import history, validators
-from support.paths import SCHEMA_DIR
+from support.paths import SCHEMA_DIR, VERSIONS_INDEX
 
 MIGRATIONS = SCHEMA_DIR / "migrations" / "mlm.yaml"
 PAIRS = list(zip(history.releases(), history.releases()[1:], strict=False))
@@ -62,10 +64,15 @@ def _migrations() -> dict[str, Any]:
 
 
 def _handled(old: str, new: str) -> dict[str, set[str]]:
-    """JSON key -> how the migration handles it, for the pair."""
+    """JSON key -> how the migration handles it, for the pair (steps derived from the diff included)."""
     document = _migrations()
     rules = {rule["id"] for rule in document["rules"] if "id" in rule}
     found: dict[str, set[str]] = {}
+    for step in _derived():
+        if (step["from"], step["to"]) == (old, new):
+            for entry in step["breaking_changes"]:
+                for key in entry["fields"]:
+                    found.setdefault(key, set()).add(str(entry["handled_by"]))
     for entry in document.get("breaking_changes") or []:
         if (entry["from"], entry["to"]) != (old, new):
             continue
@@ -76,11 +83,17 @@ def _handled(old: str, new: str) -> dict[str, set[str]]:
     return found
 
 
+def _derived() -> list[dict[str, Any]]:
+    """The migration steps between releases derived from the diff (generated into migrations.json)."""
+    tables = json.loads((VERSIONS_INDEX.parent / "migrations.json").read_text(encoding="utf-8"))
+    return [step for table in tables.values() if isinstance(table, dict) for step in table.get("derived") or []]
+
+
 def _diff_keys(old: str, new: str) -> set[str]:
     """JSON keys of the changes the diff marks breaking (rules: the keys their JSON Schema reads)."""
     index = VersionIndex.find(SCHEMA_DIR)
     assert index is not None
-    new_rules = {r["id"]: r for r in index.model(new).rules}
+    new_rules = {r["id"]: r for r in load_version(index, new).rules}
     keys: set[str] = set()
     for change in diff_versions(index, old, new):
         if not change.breaking or {change.element, change.where} & URL_ELEMENTS:

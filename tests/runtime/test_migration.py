@@ -355,8 +355,8 @@ def test_reader_rejects_bad_text(data: bytes, message: str) -> None:
 
 # the tables --------------------------------------------------------------------------------------
 def test_tables_name_only_existing_converters_steps_and_actions() -> None:
+    from stac_mlm.migration.completion import STEPS
     from stac_mlm.migration.converters import CONVERTERS, SUPPLIERS
-    from stac_mlm.migration.finish import STEPS
 
     loaded = tables()
     actions = set(loaded.common["actions"])
@@ -378,6 +378,9 @@ def test_bundled_tables_match_schema_migrations() -> None:
         (Path(stac_mlm.__file__).parent / "_generated" / "migrations.json").read_text(encoding="utf-8")
     )
     folder = Path(__file__).resolve().parents[2] / "schema" / "migrations"
+    for table in bundled.values():  # the steps between releases derived from the diff are added by generate
+        if isinstance(table, dict) and "derived" in table:
+            assert isinstance(table.pop("derived"), list)
     assert bundled == {p.stem: yaml.safe_load(p.read_text(encoding="utf-8")) for p in sorted(folder.glob("*.yaml"))}
 
 

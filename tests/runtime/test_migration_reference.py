@@ -21,7 +21,7 @@ import pytest
 import stac_mlm.migration as migration_package
 from hypothesis import given
 from hypothesis import strategies as st
-from stac_mlm.migration import finish as finish_steps
+from stac_mlm.migration import completion as finish_steps
 from stac_mlm.migration import migrate, read_document
 from stac_mlm.migration.context import shown
 from stac_mlm.migration.converters import CONVERTERS, SUPPLIERS
@@ -29,7 +29,7 @@ from stac_mlm.migration.detect import Source, prefixes_in
 from stac_mlm.migration.engine import KEEP, PLACED, REPORTED, Context, Drop, compact
 from stac_mlm.migration.report import ReportEntry, new_entry
 from stac_mlm.migration.tables import FAMILY_ORDER, Rule, tables
-from stac_mlm.pointer import GONE, MISSING, format_pointer, parse, remove
+from stac_mlm.pointer import GONE, MISSING, format_pointer, parse_pointer, remove
 from support.legacy import fixture_paths, upstream_legacy_paths
 
 
@@ -177,7 +177,7 @@ def _reference_required(context: Context, sources: list[Source]) -> None:
             context.add("/properties", "dropped", "Item properties must be an object", document["properties"])
         document["properties"] = {}
     for spec in context.common["required"]:
-        segments = parse(spec["path"])
+        segments = parse_pointer(spec["path"])
         for parent_path, _ in list(_expand(document, segments[:-1])):
             parent = _get(document, parent_path)
             if not isinstance(parent, dict) or segments[-1] in parent:
@@ -214,7 +214,8 @@ def _reference_detect(document: dict[str, Any]) -> list[Source]:
                 by_url, version = True, pattern_version or match.groupdict().get("version")
                 break
         by_fields = family.prefix in prefixes or (
-            not by_url and any(m.get("evidence") and list(_expand(document, parse(m["path"]))) for m in family.markers)
+            not by_url
+            and any(m.get("evidence") and list(_expand(document, parse_pointer(m["path"]))) for m in family.markers)
         )
         if not by_url and not by_fields:
             continue
@@ -222,7 +223,7 @@ def _reference_detect(document: dict[str, Any]) -> list[Source]:
             (
                 m["version"]
                 for m in family.markers
-                for path, _ in _expand(document, parse(m["path"]))
+                for path, _ in _expand(document, parse_pointer(m["path"]))
                 if "equals" not in m or _get(document, path) == m["equals"]
             ),
             None,

@@ -16,7 +16,7 @@ import pytest
 import stac_mlm
 from stac_mlm.cli import migrate as command
 from stac_mlm.migration import Migration, migrate, migrate_text, read_document
-from stac_mlm.migration.finish import STEPS
+from stac_mlm.migration.completion import STEPS
 from stac_mlm.migration.report import ReportEntry
 from stac_mlm.migration.tables import tables
 from support.legacy import LEGACY_FIXTURES, fixture_paths, misplaced_values, upstream_legacy_paths

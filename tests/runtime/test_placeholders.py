@@ -15,7 +15,7 @@ from stac_mlm.cli import migrate as command
 from stac_mlm.migration import Migration, migrate, migrate_text
 from stac_mlm.migration.report import ReportEntry
 from stac_mlm.migration.tables import tables
-from stac_mlm.pointer import format_pointer, parse, put
+from stac_mlm.pointer import format_pointer, parse_pointer, put
 from support.legacy import fixture_paths, upstream_legacy_paths
 from support.paths import OFFICIAL_VERSION
 
@@ -28,7 +28,7 @@ def _run(*argv: str) -> int:
 
 
 def _concrete(path: str) -> tuple[str, ...]:
-    return tuple("0" if segment == "*" else segment for segment in parse(path))
+    return tuple("0" if segment == "*" else segment for segment in parse_pointer(path))
 
 
 def _covered(path: str, found: list[str]) -> bool:

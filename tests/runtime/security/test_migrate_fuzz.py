@@ -103,3 +103,13 @@ def test_migrate_on_mutated_legacy_documents_loses_nothing_and_writes_strict_jso
     assert json.loads(output) == migration.document
     if migration.document is not document:
         assert misplaced_values(before, migration) == []
+
+
+def test_a_size_whose_bytes_overflow_a_float_is_dropped_not_raised() -> None:
+    """1e308 MB is a finite number whose bytes are not: reported as dropped (it was an OverflowError)."""
+    document = json.loads(next(t for t in _documents() if "estimated_total_size_mb" in t))
+    document["properties"]["dlm:architecture"]["estimated_total_size_mb"] = 1e308
+    migration = migrate(document)
+    [entry] = [e for e in migration.report if e.path.endswith("/estimated_total_size_mb")]
+    assert entry.action == "dropped" and entry.original == 1e308
+    json.dumps(migration.document, allow_nan=False)

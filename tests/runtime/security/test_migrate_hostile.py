@@ -176,6 +176,22 @@ def test_a_device_is_refused_at_once(tmp_path: Path, device: str) -> None:
     assert list(tmp_path.iterdir()) == []
 
 
+def test_a_device_on_standard_input_is_refused_at_once(tmp_path: Path) -> None:
+    with open(os.devnull, "rb") as null:  # a character device, like /dev/zero, but present everywhere
+        result = subprocess.run(
+            [sys.executable, "-m", "stac_mlm", "migrate", "-"],
+            stdin=null,
+            capture_output=True,
+            text=True,
+            timeout=60,
+            preexec_fn=_capped,
+            check=False,
+        )
+    assert result.returncode == 2
+    [message] = _one_line_errors(result.stderr)
+    assert "<stdin>" in message and "is a device" in message
+
+
 @pytest.mark.skipif(os.geteuid() == 0, reason="permissions do not stop root")
 def test_an_unreadable_subfolder_is_reported_and_the_exit_status_is_2(tmp_path: Path) -> None:
     folder = tmp_path / "in"

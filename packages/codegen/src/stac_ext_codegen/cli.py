@@ -1,4 +1,4 @@
-"""Command line: ``stac-ext-codegen generate | check | coverage | validate-examples | new-version | release | diff``."""
+"""Command line: ``stac-ext-codegen generate | check | coverage | new-version | release | amend | diff | ...``."""
 
 from __future__ import annotations
 
@@ -12,7 +12,7 @@ import time
 from pathlib import Path
 from typing import Any
 
-from .model import ModelError, SourceModel
+from .model import ModelError, SourceModel, load_version
 from .versions import VersionError, VersionIndex
 
 SCHEMA = "schema"
@@ -20,6 +20,9 @@ SCHEMA = "schema"
 
 def _head(root: Path) -> SourceModel:
     """The live model, refused when generating it would change a released version."""
+    from .modellint import check_source
+
+    check_source(root / SCHEMA, root)  # mistakes in schema/ as file:line, before any generator runs
     index = VersionIndex.find(root / SCHEMA)
     if index is not None:
         problem = index.frozen_problems()
@@ -44,7 +47,7 @@ def _generate(args: argparse.Namespace) -> int:
         count = sum(1 for path in written if path.startswith(folder + "/"))
         print(f"wrote {count} file(s) under {folder}/")
     print(f"generated {len(written)} file(s) in {time.perf_counter() - started:.2f} s")
-    status = _coverage(model, args)
+    status = max(_coverage(model, args), _draft_gates(model, args.root))
     # The rendered fixtures were just checked one by one, with their sidecars.
     checked = {(args.root / model.config.get("fixtures", "rendered")).resolve()}
     args.examples = [folder for folder in args.examples if folder.resolve() not in checked]
@@ -77,11 +80,43 @@ def _coverage(model: SourceModel, args: argparse.Namespace | None = None, *, str
     return 1
 
 
+def _draft_gates(model: SourceModel, root: Path) -> int:
+    """Rule examples must get their verdicts (1 if not); for a draft, what `release` would refuse is
+    shown as warnings (see gates.py)."""
+    from .gates import (
+        breaking_contradictions,
+        describe_migration,
+        draft_migration,
+        released_copy_problems,
+        rule_examples,
+    )
+
+    failures = rule_examples(model)
+    for failure in failures:
+        print(f"FAIL {failure}")
+    index, version = model.versions, model.version
+    if index is not None and version is not None and version.status == "draft":
+        if not version.breaking_accepted:
+            for line in breaking_contradictions(index, version):
+                print(f"warning: {line}")
+        step = draft_migration(model)
+        for line in describe_migration(step) if step else []:
+            print(("warning: " if "decide" in line else "") + line)
+        if index.schema_dir.resolve() == (root / SCHEMA).resolve():
+            for problem in released_copy_problems(root, "2000-01-01"):
+                print(f"warning: after releasing {version.version}, a release gate fails: {problem}")
+    return 1 if failures else 0
+
+
 def _check(args: argparse.Namespace) -> int:
     """Regenerate into a scratch tree and compare it with the committed files."""
+    from .gates import rule_examples
     from .outputs import owned_folders, stale_files, write_all
 
     model = _head(args.root)
+    wrong = rule_examples(model)
+    for failure in wrong:
+        print(f"FAIL {failure}")
     with tempfile.TemporaryDirectory(prefix="codegen-check-") as scratch:
         scratch_root = Path(scratch)
         produced = write_all(model, scratch_root, base=args.root)
@@ -108,6 +143,9 @@ def _check(args: argparse.Namespace) -> int:
             drift += 1
             print(f"STALE {stale.relative_to(args.root)}: no generator produces this file any more")
         shutil.rmtree(scratch_root, ignore_errors=True)
+    if wrong:
+        print(f"{len(wrong)} rule example(s) in {model.rules_file} do not get their verdict")
+        return 1
     if drift:
         print(f"{drift} generated file(s) out of date: run `nox -s generate` and commit the result")
         return 1
@@ -185,15 +223,21 @@ def _index(root: Path) -> VersionIndex:
 
 
 def _new_version(args: argparse.Namespace) -> int:
+    from .config import find_config
+    from .version_strings import rewrite_head
+
     index = _index(args.root)
+    previous = index.head
     draft = index.start_draft(args.version)
+    config = find_config(index.schema_dir)
+    rewrite_head(index.schema_dir, config.model_root, config.rules_file, previous, draft)
     index.save()
     print(f"started the draft {draft.version} ({draft.url}) in {SCHEMA}/versions.yaml")
     frozen = ", ".join(r.version for r in index.releases)
     print(f"the model files in {SCHEMA}/ are now {draft.version}; the releases ({frozen}) stay frozen")
     print(
         "next: edit schema/, `nox -s generate`, "
-        f"`python -m stac_ext_codegen diff {index.latest.version} {draft.version}`, then `nox -s release`"
+        f"`nox -s diff -- {index.latest.version} {draft.version}`, then `nox -s release`"
     )
     return 0
 
@@ -201,16 +245,19 @@ def _new_version(args: argparse.Namespace) -> int:
 def _release(args: argparse.Namespace) -> int:
     """Turn the draft into a release, once its examples cover the model, its errata are reviewed and the
     changelog has its entry."""
+    import dataclasses
     import datetime
     import re
 
+    from .modellint import check_source
     from .outputs import write_all
 
     index = _index(args.root)
     if index.draft is None:
         raise VersionError("there is no draft to release: start one with `nox -s new-version -- X.Y.Z`")
+    check_source(index.schema_dir, args.root)
     draft = index.draft
-    model = index.model(draft)
+    model = load_version(index, draft)
     missing = []
     if _coverage(model, strict=True):
         missing.append("example coverage of the draft must be 100% (see the table above)")
@@ -224,12 +271,30 @@ def _release(args: argparse.Namespace) -> int:
     heading = re.compile(rf"^#+ .*\bv?{re.escape(draft.semver)}\b", re.MULTILINE)
     if not changelog.is_file() or not heading.search(changelog.read_text(encoding="utf-8")):
         missing.append(f"add a section for {draft.version} to {args.changelog} (a heading naming the version)")
+    from .gates import breaking_contradictions, draft_migration, released_copy_problems, rule_examples
+
+    missing += [f"rule example: {failure}" for failure in rule_examples(model)]
+    step = draft_migration(model)
+    missing += [
+        f"a breaking change the diff cannot migrate needs a rule in {SCHEMA}/migrations/ and a `breaking_changes` "
+        f"entry for {step['from']} -> {step['to']}: {undecided}"
+        for undecided in (step["undecided"] if step else [])
+    ]
+    accepted = args.accept_breaking or draft.breaking_accepted
+    contradictions = breaking_contradictions(index, draft)
+    if contradictions and not accepted:
+        missing.append("\n".join(contradictions))
+    date = args.date or datetime.date.today().isoformat()
+    if not missing:  # the costly gate last: the project after the release, in a scratch copy
+        missing += [f"release gate: {p}" for p in released_copy_problems(args.root, date, accept_breaking=accepted)]
     if missing:
         print(f"cannot release {draft.version} yet:")
         for item in missing:
             print(f"  - {item}")
         return 1
-    date = args.date or datetime.date.today().isoformat()
+    if contradictions and accepted:
+        index.draft = dataclasses.replace(draft, breaking_accepted=accepted)
+        print(f"breaking changes in {draft.version} accepted ({accepted}): recorded in {SCHEMA}/versions.yaml")
     released = index.release_draft(date)
     index.save()
     print(f"released {released.version} ({date}): its source is frozen in {SCHEMA}/{released.source}")
@@ -240,15 +305,33 @@ def _release(args: argparse.Namespace) -> int:
 
 def _filled(args: argparse.Namespace) -> int:
     """Write a version's model files with the placeholders filled (what LinkML tools such as linkml-lint read)."""
-    from .versions import model_files
+    from .modelfiles import model_files
 
     index = VersionIndex.find(args.root / SCHEMA)
-    model = SourceModel.load(args.root / SCHEMA) if index is None else index.model(args.version or index.head)
+    model = SourceModel.load(args.root / SCHEMA) if index is None else load_version(index, args.version or index.head)
     args.out.mkdir(parents=True, exist_ok=True)
     for name in model_files(model.directory, model.root, model.rules_file):
         (args.out / name).parent.mkdir(parents=True, exist_ok=True)
         (args.out / name).write_text((model.directory / name).read_text(encoding="utf-8"), encoding="utf-8")
         print(args.out / name)
+    return 0
+
+
+def _amend(args: argparse.Namespace) -> int:
+    """Record an editorial amendment of frozen releases whose normative outputs stay byte-identical."""
+    import datetime
+
+    from .amend import amend
+
+    index = _index(args.root)
+    date = args.date or datetime.date.today().isoformat()
+    for done in amend(index, args.root, args.reason, date, args.versions):
+        print(f"amended {done.version}: its normative outputs are unchanged; digest now {done.digest}")
+    index.save()
+    print(f"recorded in {SCHEMA}/versions.yaml; now regenerate (`nox -s generate`) and commit")
+    problem = index.frozen_problems()
+    if problem:
+        print(f"warning: {problem}")
     return 0
 
 
@@ -277,7 +360,7 @@ def _resolved(args: argparse.Namespace) -> int:
     from .jsonschema import dump_json
     from .resolved import resolve
 
-    model = _index(args.root).model(args.version) if args.version else SourceModel.load(args.root / SCHEMA)
+    model = load_version(_index(args.root), args.version) if args.version else SourceModel.load(args.root / SCHEMA)
     sys.stdout.write(dump_json(resolve(model).to_json()))
     return 0
 
@@ -299,10 +382,19 @@ def main(argv: list[str] | None = None) -> int:
     new_version.add_argument("version", help="the draft's version, e.g. 1.6.0")
     release = commands.add_parser("release", help="turn the draft into a release (frozen snapshot)")
     release.add_argument("--date", help="release date, YYYY-MM-DD (default: today)")
+    release.add_argument(
+        "--accept-breaking",
+        metavar="REASON",
+        help="release a minor or patch version that carries breaking changes (the reason is recorded)",
+    )
     release.add_argument("--changelog", help="the changelog that must have the version's entry (default: codegen.yaml)")
     filled = commands.add_parser("filled", help="write a version's model files with the version placeholders filled")
     filled.add_argument("out", type=Path, help="folder to write them to")
     filled.add_argument("--version", help="default: the head (the draft, else the latest release)")
+    amend = commands.add_parser("amend", help="accept an editorial edit of frozen releases (outputs unchanged)")
+    amend.add_argument("versions", nargs="*", help="releases to amend (default: every edited one)")
+    amend.add_argument("--reason", required=True, help="why, recorded with the date in versions.yaml")
+    amend.add_argument("--date", help="YYYY-MM-DD (default: today)")
     diff = commands.add_parser("diff", help="field-level differences between two versions")
     diff.add_argument("old", help="e.g. v1.5.2")
     diff.add_argument("new", help="e.g. v1.6.0")
@@ -318,6 +410,7 @@ def main(argv: list[str] | None = None) -> int:
         "new-version": _new_version,
         "release": _release,
         "diff": _diff,
+        "amend": _amend,
         "filled": _filled,
     }
     try:

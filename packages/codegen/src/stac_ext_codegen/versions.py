@@ -13,14 +13,15 @@ a draft needs no hand edit of URLs.
 
 from __future__ import annotations
 
-import functools
-import hashlib
 import re
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
 import yaml
+
+from .errors import VersionError
+from .modelfiles import digest_of, model_files, read_yaml
 
 VERSIONS_FILE = "versions.yaml"
 RELEASES = "releases"
@@ -36,16 +37,10 @@ HEADER = """\
 #                 `nox -s new-version -- X.Y.Z` starts it, `nox -s release` publishes it
 #
 # Per version: `url` is the `$id` documents declare; `aliases` lists other URLs documents use for
-# the same version; `errata_reviewed` says the errata were checked against this version.
+# the same version; `errata_reviewed` says the errata were checked against this version; `amended` lists
+# editorial amendments of a frozen release (`nox -s amend`), each dated, with its reason and the old digest.
 # `nox -s new-version` and `nox -s release` rewrite this file (comments other than this header are lost).
 """
-
-
-_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml when present: the same data, faster
-
-
-class VersionError(ValueError):
-    """versions.yaml is inconsistent, or a version operation is not possible."""
 
 
 def version_key(version: str) -> tuple[Any, ...]:
@@ -76,6 +71,9 @@ class Version:
     date: str | None = None
     digest: str | None = None
     errata_reviewed: bool = False
+    breaking_accepted: str | None = None  # why a minor or patch release may break documents (see semver.py)
+    #: editorial amendments of a frozen release: ``{date, reason, previous}`` (the digest it replaced)
+    amended: tuple[dict[str, str], ...] = ()
 
     @property
     def semver(self) -> str:
@@ -108,7 +106,11 @@ class Version:
             out["source"] = self.source
             if self.digest:
                 out["digest"] = self.digest
+            if self.amended:
+                out["amended"] = [dict(a) for a in self.amended]
         out["errata_reviewed"] = self.errata_reviewed
+        if self.breaking_accepted:
+            out["breaking_accepted"] = self.breaking_accepted
         return out
 
 
@@ -129,53 +131,17 @@ def _version(entry: Any, status: str, template: str) -> Version:
         date=str(entry["date"]) if entry.get("date") is not None else None,
         digest=str(entry["digest"]) if entry.get("digest") else None,
         errata_reviewed=entry.get("errata_reviewed") is True,
+        breaking_accepted=str(entry["breaking_accepted"]) if entry.get("breaking_accepted") else None,
+        amended=_amendments(entry.get("amended"), name),
     )
 
 
-def model_files(directory: Path, root: str | None = None, rules: str | None = None) -> list[str]:
-    """The files that make up a model in ``directory``: the root, its local imports (transitively), the rules
-    file (named by ``codegen.yaml`` unless given). Paths relative to ``directory``, sorted."""
-    if root is None or rules is None:
-        from .config import find_config
-
-        config = find_config(directory)
-        root, rules = root or config.model_root, rules or config.rules_file
-    state = tuple((p.name, p.stat().st_mtime_ns, p.stat().st_size) for p in sorted(directory.glob("*.y*ml")))
-    return list(_model_files(directory.resolve(), root, rules, state))
-
-
-@functools.lru_cache(maxsize=64)
-def _model_files(directory: Path, root: str, rules: str, state: tuple[Any, ...]) -> tuple[str, ...]:
-    found: set[str] = set()
-    pending = [root]
-    while pending:
-        name = pending.pop()
-        if name in found or not (directory / name).is_file():
-            continue
-        found.add(name)
-        document = _read_yaml(directory / name)
-        for entry in (document.get("imports", []) if isinstance(document, dict) else []) or []:
-            entry = str(entry)
-            if ":" not in entry:  # linkml:types and other CURIEs are not files of the model
-                pending.append(str(Path(name).parent / f"{entry}.yaml").removeprefix("./"))
-    if (directory / rules).is_file():
-        found.add(rules)
-    return tuple(sorted(found))
-
-
-def _read_yaml(path: Path) -> Any:
-    try:
-        return yaml.load(path.read_text(encoding="utf-8"), Loader=_LOADER)
-    except yaml.YAMLError as error:
-        raise VersionError(f"{path}: not readable as YAML ({error})") from error
-
-
-def digest_of(directory: Path, files: list[str]) -> str:
-    """A hash of the files' bytes (and names): what a release's snapshot is checked against."""
-    hasher = hashlib.sha256()
-    for name in files:
-        hasher.update(name.encode() + b"\0" + (directory / name).read_bytes() + b"\0")
-    return "sha256:" + hasher.hexdigest()
+def _amendments(value: Any, name: str) -> tuple[dict[str, str], ...]:
+    if not value:
+        return ()
+    if not isinstance(value, list) or not all(isinstance(a, dict) and a.get("reason") for a in value):
+        raise VersionError(f"{VERSIONS_FILE}: {name}: `amended` must be a list of {{date, reason, previous}}")
+    return tuple({str(k): str(v) for k, v in a.items()} for a in value)
 
 
 @dataclass
@@ -186,6 +152,7 @@ class VersionIndex:
     url_template: str
     releases: list[Version]
     draft: Version | None = None
+    #: the loaded model of each version, filled by ``model.load_version`` (this module does not load models)
     _models: dict[str, Any] = field(default_factory=dict, repr=False)
 
     @classmethod
@@ -241,22 +208,6 @@ class VersionIndex:
         """The folder holding a version's source (schema/ for the draft)."""
         return self.schema_dir if version.status == "draft" else self.schema_dir / version.source
 
-    def model(self, version: Version | str) -> Any:
-        """The loaded model of a version (the live files for the draft), loaded once."""
-        from .model import SourceModel
-
-        if isinstance(version, str):
-            version = self.get(version)
-        if version.version not in self._models:
-            if version.status == "draft":
-                self._models[version.version] = SourceModel.load(self.schema_dir, version=version, versions=self)
-            else:
-                directory = self.source_dir(version)
-                if not directory.is_dir():
-                    raise VersionError(f"release {version.version}: its source {directory} does not exist")
-                self._models[version.version] = SourceModel.load(directory, version=version, versions=self)
-        return self._models[version.version]
-
     # ----- frozen releases -------------------------------------------------------------------------------------
     def changed_releases(self) -> list[str]:
         """Problems with release snapshots: a snapshot edited since its digest was recorded, or missing."""
@@ -280,7 +231,7 @@ class VersionIndex:
         for name in sorted(set(head_files) & set(frozen_files)):
             if (self.schema_dir / name).read_bytes() == (snapshot / name).read_bytes():
                 continue
-            head, frozen = _read_yaml(self.schema_dir / name), _read_yaml(snapshot / name)
+            head, frozen = read_yaml(self.schema_dir / name), read_yaml(snapshot / name)
             if head != frozen:
                 differ.append(name)
         return differ
@@ -301,7 +252,7 @@ class VersionIndex:
                 f"{', '.join(differ)} in {self.schema_dir.name}/ differ from the released {self.latest.version} "
                 f"({self.schema_dir.name}/{self.latest.source}), and there is no draft: releases are frozen. "
                 f"To make this edit the next version, start a draft first: `nox -s new-version -- {nxt}` "
-                f"(or `python -m stac_ext_codegen new-version {nxt}`); the edit is kept and goes to the draft. "
+                f"(or `stac-ext-codegen new-version {nxt}`); the edit is kept and goes to the draft. "
                 f"Otherwise revert it (git checkout {self.schema_dir.name}/)."
             )
         return None

@@ -46,7 +46,7 @@ def rows() -> list[tuple[str, Any]]:
 
 @cache
 def _validator() -> Any:
-    schema = {"allOf": [_below(pointer.parse(path), stand_in) for path, stand_in in rows()]}
+    schema = {"allOf": [_below(pointer.parse_pointer(path), stand_in) for path, stand_in in rows()]}
     return jsonschema_rs.Draft7Validator(schema)
 
 

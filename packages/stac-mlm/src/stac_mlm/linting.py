@@ -17,7 +17,7 @@ from typing import Any
 
 import jsonschema_rs
 
-from .pointer import compile_walk, format_pointer, parse, walk
+from .pointer import compile_walk, format_pointer, parse_pointer, walk
 
 __all__ = ["Finding", "Recommendation", "lint", "recommendations"]
 
@@ -93,7 +93,7 @@ def _escape(part: str | int) -> str:
 
 def matches(document: Any, pattern: str) -> Iterator[tuple[str, Any]]:
     """Every ``(pointer, value)`` the pattern finds; a ``*`` segment matches every member or item."""
-    plan = compile_walk(parse(pattern))
+    plan = compile_walk(parse_pointer(pattern))
     return iter([(format_pointer(found), value) for found, _, value in walk(document, plan)])
 
 

@@ -41,7 +41,7 @@ def marks() -> tuple[Mark, ...]:
     from .migration.tables import tables  # the migration package uses Placeholder: imported when first needed
 
     return tuple(
-        Mark(row["path"], pointer.compile_walk(pointer.parse(row["path"])), row["equals"], row["fill"])
+        Mark(row["path"], pointer.compile_walk(pointer.parse_pointer(row["path"])), row["equals"], row["fill"])
         for row in tables().common["placeholder_marks"]
     )
 

@@ -13,7 +13,7 @@ Segments = tuple[str, ...]
 
 
 @lru_cache(maxsize=1024)
-def parse(pointer: str) -> Segments:
+def parse_pointer(pointer: str) -> Segments:
     """The segments of a JSON Pointer (``~1`` and ``~0`` unescaped)."""
     if not pointer:
         return ()

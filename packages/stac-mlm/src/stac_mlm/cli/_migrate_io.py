@@ -4,8 +4,11 @@ the checks that no output can overwrite an input, made before anything is writte
 
 from __future__ import annotations
 
+import contextlib
+import io
 import json
 import os
+import stat
 import sys
 import textwrap
 from collections.abc import Iterator
@@ -92,6 +95,10 @@ def _stdin() -> bytes | Unreadable:
     stream: BinaryIO | None = getattr(sys.stdin, "buffer", None)
     if stream is None:
         return Unreadable(STDIN, "standard input is closed")
+    with contextlib.suppress(OSError, ValueError, io.UnsupportedOperation):
+        mode = os.fstat(stream.fileno()).st_mode
+        if stat.S_ISCHR(mode) and not os.isatty(stream.fileno()):  # /dev/zero, /dev/urandom...
+            return Unreadable(STDIN, f"is {reading.kind(mode)}: only files and pipes are read")
     try:
         return reading.read_capped(stream, STDIN)
     except reading.InputError as error:

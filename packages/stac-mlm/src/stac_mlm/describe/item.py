@@ -302,7 +302,7 @@ def _bbox(item: dict[str, Any]) -> None:
 
 def _value(document: Any, path: str) -> Any:
     """The value at a JSON Pointer, or ``MISSING``."""
-    found = json_pointer.get(document, json_pointer.parse(path))
+    found = json_pointer.get(document, json_pointer.parse_pointer(path))
     return MISSING if found is json_pointer.MISSING else found
 
 

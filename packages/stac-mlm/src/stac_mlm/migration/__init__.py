@@ -16,7 +16,7 @@ from .. import placeholders, pointer
 from .._schema import MLMVersion, bundle
 from ..placeholders import Placeholder
 from ..validation import Problem, is_valid, validate
-from . import finish
+from . import completion
 from .detect import Source, detect
 from .engine import Context, apply_rules
 from .reader import MigrationError, read_document
@@ -156,7 +156,7 @@ def _migrate(document: dict[str, Any]) -> Migration:
             if family.draft_when and any(pointer.get(work, p) is not pointer.MISSING for p in family.draft_when):
                 apply_rules(context, family.draft_rules)
             apply_rules(context, family.rules)
-    finish.run(context, sources)
+    completion.run(context, sources)
     return Migration(work, context.report, sources, validate(work))
 
 

@@ -10,7 +10,7 @@ from typing import Any
 from .. import pointer
 from ..pointer import MISSING, Segments, format_pointer
 from .report import ReportEntry, new_entry
-from .tables import Facts, facts, tables
+from .tables import SchemaFacts, facts, tables
 
 
 class _Keep:
@@ -62,7 +62,7 @@ class Context:
     def __init__(self, document: dict[str, Any]) -> None:
         self.document = document
         self.report: list[ReportEntry] = []
-        self.facts: Facts = facts()
+        self.facts: SchemaFacts = facts()
         self.common: dict[str, Any] = tables().common
         self.notes: list[str] = []  # remarks a converter adds to the current rule's entry
         self.path = ""  # the input path of the value being converted
@@ -74,18 +74,18 @@ class Context:
     # reading and writing -------------------------------------------------------------------------
     def get(self, path: str | Segments, default: Any = None) -> Any:
         """The value at a JSON Pointer of the document, or ``default``."""
-        segments = pointer.parse(path) if isinstance(path, str) else path
+        segments = pointer.parse_pointer(path) if isinstance(path, str) else path
         value = pointer.get(self.document, segments)
         return default if value is MISSING else value
 
     def has(self, path: str | Segments) -> bool:
         """Whether the document has a value at a JSON Pointer."""
-        segments = pointer.parse(path) if isinstance(path, str) else path
+        segments = pointer.parse_pointer(path) if isinstance(path, str) else path
         return pointer.get(self.document, segments) is not MISSING
 
     def put(self, path: str | Segments, value: Any) -> bool:
         """Write ``value`` unless the place already holds a different one (then note it and return False)."""
-        segments = pointer.parse(path) if isinstance(path, str) else path
+        segments = pointer.parse_pointer(path) if isinstance(path, str) else path
         current = pointer.get(self.document, segments)
         if current is not MISSING and current != value:
             self.notes.append(f"not written to {format_pointer(segments)}, which already holds {shown(current)}")

@@ -11,7 +11,7 @@ from importlib import resources
 from typing import Any
 
 from .._schema import SPEC_VERSION, _parsed
-from ..pointer import Segments, Walk, compile_walk, parse
+from ..pointer import Segments, Walk, compile_walk, parse_pointer
 
 TARGET = f"v{SPEC_VERSION}"  # the version documents are migrated to, as messages name it
 FAMILY_ORDER = ("mlm", "dlm", "ml-model")  # the order family rules run in (MLM first: its fields win)
@@ -37,15 +37,15 @@ class Rule:
     def load(cls, data: dict[str, Any]) -> Rule:
         """A rule from its entry in the tables."""
         paths = [data["from"], *data.get("aliases", []), *data.get("with", [])]
-        source = tuple(parse(p) for p in [data["from"], *data.get("aliases", [])])
-        target = parse(data["to"]) if data.get("to") is not None else None
+        source = tuple(parse_pointer(p) for p in [data["from"], *data.get("aliases", [])])
+        target = parse_pointer(data["to"]) if data.get("to") is not None else None
         single = len(source) == 1 and not data.get("with")
         return cls(
             plain="*" not in "".join(paths),
             source=source,
             action=data["action"],
             target=target,
-            extra=tuple(parse(p) for p in data.get("with", [])),
+            extra=tuple(parse_pointer(p) for p in data.get("with", [])),
             converter=data.get("converter"),
             note=data.get("note", ""),
             single=single,
@@ -89,6 +89,9 @@ def tables() -> Tables:
     """The migration tables bundled with the package."""
     raw = _raw()
     common = raw["common"]
+    # steps derived from the diff between releases (schema/migrations/releases.yaml): more required fields
+    for derived in (raw.get("releases") or {}).get("derived") or []:
+        common = {**common, "required": [*common["required"], *derived.get("required", [])]}
     families = {}
     for name in FAMILY_ORDER:
         data = raw[name]
@@ -102,13 +105,13 @@ def tables() -> Tables:
             rules=tuple(Rule.load(r) for r in data.get("rules", [])),
             data=data,
             draft_rules=tuple(Rule.load(r) for r in data.get("drafts", {}).get("rules", [])),
-            draft_when=tuple(parse(p) for p in data.get("drafts", {}).get("when", [])),
+            draft_when=tuple(parse_pointer(p) for p in data.get("drafts", {}).get("when", [])),
         )
     return Tables(common=common, rules=tuple(Rule.load(r) for r in common.get("rules", [])), families=families)
 
 
 @dataclass(frozen=True)
-class Facts:
+class SchemaFacts:
     """What v1.5.2 says, read from the bundled JSON Schema."""
 
     fields: frozenset[str]
@@ -143,13 +146,13 @@ def _patterns(node: Any) -> list[str]:
 
 
 @cache
-def facts() -> Facts:
+def facts() -> SchemaFacts:
     """What the bundled JSON Schema says (fields, patterns, enums) that migrations need."""
     schema = _parsed()
     defs = schema["$defs"]
     item = defs["ItemProperties"]
     props = item["properties"]
-    return Facts(
+    return SchemaFacts(
         fields=frozenset(props),
         array_fields=frozenset(k for k, v in props.items() if v.get("type") == "array"),
         item_forbidden=_forbidden(item),

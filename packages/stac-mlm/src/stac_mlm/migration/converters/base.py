@@ -24,7 +24,7 @@ def _family(name: str) -> dict[str, Any]:
 
 
 def _asset_key(context: Context) -> str:
-    return pointer.parse(context.path)[1]
+    return pointer.parse_pointer(context.path)[1]
 
 
 def _number(value: Any) -> bool:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 import re
 from typing import Any
 
@@ -17,8 +18,10 @@ def assets_list_to_mapping(value: Any, context: Context) -> Any:
     """A list of single-key asset objects as an assets mapping."""
     if not isinstance(value, list):
         return value
-    if not value:
-        context.add("/assets", "converted", "an empty list of assets becomes an empty object", [], "/assets")
+    if not any(isinstance(entry, dict) for entry in value):  # no asset at all: the list is kept in the report
+        context.document["assets"] = {}
+        context.add("/assets", "dropped", "assets must be objects, and this list holds none", value)
+        return REPORTED
     assets: dict[str, Any] = {}
     for index, entry in enumerate(value):
         source = f"/assets/{index}"
@@ -160,7 +163,10 @@ def megabytes_to_bytes(value: Any, context: Context) -> Any:
     """A size in megabytes as bytes."""
     if not _number(value) or value < 0:
         return Drop(f"{shown(value)} is not a size in megabytes")
-    return round(value * 1024**2)
+    size = value * 1024**2
+    if not math.isfinite(size):
+        return Drop(f"{shown(value)} megabytes is more bytes than a number can hold")
+    return round(size)
 
 
 @converter
@@ -252,7 +258,7 @@ def summary_values(value: Any, context: Context) -> Any:
         return value
     if not isinstance(value, list):
         return Drop(f"{shown(value)} is not a summary")
-    key = pointer.parse(context.path)[-1]
+    key = pointer.parse_pointer(context.path)[-1]
     return _json_schema_summary(value, key in context.facts.array_fields)
 
 
@@ -330,7 +336,7 @@ def _append_description(context: Context, asset_key: str, text: str) -> None:
 @converter
 def asset_description_note(value: Any, context: Context) -> Any:
     """A field without an MLM equivalent, appended to the model asset's description."""
-    label = pointer.parse(context.path)[-1].split(":", 1)[-1]
+    label = pointer.parse_pointer(context.path)[-1].split(":", 1)[-1]
     _append_description(context, _asset_key(context), f"{label}: {value}.")
     context.target = f"/assets/{_asset_key(context)}/description"
     return PLACED
@@ -359,5 +365,5 @@ def ml_model_link(value: Any, context: Context) -> Any:
         context.add(
             f"{context.path}/{name}", action, f"the {mapped['asset']} link becomes a container asset", original, where
         )
-    pointer.remove(context.document, pointer.parse(context.path), context.emptied)
+    pointer.remove(context.document, pointer.parse_pointer(context.path), context.emptied)
     return REPORTED

@@ -30,7 +30,7 @@ def draft_license(value: Any, context: Context) -> Any:
     if not isinstance(title, str) or not title.strip():
         return Drop("a license object without a title names no license")
     source = context.path
-    pointer.put(context.document, pointer.parse(source), title.strip())
+    pointer.put(context.document, pointer.parse_pointer(source), title.strip())
     context.add(f"{source}/title", "moved", "the license name is the STAC license", title, source)
     placed = {"title"}
     links = context.document.setdefault("links", [])
@@ -158,8 +158,8 @@ def dlm_container_assets(value: Any, context: Context) -> Any:
     roles = ["mlm:inference-runtime", "runtime"]
     media_type = context.common["container_media_type"]
     source = context.path
-    image_key = next((k for k in _IMAGE_KEYS if value.get(k)), None)
-    file_key = next((k for k in _DOCKERFILE_KEYS if value.get(k)), None)
+    image_key = next((k for k in _IMAGE_KEYS if isinstance(value.get(k), str) and value[k]), None)
+    file_key = next((k for k in _DOCKERFILE_KEYS if isinstance(value.get(k), str) and value[k]), None)
     if image_key is None and file_key is None:
         return Drop("neither an image nor a Dockerfile is given")
     handled = {image_key, file_key, "tag", "gpu"}
@@ -199,7 +199,11 @@ def dlm_container_assets(value: Any, context: Context) -> Any:
     holder = image_asset or file_asset
     for key, extra in extras.items():
         context.add(
-            f"{source}/{key}", "moved", "kept in the container asset's description", extra, f"{holder}/description"
+            f"{source}/{key}",
+            "converted",
+            "kept as text in the container asset's description",
+            extra,
+            f"{holder}/description",
         )
     for key in [k for k, v in value.items() if v is None and k != "gpu"]:
         context.add(f"{source}/{key}", "dropped", "holds no value", None)
@@ -249,6 +253,9 @@ def dlm_band_names(values: dict[str, Any], context: Context) -> Any:
     channels = _channels(
         context.get("/properties/dlm:inputs/input_tensors", context.get("/properties/dlm:inputs/shape"))
     )
+    for key, given in (("useful_bands", useful), ("selected_bands", selected)):
+        if given is not None and not isinstance(given, list):
+            context.add(sources[key], "dropped", f"{key} must be a list of bands", given)
     useful = useful if isinstance(useful, list) else []
     useful_names = [b.get("name") for b in useful if isinstance(b, dict) and isinstance(b.get("name"), str)]
     eo_bands = context.get("/properties/eo:bands")
@@ -429,6 +436,8 @@ def dlm_classes(values: dict[str, Any], context: Context) -> Any:
                 return Drop(f"class mapping entry {shown(entry)} is not an object")
     classes = []
     for key, name in pairs:
+        if isinstance(name, dict | list):
+            return Drop(f"class name {shown(name)} is not a text")
         if not str(key).lstrip("-").isdigit():
             return Drop(f"class key {shown(key)} is not an integer")
         entry = {"value": int(key), "name": str(name), "description": str(name)}
@@ -484,12 +493,16 @@ def example_links(value: Any, context: Context) -> Any:
     """Examples as ``example`` links."""
     if not isinstance(value, list):
         return Drop(f"{shown(value)} is not a list of examples")
-    for example in value:
-        if isinstance(example, dict) and example.get("url"):
-            link = {"rel": "example", "href": example["url"]}
-            if example.get("title"):
-                link["title"] = example["title"]
-            context.put("/links/-", link)
+    for index, example in enumerate(value):
+        if not (isinstance(example, dict) and isinstance(example.get("url"), str) and example["url"]):
+            context.add(f"{context.path}/{index}", "dropped", "an example needs a `url`", example)
+            continue
+        link = {"rel": "example", "href": example["url"]}
+        if isinstance(example.get("title"), str) and example["title"]:
+            link["title"] = example["title"]
+        elif "title" in example:
+            context.add(f"{context.path}/{index}/title", "dropped", "a link title must be a text", example["title"])
+        context.put("/links/-", link)
     context.target = "/links"
     return PLACED
 
@@ -497,7 +510,7 @@ def example_links(value: Any, context: Context) -> Any:
 @converter
 def dlm_archive(value: Any, context: Context) -> Any:
     """DLM archive files as assets with MLM roles."""
-    if not isinstance(value, list):
+    if not isinstance(value, list) or not any(isinstance(entry, dict) for entry in value):
         return Drop(f"{shown(value)} is not a list of archive files")
     roles_table = _family("dlm")["asset_roles"]
     source = context.path
@@ -523,7 +536,9 @@ def dlm_archive(value: Any, context: Context) -> Any:
             )
             context.put(f"/assets/{key}", asset)
             context.add(path, "converted", "an archive file with an href becomes an asset", entry, f"/assets/{key}")
-            if role_key in entry:
+            if entry.get(role_key) == []:
+                context.add(f"{path}/{role_key}", "dropped", "an empty list of roles", [])
+            elif role_key in entry:
                 context.add(
                     f"{path}/{role_key}",
                     "converted",
@@ -533,5 +548,8 @@ def dlm_archive(value: Any, context: Context) -> Any:
                 )
         else:
             text = f"{entry.get('name')} ({', '.join(map(str, roles))})" if roles else str(entry.get("name"))
+            for key in [k for k in entry if k not in ("name", role_key)]:
+                detail = "a file inside the model archive is listed by its name and roles only"
+                context.add(f"{path}{pointer.format_pointer((key,))}", "dropped", detail, entry[key])
             context.archive_listing.append((path, entry, text))
     return REPORTED

@@ -82,7 +82,7 @@ def value_scaling_objects(value: Any, context: Context) -> Any:
             detail = "an earlier item of the list was removed"
             context.add(base, "moved", detail, pointer.copy_json(new), f"{where}/{len(fixed)}")
         fixed.append(new)
-    segments = pointer.parse(where)
+    segments = pointer.parse_pointer(where)
     if not fixed:
         pointer.remove(context.document, segments)
     else:

@@ -267,7 +267,7 @@ def _required_specs(table: list[dict[str, Any]]) -> tuple[tuple[dict[str, Any], 
     if cached is None or cached[0] is not table:
         specs = []
         for spec in table:
-            segments = pointer.parse(spec["path"])
+            segments = pointer.parse_pointer(spec["path"])
             specs.append((spec, pointer.compile_walk(segments[:-1]), segments[-1]))
         cached = _COMPILED_REQUIRED[id(table)] = (table, tuple(specs))
     return cached[1]
@@ -505,4 +505,7 @@ def extensions(context: Context, sources: list[Source]) -> None:
             if part
         )
         document["stac_extensions"] = updated
-        context.add("/stac_extensions", "converted", detail or "rewritten as a list", original, "/stac_extensions")
+        if original is None or isinstance(original, list):
+            context.add("/stac_extensions", "converted", detail or "rewritten as a list", original, "/stac_extensions")
+        else:  # no rule could read it as extension URLs: kept in the report
+            context.add("/stac_extensions", "dropped", f"not a list of extension URLs; {detail}", original)
