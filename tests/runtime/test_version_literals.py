@@ -18,10 +18,11 @@ from stac_mlm._schema import bundle
 PACKAGE = Path(stac_mlm.__file__).parent
 GENERATED = "_generated"
 
-#: TEMPORARY (issue 26): the areas of two parallel branches that take these literals out of their own files
-#: (`io`: migration/ and cli/migrate.py; `describe`: describe/). The lead removes this allow-list when
-#: both have landed; from then on the scan covers the whole package.
-ALLOWED_FOR_NOW = ("migration/", "cli/migrate.py", "describe/")
+#: TEMPORARY (issue 26): the io branch's area still states history in three report messages ("since v1.3.0",
+#: "since v1.5.0", "v1.4.0 removed these keys" in migration/completion.py and converters/mlm.py); describe/
+#: and cli/migrate.py are clean since they landed. The lead removes this allow-list once those read their
+#: versions from the generated data (or decides that history in messages is allowed).
+ALLOWED_FOR_NOW = ("migration/",)
 
 
 def _releases() -> list[str]:
