@@ -1,4 +1,6 @@
-"""Shared fixtures: the upstream data location (skipping cleanly when it is absent); and a fresh machine on
+"""Shared fixtures: the upstream data location, and the ``upstream`` marker put on every test that uses it
+(such a test skips when the data is absent, and is an error naming the missing path under ``CI=true``); and
+a fresh machine on
 request, for the whole session and every Python process it starts: ``MLM_TEST_CLOCK_ORIGIN=0`` runs it on a
 monotonic clock that starts at 0 s, as just after boot (``support/clock.py``), ``MLM_TEST_REVERSE_LISTINGS=1``
 lists directories in reverse order (``support/listing.py``)."""
@@ -12,7 +14,7 @@ from typing import Any
 
 import pytest
 from support import clock, listing
-from support.paths import OFFICIAL_VERSION, REPO, UPSTREAM_DATA, UPSTREAM_SKIP_REASON, upstream_available
+from support.paths import OFFICIAL_VERSION, REPO, require_upstream
 
 # Scratch copies of schema/ share the cache of generated release schemas (keyed by content, so safe).
 os.environ.setdefault("STAC_EXT_CODEGEN_CACHE", str(REPO / "build" / "codegen-cache"))
@@ -33,12 +35,24 @@ def pytest_report_header() -> list[str]:
     return lines
 
 
+@pytest.hookimpl(tryfirst=True)  # before `-m` selects by markers
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """Every test using the ``upstream`` fixture (directly or through another fixture) is marked ``upstream``."""
+    for item in items:
+        if "upstream" in getattr(item, "fixturenames", ()) and item.get_closest_marker("upstream") is None:
+            item.add_marker(pytest.mark.upstream)
+
+
+def pytest_runtest_setup(item: pytest.Item) -> None:
+    """A test marked ``upstream`` needs the data: skipped without it, an error under CI."""
+    if item.get_closest_marker("upstream") is not None:
+        require_upstream()
+
+
 @pytest.fixture(scope="session")
 def upstream() -> Path:
-    """The upstream data folder; the test is skipped, with the reason, when it is missing."""
-    if not upstream_available():
-        pytest.skip(UPSTREAM_SKIP_REASON)
-    return UPSTREAM_DATA
+    """The upstream data folder; the test is skipped, with the reason, when it is missing (CI: an error)."""
+    return require_upstream()
 
 
 @pytest.fixture(scope="session")

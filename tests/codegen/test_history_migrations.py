@@ -4,7 +4,8 @@ For every consecutive pair of releases, each breaking change (a change the versi
 breaking, or a behaviour-matrix probe that turns invalid under the published schemas) must have an
 entry in ``breaking_changes`` of ``schema/migrations/mlm.yaml`` for that pair whose ``fields`` name
 the JSON key concerned and whose ``handled_by`` names an existing rule or finishing step. Changes
-that would need a new converter are listed in ``NEEDS_CONVERTER`` and reported as expected failures.
+that would need a new converter are listed in ``NEEDS_CONVERTER``: each is a strict expected failure of
+its own, so the converter that handles it shows as XPASS (and the entry must go).
 """
 
 from __future__ import annotations
@@ -115,9 +116,8 @@ def _missing(old: str, new: str, keys: set[str]) -> tuple[list[str], list[str]]:
     return [k for k in missing if k not in expected], expected
 
 
-@pytest.mark.upstream
-@pytest.mark.parametrize(("old", "new"), PAIRS, ids=IDS)
-def test_every_probe_turning_invalid_has_a_migration(upstream: Any, old: str, new: str) -> None:
+def _probe_keys(old: str, new: str) -> set[str]:
+    """JSON keys of the behaviour-matrix probes valid under the old published schema, invalid under the new."""
     before, after = validators.official_validator(old), validators.official_validator(new)
     keys: set[str] = set()
     for name, probe in history.PROBES.items():
@@ -125,19 +125,46 @@ def test_every_probe_turning_invalid_has_a_migration(upstream: Any, old: str, ne
             probe(history.base_item(history.schema_url(new)))
         ):
             keys |= PROBE_FIELDS[name]
-    missing, expected = _missing(old, new, keys)
+    return keys
+
+
+@pytest.mark.upstream
+@pytest.mark.parametrize(("old", "new"), PAIRS, ids=IDS)
+def test_every_probe_turning_invalid_has_a_migration(upstream: Any, old: str, new: str) -> None:
+    missing, _needed = _missing(old, new, _probe_keys(old, new))
     assert not missing, f"{old} -> {new}: no breaking_changes entry in {MIGRATIONS.name} handles {missing}"
-    if expected:
-        pytest.xfail("; ".join(NEEDS_CONVERTER[(old, new, k)] for k in expected))
 
 
 @pytest.mark.parametrize(("old", "new"), PAIRS, ids=IDS)
 def test_every_breaking_field_change_of_the_diff_has_a_migration(old: str, new: str) -> None:
     keys = {k for k in _diff_keys(old, new) if not k.startswith("rule ")}
-    missing, expected = _missing(old, new, keys)
+    missing, _needed = _missing(old, new, keys)
     assert not missing, f"{old} -> {new}: no breaking_changes entry in {MIGRATIONS.name} handles {missing}"
-    if expected:
-        pytest.xfail("; ".join(NEEDS_CONVERTER[(old, new, k)] for k in expected))
+
+
+@pytest.mark.parametrize(
+    ("old", "new", "key"),
+    [
+        pytest.param(
+            old,
+            new,
+            key,
+            marks=pytest.mark.xfail(strict=True, raises=AssertionError, reason=why),
+            id=f"{old}-{new}: {key}",
+        )
+        for (old, new, key), why in NEEDS_CONVERTER.items()
+    ],
+)
+def test_needed_converter_exists(old: str, new: str, key: str) -> None:
+    """Fails while no breaking_changes entry handles the key (a strict xfail: the converter shows as XPASS)."""
+    assert key in _handled(old, new), f"{old} -> {new}: {NEEDS_CONVERTER[(old, new, key)]}"
+
+
+@pytest.mark.upstream
+def test_needed_converters_are_breaking_changes(upstream: Any) -> None:
+    """Each NEEDS_CONVERTER entry is a key that a probe or the diff shows breaking for its pair."""
+    for old, new, key in NEEDS_CONVERTER:
+        assert key in _probe_keys(old, new) | _diff_keys(old, new), (old, new, key)
 
 
 def test_every_url_of_every_release_is_recognised_by_the_migration() -> None:

@@ -9,7 +9,7 @@ from typing import Any
 import pytest
 from rdflib import URIRef
 from support import interop
-from support.paths import SCHEMA_DIR, UPSTREAM_SKIP_REASON, upstream_available
+from support.paths import SCHEMA_DIR, require_upstream, upstream_available
 
 pytest.importorskip("pyld", reason="pyld is installed by `nox -s tests`")
 from stac_ext_codegen.model import SourceModel, load_version
@@ -117,6 +117,5 @@ def check_keys(node: Any, active: dict[str, Any], context: dict[str, Any], predi
 
 
 def test_official_examples_are_present_or_skipped() -> None:
-    if not upstream_available():
-        pytest.skip(UPSTREAM_SKIP_REASON)
+    require_upstream()
     assert interop.official_examples(), "no official examples in the upstream data"

@@ -23,8 +23,9 @@ from __future__ import annotations
 
 import copy
 
-import pytest
+import pydantic
 from hypothesis import given
+from stac_mlm._generated import releases as _releases
 from support import validators
 
 from . import strategies as S
@@ -32,9 +33,7 @@ from .model import model
 from .profiles import PROPERTY_SETTINGS
 from .tally import record
 
-_releases = pytest.importorskip("stac_mlm._generated.releases", reason="the generated Pydantic classes are missing")
 generated = _releases.classes(_releases.HEAD)  # the classes of the model the strategies draw from (the head)
-pydantic = pytest.importorskip("pydantic")
 
 #: Field-level constraint kinds (strategies.field_breaks) the JSON Schema alone checks.
 SCHEMA_ONLY_KINDS = {"absent", "has_member", "together", "min_properties"}

@@ -11,16 +11,14 @@ from __future__ import annotations
 
 import copy
 
-import pytest
 from hypothesis import given
 from hypothesis import strategies as st
+from stac_mlm import migration
 from support import validators
 
 from . import strategies as S
 from .profiles import PROPERTY_SETTINGS
 from .tally import record
-
-migration = pytest.importorskip("stac_mlm.migration", reason="stac_mlm.migrate is not available")
 
 
 def _string_extensions(doc: dict) -> dict:

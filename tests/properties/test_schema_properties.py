@@ -13,7 +13,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 from support import validators
-from support.paths import OFFICIAL_VERSION, UPSTREAM_SKIP_REASON, head_version, upstream_available
+from support.paths import OFFICIAL_VERSION, head_version, require_upstream
 
 from . import engines
 from . import strategies as S
@@ -28,8 +28,7 @@ ERRATA_EXCEPTIONS: tuple[str, ...] = ()
 def _skip_unless_official_parity_applies() -> None:
     """The strategies build documents of the live model; parity with the official schema is about the release
     it reproduces, checked while the live model is that release (releases are frozen, so the check holds)."""
-    if not upstream_available():
-        pytest.skip(UPSTREAM_SKIP_REASON)
+    require_upstream()
     if head_version() != OFFICIAL_VERSION:
         pytest.skip(f"the live model is {head_version()}; the official schema is {OFFICIAL_VERSION}")
 

@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 from support import documents
 from support.cli import run_process
+from support.paths import latest_release
 
 GOOD = json.dumps(documents.landcover_item())
 BAD = json.dumps(dict(documents.landcover_item(), stac_extensions="none"))
@@ -72,7 +73,7 @@ def test_exit_statuses(tmp_path: Path) -> None:
 def test_schema_command_output_is_the_schema() -> None:
     result = run_process(["schema"])
     assert result.code == 0
-    assert json.loads(result.out)["$id"].endswith("/mlm/v1.5.2/schema.json")
+    assert json.loads(result.out)["$id"].endswith(f"/mlm/{latest_release()}/schema.json")
 
 
 def test_output_cut_short_by_the_reader_is_quiet(tmp_path: Path) -> None:

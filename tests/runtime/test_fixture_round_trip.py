@@ -1,7 +1,4 @@
-"""Valid example fixtures survive the typed classes: ``stac_mlm.parse(doc).to_dict() == doc``.
-
-Skipped, saying why, while the runtime package lacks ``parse`` (it arrives with the Pydantic classes).
-"""
+"""Valid example fixtures survive the typed classes: ``stac_mlm.parse(doc).to_dict() == doc``."""
 
 from __future__ import annotations
 
@@ -9,13 +6,9 @@ import json
 from pathlib import Path
 
 import pytest
+import stac_mlm
+from stac_mlm import parse
 from support.paths import EXAMPLES_DIR
-
-stac_mlm = pytest.importorskip("stac_mlm", reason="the stac-mlm runtime package is not installed")
-try:
-    parse = stac_mlm.parse
-except AttributeError:  # pragma: no cover - depends on the merge state of the runtime package
-    pytest.skip("stac_mlm.parse is not available yet (Pydantic classes not merged)", allow_module_level=True)
 
 VALID = sorted(EXAMPLES_DIR.glob("*.json"))
 

@@ -303,7 +303,7 @@ def test_mlm_v1_4_and_v1_5() -> None:
 
 
 def test_valid_v1_5_2_comes_back_unchanged() -> None:
-    document = json.loads((LEGACY_FIXTURES / "mlm-v1.5.2-item.json").read_text())
+    document = json.loads((LEGACY_FIXTURES / f"mlm-v{stac_mlm.SPEC_VERSION}-item.json").read_text())
     migration = migrate(document)
     assert migration.document is document and migration.report == [] and migration.valid
 

@@ -201,7 +201,8 @@ def test_placeholders_are_listed_with_their_path_and_what_to_put_there() -> None
     assert [p.path for p in placeholders] == ["/properties/mlm:input", "/properties/mlm:output"]
     required = {spec["path"]: spec["fill"] for spec in tables().common["required"]}
     assert [p.fill for p in placeholders] == [required[p.path] for p in placeholders]
-    assert migration.verdict() == "valid MLM v1.5.2, 2 placeholders to fill" and not migration.complete
+    assert migration.verdict() == f"valid MLM v{stac_mlm.SPEC_VERSION}, 2 placeholders to fill"
+    assert not migration.complete
     assert migration.report_dict()["placeholders"] == [{"path": p.path, "fill": p.fill} for p in placeholders]
 
 
@@ -247,10 +248,10 @@ def _values(value: Any, path: str = "") -> list[tuple[str, Any]]:
 def test_exit_status_0_complete_1_placeholders_2_unusable(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     assert _run(str(LEGACY_FIXTURES / SEQUENTIAL), "-o", str(tmp_path / "a.json")) == 0
     err = capsys.readouterr().err
-    assert "valid MLM v1.5.2\n" in err and "placeholder" not in err.split("\n")[0]
+    assert f"valid MLM v{stac_mlm.SPEC_VERSION}\n" in err and "placeholder" not in err.split("\n")[0]
     assert _run(str(LEGACY_FIXTURES / "ml-model-v1.0.0-item.json"), "-o", str(tmp_path / "b.json")) == 1
     err = capsys.readouterr().err
-    assert "valid MLM v1.5.2, 2 placeholders to fill" in err
+    assert f"valid MLM v{stac_mlm.SPEC_VERSION}, 2 placeholders to fill" in err
     assert "    fill /properties/mlm:input: the model input" in err
     assert (tmp_path / "b.json").is_file()
     bad = tmp_path / "bad.json"

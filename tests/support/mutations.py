@@ -14,6 +14,8 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Any
 
+from .paths import release_urls
+
 Path = tuple[str | int, ...]
 
 GENERIC_VALUES: list[Any] = [
@@ -86,8 +88,7 @@ DOMAIN_STRINGS = [
     "Feature",
     "Collection",
     "Catalog",
-    "https://stac-extensions.github.io/mlm/v1.5.2/schema.json",
-    "https://stac-extensions.github.io/mlm/v1.5.1/schema.json",
+    *release_urls()[:2],  # the latest release's MLM URL and the one before it
     "https://stac-extensions.github.io/raster/v1.1.0/schema.json",
     "https://stac-extensions.github.io/raster/v2.0.0/schema.json",
     "https://stac-extensions.github.io/eo/v1.1.0/schema.json",

@@ -366,6 +366,7 @@ def _resolved(args: argparse.Namespace) -> int:
 
 
 def main(argv: list[str] | None = None) -> int:
+    """Run the generator's command line; the exit status."""
     parser = argparse.ArgumentParser(prog="stac-ext-codegen", description=__doc__)
     parser.add_argument("--root", type=Path, default=Path.cwd(), help="repository root (holds schema/ and generated/)")
     commands = parser.add_subparsers(dest="command", required=True)

@@ -52,10 +52,12 @@ class Config:
 
     @property
     def model_root(self) -> str:
+        """The LinkML root file of the model, relative to schema/."""
         return self.get("model", "root")
 
     @property
     def rules_file(self) -> str:
+        """The rules file of the model, relative to schema/."""
         return self.get("model", "rules")
 
     @property
@@ -64,6 +66,7 @@ class Config:
         return tuple(str(p) for p in self.data.get("owned") or [])
 
     def target(self, name: str) -> TargetSpec:
+        """The configuration of the target called ``name``."""
         for spec in self.targets:
             if spec.name == name:
                 return spec

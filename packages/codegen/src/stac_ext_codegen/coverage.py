@@ -48,6 +48,8 @@ OBJECT_LEVEL = frozenset({"required", "not", "additionalProperties", "minPropert
 
 @dataclass
 class Cell:
+    """One thing the examples should exercise, and the examples that do."""
+
     group: str
     item: str
     hits: list[str] = field(default_factory=list)
@@ -55,6 +57,8 @@ class Cell:
 
 @dataclass
 class Coverage:
+    """What the examples exercise: every cell with its hits, and the problems found."""
+
     cells: list[Cell]
     problems: list[str]
     valid_count: int
@@ -65,9 +69,11 @@ class Coverage:
 
     @property
     def complete(self) -> bool:
+        """Every cell hit and no problem."""
         return not self.problems and not self.errata_problems and all(cell.hits for cell in self.cells)
 
     def table(self) -> str:
+        """The coverage as a text table, per group."""
         groups: dict[str, list[Cell]] = {}
         for cell in self.cells:
             groups.setdefault(cell.group, []).append(cell)
@@ -102,10 +108,12 @@ class Coverage:
 
 # -- reading validation errors ---------------------------------------------------------------------
 def error_pointer(error: jsonschema.ValidationError) -> str:
+    """The JSON Pointer of the value a validation error is about."""
     return join_pointer(error.absolute_path)
 
 
 def error_tree(errors: Iterable[jsonschema.ValidationError]) -> Iterator[jsonschema.ValidationError]:
+    """The errors and, depth first, those of their ``anyOf``/``oneOf`` branches."""
     for error in errors:
         yield error
         yield from error_tree(error.context or [])

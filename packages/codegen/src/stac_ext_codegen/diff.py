@@ -43,6 +43,7 @@ class Change:
     after: Any = None
 
     def as_dict(self) -> dict[str, Any]:
+        """The change as a JSON object."""
         out = {"kind": self.kind, "element": self.element, "where": self.where, "breaking": self.breaking}
         out |= {"summary": self.summary, "before": self.before, "after": self.after}
         return out
@@ -436,6 +437,7 @@ def diff_versions(index: VersionIndex, old: str, new: str) -> list[Change]:
 
 
 def render_text(changes: list[Change], old: str, new: str) -> str:
+    """The changes between two versions, one line each, breaking ones marked."""
     breaking = sum(1 for c in changes if c.breaking)
     lines = [f"{old} -> {new}: {len(changes)} change(s), {breaking} breaking"]
     for change in changes:

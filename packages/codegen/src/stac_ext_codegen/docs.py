@@ -84,6 +84,7 @@ class Link:
     anchor: str = ""
 
     def href(self, from_page: str) -> str:
+        """The link as written on ``from_page`` (relative to it)."""
         depth = from_page.count("/")
         target = "../" * depth + self.page
         return f"{target}#{self.anchor}" if self.anchor else target
@@ -100,9 +101,11 @@ class Docs:
 
     @cached_property
     def resolved(self) -> ResolvedModel:
+        """The resolved model the pages describe."""
         return resolve(self.model)
 
     def cls(self, name: str) -> ResolvedClass:
+        """The resolved class called ``name``."""
         return self.resolved.class_map[name]
 
     @cached_property
@@ -122,10 +125,12 @@ class Docs:
     # ----- structure ---------------------------------------------------------------------------------------
     @cached_property
     def any_classes(self) -> set[str]:
+        """Classes that stand for any JSON value."""
         return {c.name for c in self.resolved.class_map.values() if c.is_any}
 
     @cached_property
     def entry_points(self) -> list[str]:
+        """Classes a document can be (Item, Collection...)."""
         return [c.name for c in self.resolved.class_map.values() if c.entry_point]
 
     @cached_property
@@ -162,14 +167,17 @@ class Docs:
         return [*self.entry_points, *rest]
 
     def level_label(self, level: str) -> str:
+        """How a field level is called in the docs."""
         cls = self.cls(level)
         return str(cls.doc_label or cls.title or _words(level))
 
     def key(self, slot: ResolvedSlot) -> str:
+        """The JSON key of a slot."""
         return slot.key
 
     # ----- links -------------------------------------------------------------------------------------------
     def link_of(self, name: str) -> Link | None:
+        """Where the docs describe ``name`` (an enum, a class, a field level), if anywhere."""
         if name in self.resolved.enum_map:
             return Link(f"{REFERENCE}/enums/{name}.md")
         if name in self.levels or name == self.field_class:
@@ -182,6 +190,7 @@ class Docs:
         return None
 
     def ref(self, name: str, text: str | None = None) -> str:
+        """``text`` (default ``name``) linked to where ``name`` is described."""
         text = text or name
         link = self.link_of(name)
         if not self.links or link is None:
@@ -189,16 +198,20 @@ class Docs:
         return f"[{text}]({link.href(self.page)})"
 
     def href(self, page: str, anchor: str = "") -> str:
+        """A link to ``page`` (and ``anchor``) from the current page."""
         return Link(page, anchor).href(self.page)
 
     def rule_ref(self, rule_id: str) -> str:
+        """A rule's id, linked to its entry on the rules page."""
         return f"[{rule_id}]({self.href(f'{REFERENCE}/rules.md', _slug(rule_id))})" if self.links else rule_id
 
     def erratum_ref(self, erratum: str) -> str:
+        """An erratum's id, linked to the errata page."""
         return f"[{erratum}]({self.href('errata.md')})" if self.links else erratum
 
     # ----- one slot ----------------------------------------------------------------------------------------
     def range_text(self, name: str) -> str:
+        """The type shown for a range: ``any``, a JSON type, or a link."""
         if name in self.any_classes:
             return "any"
         if name in self.resolved.type_map:
@@ -206,6 +219,7 @@ class Docs:
         return self.ref(name)
 
     def type_cell(self, slot: ResolvedSlot) -> str:
+        """The Type cell of a slot's row."""
         ranges = list(slot.ranges)
         for parent, children in self.grouped.items():  # every kind of one abstract class: name the class
             if len(ranges) > 1 and set(ranges) <= set(children):
@@ -225,6 +239,7 @@ class Docs:
         return text
 
     def constraints(self, slot: ResolvedSlot) -> list[str]:
+        """The constraints of a slot's values, as sentences."""
         out = []
         for rng in slot.ranges:
             vtype = self.resolved.type_map.get(rng)
@@ -291,12 +306,14 @@ class Docs:
     def row(
         self, slot: ResolvedSlot, *, required: bool, with_rules: bool = False, required_where: str = ""
     ) -> dict[str, str]:
+        """A slot's row of a field table: field, type and description."""
         prefix = f"**REQUIRED**{required_where}. " if required else ""
         text = " ".join([prefix + slot.description.strip(), *self.notes(slot, with_rules=with_rules)])
         return {"field": slot.key, "type": _cell(self.type_cell(slot)), "description": _cell(text)}
 
     # ----- class-level facts -------------------------------------------------------------------------------
     def extra_keys(self, name: str) -> str:
+        """The sentence saying which other keys an object allows."""
         cls = self.cls(name)
         if cls.extra_keys_pattern:
             return f"Other keys are allowed only if they match `{cls.extra_keys_pattern}`."
@@ -309,9 +326,11 @@ class Docs:
         return list(self.cls(name).rules)
 
     def slot_rows(self, name: str) -> list[dict[str, str]]:
+        """The field table rows of a class's slots."""
         return [self.row(s, required=s.required) for s in self.cls(name).slots]
 
     def class_title(self, name: str) -> str:
+        """The title of a class."""
         return str(self.cls(name).title or _words(name))
 
 

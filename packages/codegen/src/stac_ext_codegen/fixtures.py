@@ -54,6 +54,7 @@ _Loader.add_implicit_resolver(
 
 
 def load_yaml(path: Path) -> Any:
+    """Parse a YAML file of the model; a ``ModelError`` naming the file when it cannot."""
     try:
         return yaml.load(path.read_text(encoding="utf-8"), Loader=_Loader)
     except yaml.YAMLError as error:
@@ -70,10 +71,12 @@ class Fixture:
 
     @property
     def group(self) -> str:
+        """The folder of the fixture within the examples."""
         return self.path.rsplit("/", 1)[0] if "/" in self.path else ""
 
     @property
     def sidecar_path(self) -> str:
+        """The path of the fixture's sidecar file."""
         return self.path.removesuffix(".json") + SIDECAR_SUFFIX
 
 

@@ -75,12 +75,15 @@ class ModelIndex:
         return self._slots[class_name]
 
     def kind(self, name: str) -> str:
+        """The kind of a range: class, any, enum or type."""
         return self.resolved.kind(name)
 
     def is_open_enum(self, name: str) -> bool:
+        """Whether an enum's values are recommendations only."""
         return self.resolved.enum_map[name].open
 
     def enum_values(self, name: str) -> list[str]:
+        """The values of an enum."""
         return self.resolved.enum_map[name].names
 
     def field_classes(self) -> list[str]:
@@ -133,6 +136,7 @@ class ModelIndex:
         return None
 
     def entry_class(self, document: Any) -> str | None:
+        """The class a document is, by its discriminator; None when it is none of them."""
         return self.resolved.entry_class(document)
 
     def objects(self, document: Any, lenient: bool = False) -> dict[str, str]:
@@ -147,6 +151,7 @@ class ModelIndex:
         return found
 
     def walk(self, document: Any, lenient: bool = False) -> Iterator[Visit]:
+        """Every value of a document with its slot and class (``lenient``: see ``read_as``)."""
         entry = self.entry_class(document)
         if entry:
             yield from self._walk_object(entry, document, "", entry, lenient)

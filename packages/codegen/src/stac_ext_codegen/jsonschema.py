@@ -68,6 +68,7 @@ class LinkMLJsonSchemaGenerator(JsonSchemaGenerator):
 
     # Value constraints: those a type carries (also reached from any_of branches).
     def get_value_constraints_for_slot(self, slot: Any) -> JsonSchema:
+        """LinkML's constraints of the slot's values, plus its type's own."""
         constraints = super().get_value_constraints_for_slot(slot)
         vtype = self._resolved().type_map.get(slot.range) if slot is not None else None
         if vtype is not None:
@@ -75,6 +76,7 @@ class LinkMLJsonSchemaGenerator(JsonSchemaGenerator):
         return constraints
 
     def after_generate_class_slot(self, slot_result: Any, cls: Any, sv: SchemaView) -> Any:
+        """A slot's schema with what LinkML leaves out: unique items, examples, maps, nulls, one-or-many."""
         resolved = self._resolved()
         slot = resolved.class_map[cls.name].slot_named(slot_result.source.name)
         schema: dict[str, Any] = slot_result.schema_
@@ -106,6 +108,7 @@ class LinkMLJsonSchemaGenerator(JsonSchemaGenerator):
         return mapped
 
     def after_generate_class(self, cls_result: Any, sv: SchemaView) -> Any:
+        """A class's schema with each forbidden key absent, its extra-keys pattern and own keywords."""
         cls = self._resolved().class_map[cls_result.source.name]
         schema: dict[str, Any] = cls_result.schema_
         absent = [slot.key for slot in cls.slots if slot.absent]

@@ -31,6 +31,8 @@ from .model import ModelError, SourceModel
 
 
 class SourceModelDocsConfig(Config):
+    """The plugin's options in mkdocs.yml: where the model, examples and migrations are."""
+
     schema = opt.Type(str, default="schema")
     examples = opt.Optional(opt.Type(str))
     migrations = opt.Optional(opt.Type(str))
@@ -55,6 +57,8 @@ def _expand(items: list[Any] | None, generated: dict[str, list[Any]]) -> list[An
 
 
 class SourceModelDocs(BasePlugin[SourceModelDocsConfig]):
+    """An MkDocs plugin that adds the pages generated from the model to the site."""
+
     site: Site | None = None
     watched: tuple[str, ...] = ()  # the folders `mkdocs serve` watches
 
@@ -62,6 +66,7 @@ class SourceModelDocs(BasePlugin[SourceModelDocsConfig]):
         return Path(config.config_file_path).resolve().parent
 
     def on_config(self, config: Any) -> Any:
+        """Load the model and build the generated pages."""
         root = self._root(config)
         try:
             model = SourceModel.load(root / self.config.schema)
@@ -75,12 +80,14 @@ class SourceModelDocs(BasePlugin[SourceModelDocsConfig]):
         return config
 
     def on_files(self, files: Files, *, config: Any) -> Files:
+        """Add the generated pages and files to the site."""
         assert self.site is not None
         for path, text in {**self.site.pages, **self.site.files}.items():
             files.append(File.generated(config, path, content=text))
         return files
 
     def on_serve(self, server: Any, *, config: Any, builder: Any) -> Any:
+        """Watch the model, examples and generator too when serving."""
         root = self._root(config)
         for relative in self.watched:
             if (root / relative).exists():

@@ -81,28 +81,34 @@ class SourceModel:
 
     @property
     def root(self) -> str:
+        """The LinkML root file, relative to the model's folder."""
         return self.config.model_root
 
     @property
     def rules_file(self) -> str:
+        """The rules file, relative to the model's folder."""
         return self.config.rules_file
 
     @property
     def root_path(self) -> Path:
+        """The LinkML root file's path."""
         return self.directory / self.root
 
     @cached_property
     def view(self) -> SchemaView:
+        """A LinkML SchemaView of the model."""
         from linkml_runtime import SchemaView
 
         return SchemaView(str(self.root_path))
 
     @cached_property
     def schema_annotations(self) -> dict[str, Any]:
+        """The annotations of the schema, as plain values."""
         return annotation_values(self.view.schema)
 
     @cached_property
     def rules_document(self) -> dict[str, Any]:
+        """The rules file, parsed (empty defs and rules when there is none)."""
         path = self.directory / self.rules_file
         if not path.is_file():
             return {"defs": {}, "rules": []}
@@ -113,10 +119,12 @@ class SourceModel:
 
     @property
     def rules(self) -> list[dict[str, Any]]:
+        """The rules of the rules file."""
         return list(self.rules_document["rules"])
 
     @property
     def rule_defs(self) -> dict[str, Any]:
+        """The shared definitions of the rules file."""
         return dict(self.rules_document["defs"])
 
 

@@ -45,6 +45,7 @@ def _model_files(directory: Path, root: str, rules: str, state: tuple[Any, ...])
 
 
 def read_yaml(path: Path) -> Any:
+    """Parse a YAML file; a ``VersionError`` naming the file when it cannot."""
     try:
         return yaml.load(path.read_text(encoding="utf-8"), Loader=SafeLoader)
     except yaml.YAMLError as error:

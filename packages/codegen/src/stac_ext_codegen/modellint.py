@@ -32,6 +32,8 @@ class ModelLintError(ModelError):
 
 @dataclasses.dataclass(frozen=True)
 class Finding:
+    """One problem the model lint found, at a file and line."""
+
     file: str
     line: int
     message: str
@@ -144,6 +146,7 @@ class SourceFile:
     lines: dict[Location, int]
 
     def line(self, where: Location) -> int:
+        """The line of a location in the file (that of its nearest known parent)."""
         while where and where not in self.lines:
             where = where[:-1]
         return self.lines.get(where, 1)

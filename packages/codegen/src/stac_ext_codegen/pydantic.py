@@ -118,14 +118,17 @@ class LinkMLPydanticGenerator(PydanticGenerator):
         return self._resolved().class_map[self._class].slot_named(slot.name)
 
     def before_generate_class(self, cls: Any, sv: SchemaView) -> Any:
+        """Remember the class being generated."""
         self._class = cls.name
         return cls
 
     # Slots declared ABSENT in a class are not fields of it.
     def before_generate_slots(self, slots: list[Any], sv: SchemaView) -> list[Any]:
+        """Leave out slots that are forbidden on the class."""
         return [slot for slot in slots if not self._facts(slot).absent]
 
     def after_generate_slot(self, slot_result: Any, sv: SchemaView) -> Any:
+        """Give a slot's field its type, alias and defaults."""
         slot = slot_result.source
         attribute = slot_result.attribute
         if attribute.name == EXTRA_FIELDS:
@@ -148,6 +151,7 @@ class LinkMLPydanticGenerator(PydanticGenerator):
         return slot_result
 
     def after_generate_slots(self, slot_results: list[Any], sv: SchemaView) -> list[Any]:
+        """Record the class's constant fields and the parameters of its constructor."""
         self._constants = {
             r.attribute.name: repr(self._constant(r.source))
             for r in slot_results
@@ -162,6 +166,7 @@ class LinkMLPydanticGenerator(PydanticGenerator):
         return slot_results
 
     def after_generate_class(self, cls_result: Any, sv: SchemaView) -> Any:
+        """Replace LinkML's class by one with the bases and settings of the runtime."""
         stock: PydanticClass = cls_result.cls
         extra_slots = cls_result.source.extra_slots
         closed = extra_slots is not None and getattr(extra_slots, "allowed", None) is False
@@ -205,6 +210,7 @@ class LinkMLPydanticGenerator(PydanticGenerator):
         return list(dict.fromkeys(kept)) or PydanticClass.model_fields["bases"].default
 
     def before_render_template(self, template: Any, sv: SchemaView) -> Any:
+        """Give the template the module header facts (title, version, source)."""
         schema = sv.schema
         version = schema.version or ""
         if version and getattr(self, "version_status", "") == "draft":

@@ -76,12 +76,16 @@ class ResolvedType:
 
 @dataclass(frozen=True)
 class EnumValue:
+    """One value of an enum."""
+
     value: str
     description: str
 
 
 @dataclass(frozen=True)
 class ResolvedEnum:
+    """An enum: its values and whether they are closed."""
+
     name: str
     title: str | None
     description: str
@@ -91,6 +95,7 @@ class ResolvedEnum:
 
     @property
     def names(self) -> list[str]:
+        """The values, in order."""
         return [v.value for v in self.values]
 
 
@@ -134,14 +139,17 @@ class ResolvedSlot:
 
     @property
     def ranges(self) -> tuple[str, ...]:
+        """The ranges of the slot's branches."""
         return tuple(b.range for b in self.branches)
 
     @property
     def required(self) -> bool:
+        """Whether the slot must be present."""
         return self.presence == PRESENCE_REQUIRED
 
     @property
     def absent(self) -> bool:
+        """Whether the slot must be absent."""
         return self.presence == PRESENCE_FORBIDDEN
 
     @property
@@ -162,6 +170,8 @@ class ResolvedSlot:
 
 @dataclass(frozen=True)
 class ResolvedClass:
+    """A class with its slots resolved (inherited ones included)."""
+
     name: str
     title: str | None
     description: str
@@ -186,6 +196,7 @@ class ResolvedClass:
     rules: tuple[str, ...]  # ids of the rules-file rules applied to or declared on the class
 
     def slot(self, key: str) -> ResolvedSlot:
+        """The slot whose JSON key is ``key``."""
         for slot in self.slots:
             if slot.key == key:
                 return slot
@@ -200,11 +211,14 @@ class ResolvedClass:
 
     @property
     def by_key(self) -> dict[str, ResolvedSlot]:
+        """The slots by JSON key."""
         return {slot.key: slot for slot in self.slots}
 
 
 @dataclass(frozen=True)
 class ResolvedRule:
+    """A rule of the rules file, and where it applies."""
+
     id: str
     title: str
     enforced: bool  # false: documented, not generated
@@ -217,6 +231,8 @@ class ResolvedRule:
 
 @dataclass(frozen=True)
 class ResolvedModel:
+    """The whole model resolved: classes, enums, types and rules, as every generator reads them."""
+
     name: str
     version: str
     title: str
@@ -234,6 +250,7 @@ class ResolvedModel:
 
     # ----- lookups ---------------------------------------------------------------------------------------
     def kind(self, name: str) -> str:
+        """The kind of a range: class, any, enum or type."""
         if name in self.class_map:
             return KIND_ANY if self.class_map[name].is_any else KIND_CLASS
         return KIND_ENUM if name in self.enum_map else KIND_TYPE
@@ -282,6 +299,7 @@ class ResolvedModel:
         return seen
 
     def to_json(self) -> dict[str, Any]:
+        """The resolved model as JSON."""
         return _jsonable(self)
 
 

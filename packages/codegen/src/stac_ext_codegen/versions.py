@@ -77,6 +77,7 @@ class Version:
 
     @property
     def semver(self) -> str:
+        """The version without its ``v``."""
         return self.version.removeprefix("v")
 
     @property
@@ -86,6 +87,7 @@ class Version:
 
     @property
     def placeholders(self) -> dict[str, str]:
+        """The values that fill the version placeholders of the source."""
         return {"version": self.version, "semver": self.semver, "schema_url": self.url, "status": self.status}
 
     def fill(self, text: str) -> str:
@@ -194,6 +196,7 @@ class VersionIndex:
         return [*self.releases, *([self.draft] if self.draft else [])]
 
     def get(self, name: str) -> Version:
+        """The version called ``name`` (with or without ``v``)."""
         wanted = normalise(name)
         for version in self.all:
             if version.version == wanted:
@@ -202,6 +205,7 @@ class VersionIndex:
         raise VersionError(f"no version {wanted} in {VERSIONS_FILE} (known: {known})")
 
     def source_dir(self, version: Version) -> Path:
+        """The folder holding a version's source (schema/ for the draft)."""
         return self.schema_dir if version.status == "draft" else self.schema_dir / version.source
 
     # ----- frozen releases -------------------------------------------------------------------------------------
@@ -254,11 +258,13 @@ class VersionIndex:
         return None
 
     def next_minor(self) -> str:
+        """The next minor version after the latest release."""
         major, minor, _, _ = version_key(self.latest.version)
         return f"{major}.{minor + 1}.0"
 
     # ----- writing -----------------------------------------------------------------------------------------------
     def document(self) -> dict[str, Any]:
+        """The index as written to versions.yaml."""
         return {
             "url_template": self.url_template,
             "releases": [r.entry() for r in self.releases],
@@ -266,6 +272,7 @@ class VersionIndex:
         }
 
     def save(self) -> None:
+        """Write the index to versions.yaml."""
         text = yaml.safe_dump(self.document(), sort_keys=False, allow_unicode=True, width=120)
         (self.schema_dir / VERSIONS_FILE).write_text(HEADER + text, encoding="utf-8")
 

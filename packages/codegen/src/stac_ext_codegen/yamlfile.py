@@ -13,6 +13,7 @@ SafeLoader: type[yaml.SafeLoader] = getattr(yaml, "CSafeLoader", yaml.SafeLoader
 
 
 def load_text(text: str) -> Any:
+    """Parse YAML text with the safe loader."""
     return yaml.load(text, Loader=SafeLoader)
 
 

@@ -48,6 +48,7 @@ class Check:
 
     @property
     def agrees(self) -> bool:
+        """No disagreement found."""
         return not self.disagreements
 
 

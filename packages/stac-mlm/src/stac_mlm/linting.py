@@ -31,6 +31,7 @@ class Finding:
     message: str
 
     def to_dict(self) -> dict[str, str]:
+        """The finding as a JSON object."""
         return {"code": self.code, "path": self.path, "message": self.message}
 
 

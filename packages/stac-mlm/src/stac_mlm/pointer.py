@@ -14,6 +14,7 @@ Segments = tuple[str, ...]
 
 @lru_cache(maxsize=1024)
 def parse_pointer(pointer: str) -> Segments:
+    """The segments of a JSON Pointer (``~1`` and ``~0`` unescaped)."""
     if not pointer:
         return ()
     if not pointer.startswith("/"):
@@ -22,6 +23,7 @@ def parse_pointer(pointer: str) -> Segments:
 
 
 def format_pointer(segments: Segments | list[Any]) -> str:
+    """The JSON Pointer of some segments (escaped)."""
     return _format(segments) if type(segments) is tuple else _format(tuple(segments))
 
 
@@ -89,6 +91,7 @@ def walk(document: Any, plan: Walk) -> list[tuple[Segments, tuple[str, ...], Any
 
 
 def child_of(node: Any, segment: str) -> Any:
+    """The child of a node at one segment, or ``MISSING``."""
     if isinstance(node, dict):
         return node.get(segment, MISSING)
     if isinstance(node, list) and segment.isdigit():
@@ -114,6 +117,7 @@ def _wild_positions(segments: Segments) -> tuple[int, ...]:
 
 
 def get(document: Any, segments: Segments) -> Any:
+    """The value at the segments in a document, or ``MISSING``."""
     node = document
     for segment in segments:
         if type(node) is dict:

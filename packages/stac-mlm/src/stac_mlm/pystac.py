@@ -145,6 +145,7 @@ class StacMLMExtension(Generic[T], PropertiesExtension, ExtensionManagementMixin
 
     @classmethod
     def get_schema_uri(cls) -> str:
+        """The MLM schema URL this extension writes."""
         return HEAD_URL
 
     @classmethod
@@ -171,6 +172,7 @@ class StacMLMExtension(Generic[T], PropertiesExtension, ExtensionManagementMixin
 
     @classmethod
     def ensure_has_extension(cls, obj: pystac.Item | pystac.Collection, add_if_missing: bool = False) -> None:
+        """Raise ``ExtensionNotImplemented`` unless the object lists the MLM schema (added first if asked)."""
         if add_if_missing and not cls.has_extension(obj):
             cls.add_to(obj)
         if not cls.has_extension(obj):
@@ -317,15 +319,19 @@ class SummariesMLMExtension(SummariesExtension):
         return field if field.startswith(PREFIX) else PREFIX + field
 
     def get_range(self, field: str) -> pystac.RangeSummary[Any] | None:
+        """The range summary of an MLM field (``mlm:`` prefix optional)."""
         return self.summaries.get_range(self._key(field))
 
     def set_range(self, field: str, value: pystac.RangeSummary[Any] | None) -> None:
+        """Set (or, with None, remove) the range summary of an MLM field."""
         self._set_summary(self._key(field), value)
 
     def get_schema(self, field: str) -> dict[str, Any] | None:
+        """The JSON Schema summary of an MLM field (``mlm:`` prefix optional)."""
         return self.summaries.get_schema(self._key(field))
 
     def set_schema(self, field: str, value: dict[str, Any] | None) -> None:
+        """Set (or, with None, remove) the JSON Schema summary of an MLM field; a list is refused."""
         if value is not None and not isinstance(value, dict):
             raise TypeError("an MLM summary must be an object (a range or a JSON Schema), not a list")
         self._set_summary(self._key(field), value)

@@ -55,9 +55,11 @@ class StacMLMHooks(ExtensionHooks):
     stac_object_types: set[pystac.STACObjectType] = {pystac.STACObjectType.ITEM, pystac.STACObjectType.COLLECTION}  # noqa: RUF012
 
     def has_extension(self, obj: dict[str, Any]) -> bool:
+        """Whether the object lists this MLM schema or an older one."""
         return any(_is_mlm_url(uri) for uri in obj.get("stac_extensions") or [])
 
     def migrate(self, obj: dict[str, Any], version: STACVersionID, info: STACJSONDescription) -> None:
+        """Upgrade older MLM schema URLs of the object to this version's."""
         declared = [uri for uri in info.extensions if _is_mlm_url(uri)]
         if declared:
             from ._pystac_migrate import migrate_on_read  # the heavy part, for MLM documents only

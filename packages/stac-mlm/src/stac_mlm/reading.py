@@ -358,6 +358,7 @@ class ZipArchive:
         return b"".join(chunks)
 
     def close(self) -> None:
+        """Close the archive and its file."""
         self._zip.close()
         self._handle.close()
 

@@ -101,6 +101,7 @@ class StacCheck:
     checked: list[str] = field(default_factory=list)
 
     def warnings(self) -> list[str]:
+        """One warning per schema that could not be checked offline."""
         return [f"not checked offline: {url} (no local copy; see --schemas or {ENV})" for url in self.unchecked]
 
 

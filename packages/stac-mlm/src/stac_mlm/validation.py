@@ -33,6 +33,7 @@ class Verdict:
 
     @property
     def valid(self) -> bool:
+        """No problem found."""
         return not self.problems
 
 

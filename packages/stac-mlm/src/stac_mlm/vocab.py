@@ -54,6 +54,7 @@ def framework(name: str) -> str:
 
 
 def task_values() -> list[str]:
+    """The task names MLM knows."""
     return [member.value for member in TaskEnum]
 
 

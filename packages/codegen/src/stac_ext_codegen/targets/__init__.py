@@ -44,10 +44,12 @@ class Build:
 
     @property
     def config(self) -> Config:
+        """The generator configuration."""
         return self.model.config
 
     @property
     def resolved(self) -> ResolvedModel:
+        """The resolved model."""
         from ..resolved import resolve
 
         return resolve(self.model)

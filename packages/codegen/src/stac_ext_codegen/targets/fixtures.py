@@ -7,6 +7,7 @@ from . import Build
 
 
 def render(build: Build) -> dict[str, str]:
+    """The rendered example documents."""
     from ..fixtures import render_fixtures
 
     folder = build.config.get("fixtures", "rendered")

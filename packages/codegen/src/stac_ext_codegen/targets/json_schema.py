@@ -7,6 +7,7 @@ from . import Build
 
 
 def render(build: Build) -> dict[str, str]:
+    """The JSON Schema, at each configured path."""
     from ..jsonschema import dump_json
 
     text = dump_json(build.json_schema())

@@ -49,6 +49,7 @@ class Vocabulary:
     slot_terms: dict[str, dict[str, Term]] = field(default_factory=dict)
 
     def iri(self, curie: str) -> str:
+        """Expand a CURIE with the model's prefixes (unknown prefixes are kept)."""
         prefix, _, local = curie.partition(":")
         return self.prefixes[prefix] + local if prefix in self.prefixes else curie
 
@@ -61,6 +62,7 @@ class Vocabulary:
         return best
 
     def is_prefixed(self, key: str) -> bool:
+        """Whether a JSON key is a CURIE of a known prefix."""
         prefix, colon, local = key.partition(":")
         return bool(colon and local) and prefix in self.prefixes
 
@@ -72,6 +74,7 @@ def opaque_class(resolved: ResolvedModel, name: str) -> bool:
 
 
 def entry_classes(resolved: ResolvedModel) -> list[str]:
+    """The names of the classes a document can be."""
     return sorted(name for name, cls in resolved.class_map.items() if cls.entry_point)
 
 
@@ -166,4 +169,5 @@ def versioned(build: Build, text: str) -> dict[str, str]:
 
 
 def render(build: Build) -> dict[str, str]:
+    """The JSON-LD context, per version."""
     return versioned(build, dump_json(build_context(build.model)))

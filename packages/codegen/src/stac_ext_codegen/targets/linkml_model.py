@@ -8,6 +8,7 @@ from . import Build
 
 
 def render(build: Build) -> dict[str, str]:
+    """The model's LinkML files, copied into the configured folder."""
     from ..version_strings import linkml_files
 
     model = build.model

@@ -10,6 +10,7 @@ from . import Build
 
 
 def render(build: Build) -> dict[str, str]:
+    """The migration tables of schema/, as one JSON file."""
     from ..jsonschema import dump_json
 
     folder = build.model.directory / build.option("source")

@@ -11,6 +11,7 @@ from . import Build
 
 
 def render(build: Build) -> dict[str, str]:
+    """The Pydantic classes module."""
     from ..class_sets import classes_of, index_module, module_name
 
     text = classes_of(build.model)

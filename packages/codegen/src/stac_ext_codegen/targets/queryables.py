@@ -69,6 +69,7 @@ def _scalar(schema: dict[str, Any]) -> bool:
 
 
 def build_queryables(build: Build) -> dict[str, Any]:
+    """The queryables JSON Schema of the configured level's fields."""
     level = str(build.option("level"))
     if level not in build.resolved.class_map:
         raise ModelError(f"queryables: option `level` names no class of the model ({level!r})")
@@ -101,4 +102,5 @@ def build_queryables(build: Build) -> dict[str, Any]:
 
 
 def render(build: Build) -> dict[str, str]:
+    """The queryables, per version."""
     return versioned(build, dump_json(build_queryables(build)))

@@ -7,6 +7,7 @@ from . import Build, splice
 
 
 def render(build: Build) -> dict[str, str]:
+    """The README with its generated fields region replaced."""
     from ..docs import readme_fields
 
     path = build.option("path")

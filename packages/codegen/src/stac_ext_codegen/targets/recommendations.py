@@ -58,6 +58,7 @@ def page(data: dict[str, Any]) -> str:
 
 
 def render(build: Build) -> dict[str, str]:
+    """The recommendations data (checked) and its docs page."""
     from ..jsonschema import dump_json
 
     source = build.option("source")

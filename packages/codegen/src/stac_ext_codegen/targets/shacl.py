@@ -22,6 +22,7 @@ from __future__ import annotations
 import logging
 from collections.abc import Iterator
 from contextlib import contextmanager
+from functools import partial
 from typing import TYPE_CHECKING, Any
 
 from ..model import ModelError, SourceModel
@@ -29,9 +30,9 @@ from ..resolved import KIND_TYPE, Branch, Constraints
 from .jsonld import Term, Vocabulary, versioned, vocabulary
 
 if TYPE_CHECKING:
-    from rdflib import Graph
+    from rdflib import Graph, URIRef
 
-    from ..resolved import ResolvedSlot
+    from ..resolved import ResolvedModel, ResolvedSlot
     from . import Build
 
 
@@ -52,126 +53,20 @@ def _quiet(name: str) -> Iterator[None]:
 def build_shapes(model: SourceModel) -> Graph:
     """The adjusted SHACL shapes graph of the model."""
     from linkml.generators.shaclgen import ShaclGenerator
-    from rdflib import RDF, RDFS, XSD, BNode, Literal, Namespace, URIRef
-    from rdflib.collection import Collection as RdfList
+    from rdflib import RDF, RDFS, Namespace, URIRef
     from rdflib.namespace import SH
 
-    view = model.view
     vocab = vocabulary(model)
-    resolved = vocab.resolved
     with _quiet("linkml.generators.shaclgen"):  # it warns about the rules it cannot translate
         graph = ShaclGenerator(str(model.root_path)).as_graph()
-    numbers = {XSD.float, XSD.double, XSD.decimal}
-    # Predicates of a property shape that describe it rather than constrain its values.
-    describing = {SH.path, SH.minCount, SH.maxCount, SH.order, SH.name, SH.description}
-    sh_class = URIRef(SH_CLASS)
-
-    def any_number() -> BNode:
-        options = []
-        for datatype in (XSD.integer, XSD.double):
-            option = BNode()
-            graph.add((option, SH.datatype, datatype))
-            options.append(option)
-        return RdfList(graph, BNode(), options).uri
-
-    def adjust_values(node: Any) -> None:
-        """Class values through sh:node; numbers of either JSON-LD datatype; inside sh:or too."""
-        for branches in list(graph.objects(node, SH["or"])):
-            for branch in RdfList(graph, branches):
-                adjust_values(branch)
-        for cls in list(graph.objects(node, sh_class)):
-            graph.remove((node, sh_class, cls))
-            graph.add((node, SH.node, cls))
-        for datatype in list(graph.objects(node, SH.datatype)):
-            if datatype in numbers:
-                graph.remove((node, SH.datatype, datatype))
-                graph.add((node, SH["or"], any_number()))
-
-    def add_constraints(node: Any, branch: Branch, own: Constraints) -> None:
-        """Lengths, bounds and pattern of a value (its type's and the slot's or branch's own), where LinkML
-        wrote none: it drops type-level bounds, json_schema.* lengths and the patterns of any_of branches."""
-        declared = resolved.type_map[branch.range].constraints if branch.kind == KIND_TYPE else Constraints()
-        merged = declared.merged(own)
-        for keyword, predicate in (("minLength", SH.minLength), ("maxLength", SH.maxLength)):
-            if keyword in merged.keywords:
-                graph.set((node, predicate, Literal(int(merged.keywords[keyword]))))
-        for value, predicate in ((merged.minimum, SH.minInclusive), (merged.maximum, SH.maxInclusive)):
-            if value is not None and (node, predicate, None) not in graph:
-                graph.add((node, predicate, Literal(value)))
-        if merged.pattern and (node, SH.pattern, None) not in graph:
-            graph.add((node, SH.pattern, Literal(merged.pattern)))
-
-    def adjust_property(shape: Any, slot: ResolvedSlot, term: Term) -> None:
-        if slot.presence == "forbidden":
-            for predicate, value in list(graph.predicate_objects(shape)):
-                if predicate != SH.path:
-                    graph.remove((shape, predicate, value))
-            graph.add((shape, SH.maxCount, Literal(0)))
-            return
-        if term.json_literal:
-            for predicate, value in list(graph.predicate_objects(shape)):
-                if predicate not in describing:
-                    graph.remove((shape, predicate, value))
-            graph.add((shape, SH.datatype, RDF.JSON))
-            return
-        values = shape
-        if term.container == "@list":
-            values = BNode()
-            for predicate, value in list(graph.predicate_objects(shape)):
-                if predicate not in describing:
-                    graph.remove((shape, predicate, value))
-                    graph.add((values, predicate, value))
-            # The members of the list: (rdf:rest* rdf:first) from the list node, the property's value.
-            rest, members = BNode(), BNode()
-            graph.add((rest, SH.zeroOrMorePath, RDF.rest))
-            graph.add((values, SH.path, RdfList(graph, BNode(), [rest, RDF.first]).uri))
-            graph.add((members, SH.property, values))
-            graph.add((shape, SH.node, members))
-            graph.remove((shape, SH.minCount, None))
-            graph.set((shape, SH.maxCount, Literal(1)))
-            if slot.presence == "required":
-                graph.add((shape, SH.minCount, Literal(1)))
-            least = max(slot.min_items or 0, 1) if slot.one_or_many else slot.min_items  # one, or a non-empty list
-            if least is not None:
-                graph.add((values, SH.minCount, Literal(int(least))))
-            if slot.max_items is not None:
-                graph.add((values, SH.maxCount, Literal(int(slot.max_items))))
-        elif term.container == "@index":  # an empty map reads as no value at all: its presence is not checked
-            graph.remove((shape, SH.maxCount, None))
-            graph.remove((shape, SH.minCount, None))
-        adjust_values(values)
-        if len(slot.branches) == 1:
-            add_constraints(values, slot.branches[0], slot.constraints)
-            return
-        for branches in list(graph.objects(values, SH["or"])):
-            members = list(RdfList(graph, branches))
-            if len(members) == len(slot.branches):  # LinkML writes one sh:or member per any_of branch, in order
-                for member, branch in zip(members, slot.branches, strict=True):
-                    add_constraints(member, branch, branch.constraints.merged(slot.constraints))
-
-    def shape_of(class_name: str) -> URIRef:
-        return URIRef(view.get_uri(class_name, expand=True))
-
+    shape_of = partial(_shape_of, model)
     reachable = set(vocab.slot_terms)
     done: set[Any] = set()  # LinkML may share one property shape between classes
     for class_name in sorted(reachable):
-        shape = shape_of(class_name)
-        if (shape, RDF.type, SH.NodeShape) not in graph:
-            raise ModelError(f"LinkML wrote no SHACL shape for class {class_name}")
-        by_iri = {URIRef(t.linkml_iri): (name, t) for name, t in vocab.slot_terms[class_name].items()}
-        for prop in sorted(graph.objects(shape, SH.property)):
-            path = graph.value(prop, SH.path)
-            if prop in done or path not in by_iri:
-                continue
-            done.add(prop)
-            slot_name, term = by_iri[path]
-            graph.set((prop, SH.path, URIRef(term.iri)))  # the IRI the context gives the key
-            adjust_property(prop, next(s for s in resolved.class_map[class_name].slots if s.name == slot_name), term)
-        graph.remove((shape, SH.closed, None))
-        graph.remove((shape, SH.ignoredProperties, None))
-        graph.remove((shape, SH.targetClass, None))
+        _adjust_class(graph, vocab, class_name, shape_of(class_name), done)
+    kept = {shape_of(c) for c in reachable}
     for subject in set(graph.subjects(RDF.type, SH.NodeShape)):
-        if isinstance(subject, URIRef) and subject not in {shape_of(c) for c in reachable}:
+        if isinstance(subject, URIRef) and subject not in kept:
             graph.remove((subject, None, None))
 
     _add_entry_targets(graph, vocab, shape_of)
@@ -181,6 +76,182 @@ def build_shapes(model: SourceModel) -> Graph:
     out.bind("sh", SH)
     out.bind("rdfs", RDFS)
     return out
+
+
+def _shape_of(model: SourceModel, class_name: str) -> URIRef:
+    """The IRI of a class's node shape."""
+    from rdflib import URIRef
+
+    return URIRef(model.view.get_uri(class_name, expand=True))
+
+
+def _adjust_class(graph: Graph, vocab: Vocabulary, class_name: str, shape: URIRef, done: set[Any]) -> None:
+    """A class's property shapes keyed by the context's IRIs and adjusted; its shape open and untargeted."""
+    from rdflib import RDF, URIRef
+    from rdflib.namespace import SH
+
+    if (shape, RDF.type, SH.NodeShape) not in graph:
+        raise ModelError(f"LinkML wrote no SHACL shape for class {class_name}")
+    slots = vocab.resolved.class_map[class_name].slots
+    by_iri = {URIRef(t.linkml_iri): (name, t) for name, t in vocab.slot_terms[class_name].items()}
+    for prop in sorted(graph.objects(shape, SH.property)):
+        path = graph.value(prop, SH.path)
+        if prop in done or path not in by_iri:
+            continue
+        done.add(prop)
+        slot_name, term = by_iri[path]
+        graph.set((prop, SH.path, URIRef(term.iri)))  # the IRI the context gives the key
+        _adjust_property(graph, vocab.resolved, prop, next(s for s in slots if s.name == slot_name), term)
+    graph.remove((shape, SH.closed, None))
+    graph.remove((shape, SH.ignoredProperties, None))
+    graph.remove((shape, SH.targetClass, None))
+
+
+def _describing() -> set[Any]:
+    """Predicates of a property shape that describe it rather than constrain its values."""
+    from rdflib.namespace import SH
+
+    return {SH.path, SH.minCount, SH.maxCount, SH.order, SH.name, SH.description}
+
+
+def _adjust_property(graph: Graph, resolved: ResolvedModel, shape: Any, slot: ResolvedSlot, term: Term) -> None:
+    """One property shape made to fit the RDF of its JSON key: forbidden, opaque, list, map or plain value."""
+    from rdflib.namespace import SH
+
+    if slot.presence == "forbidden":
+        _forbid(graph, shape)
+        return
+    if term.json_literal:
+        _json_literal(graph, shape)
+        return
+    values = shape
+    if term.container == "@list":
+        values = _list_members(graph, shape, slot)
+    elif term.container == "@index":  # an empty map reads as no value at all: its presence is not checked
+        graph.remove((shape, SH.maxCount, None))
+        graph.remove((shape, SH.minCount, None))
+    _adjust_values(graph, values)
+    _add_branch_constraints(graph, resolved, values, slot)
+
+
+def _forbid(graph: Graph, shape: Any) -> None:
+    """A forbidden slot: no constraint but ``sh:maxCount 0``."""
+    from rdflib import Literal
+    from rdflib.namespace import SH
+
+    for predicate, value in list(graph.predicate_objects(shape)):
+        if predicate != SH.path:
+            graph.remove((shape, predicate, value))
+    graph.add((shape, SH.maxCount, Literal(0)))
+
+
+def _json_literal(graph: Graph, shape: Any) -> None:
+    """An opaque value: an ``rdf:JSON`` literal, whatever LinkML said of its content."""
+    from rdflib import RDF
+    from rdflib.namespace import SH
+
+    describing = _describing()
+    for predicate, value in list(graph.predicate_objects(shape)):
+        if predicate not in describing:
+            graph.remove((shape, predicate, value))
+    graph.add((shape, SH.datatype, RDF.JSON))
+
+
+def _list_members(graph: Graph, shape: Any, slot: ResolvedSlot) -> Any:
+    """A JSON array is one RDF list: the property holds at most one list (one when required) and the
+    value constraints move to its members, reached by ``(rdf:rest* rdf:first)``. Returns the members' shape."""
+    from rdflib import RDF, BNode, Literal
+    from rdflib.collection import Collection as RdfList
+    from rdflib.namespace import SH
+
+    describing = _describing()
+    values = BNode()
+    for predicate, value in list(graph.predicate_objects(shape)):
+        if predicate not in describing:
+            graph.remove((shape, predicate, value))
+            graph.add((values, predicate, value))
+    # The members of the list: (rdf:rest* rdf:first) from the list node, the property's value.
+    rest, members = BNode(), BNode()
+    graph.add((rest, SH.zeroOrMorePath, RDF.rest))
+    graph.add((values, SH.path, RdfList(graph, BNode(), [rest, RDF.first]).uri))
+    graph.add((members, SH.property, values))
+    graph.add((shape, SH.node, members))
+    graph.remove((shape, SH.minCount, None))
+    graph.set((shape, SH.maxCount, Literal(1)))
+    if slot.presence == "required":
+        graph.add((shape, SH.minCount, Literal(1)))
+    least = max(slot.min_items or 0, 1) if slot.one_or_many else slot.min_items  # one, or a non-empty list
+    if least is not None:
+        graph.add((values, SH.minCount, Literal(int(least))))
+    if slot.max_items is not None:
+        graph.add((values, SH.maxCount, Literal(int(slot.max_items))))
+    return values
+
+
+def _adjust_values(graph: Graph, node: Any) -> None:
+    """Class values through sh:node; numbers of either JSON-LD datatype; inside sh:or too."""
+    from rdflib import XSD, URIRef
+    from rdflib.collection import Collection as RdfList
+    from rdflib.namespace import SH
+
+    sh_class = URIRef(SH_CLASS)
+    for branches in list(graph.objects(node, SH["or"])):
+        for branch in RdfList(graph, branches):
+            _adjust_values(graph, branch)
+    for cls in list(graph.objects(node, sh_class)):
+        graph.remove((node, sh_class, cls))
+        graph.add((node, SH.node, cls))
+    for datatype in list(graph.objects(node, SH.datatype)):
+        if datatype in {XSD.float, XSD.double, XSD.decimal}:
+            graph.remove((node, SH.datatype, datatype))
+            graph.add((node, SH["or"], _any_number(graph)))
+
+
+def _any_number(graph: Graph) -> Any:
+    """An ``sh:or`` list: an ``xsd:integer`` or an ``xsd:double`` (a JSON number reads as either)."""
+    from rdflib import XSD, BNode
+    from rdflib.collection import Collection as RdfList
+    from rdflib.namespace import SH
+
+    options = []
+    for datatype in (XSD.integer, XSD.double):
+        option = BNode()
+        graph.add((option, SH.datatype, datatype))
+        options.append(option)
+    return RdfList(graph, BNode(), options).uri
+
+
+def _add_branch_constraints(graph: Graph, resolved: ResolvedModel, values: Any, slot: ResolvedSlot) -> None:
+    """The constraints of the slot's single range, or of each ``any_of`` branch on its ``sh:or`` member."""
+    from rdflib.collection import Collection as RdfList
+    from rdflib.namespace import SH
+
+    if len(slot.branches) == 1:
+        _add_constraints(graph, resolved, values, slot.branches[0], slot.constraints)
+        return
+    for branches in list(graph.objects(values, SH["or"])):
+        members = list(RdfList(graph, branches))
+        if len(members) == len(slot.branches):  # LinkML writes one sh:or member per any_of branch, in order
+            for member, branch in zip(members, slot.branches, strict=True):
+                _add_constraints(graph, resolved, member, branch, branch.constraints.merged(slot.constraints))
+
+
+def _add_constraints(graph: Graph, resolved: ResolvedModel, node: Any, branch: Branch, own: Constraints) -> None:
+    """Lengths, bounds and pattern of a value (its type's and the slot's or branch's own), where LinkML
+    wrote none: it drops type-level bounds, json_schema.* lengths and the patterns of any_of branches."""
+    from rdflib import Literal
+    from rdflib.namespace import SH
+
+    declared = resolved.type_map[branch.range].constraints if branch.kind == KIND_TYPE else Constraints()
+    merged = declared.merged(own)
+    for keyword, predicate in (("minLength", SH.minLength), ("maxLength", SH.maxLength)):
+        if keyword in merged.keywords:
+            graph.set((node, predicate, Literal(int(merged.keywords[keyword]))))
+    for value, predicate in ((merged.minimum, SH.minInclusive), (merged.maximum, SH.maxInclusive)):
+        if value is not None and (node, predicate, None) not in graph:
+            graph.add((node, predicate, Literal(value)))
+    if merged.pattern and (node, SH.pattern, None) not in graph:
+        graph.add((node, SH.pattern, Literal(merged.pattern)))
 
 
 def _add_entry_targets(graph: Graph, vocab: Vocabulary, shape_of: Any) -> None:
@@ -349,6 +420,7 @@ def shapes_text(build: Build) -> str:
 
 
 def render(build: Build) -> dict[str, str]:
+    """The SHACL shapes per version, and the coverage table when configured."""
     outputs = versioned(build, shapes_text(build))
     if build.option("coverage", None):
         table = coverage_table(build)

@@ -44,4 +44,5 @@ def build_config(build: Build, path: str) -> str:
 
 
 def render(build: Build) -> dict[str, str]:
+    """The stac-valid configuration, per version."""
     return {path: build_config(build, path) for path in versioned(build, "")}

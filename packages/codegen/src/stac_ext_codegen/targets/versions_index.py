@@ -11,6 +11,7 @@ from . import Build
 
 
 def render(build: Build) -> dict[str, str]:
+    """The index of the versions the source holds (nothing when the model has no version)."""
     entries = []
     for version, status, model in build.versions:
         if model.version is None:

@@ -17,6 +17,7 @@ EXIT_AGREE, EXIT_DISAGREE, EXIT_UNUSABLE = 0, 1, 2
 
 
 def add_parser(subparsers: Any) -> argparse.ArgumentParser:
+    """Add the ``check`` command to the CLI."""
     parser: argparse.ArgumentParser = subparsers.add_parser(
         "check",
         help="check that an MLM Item matches its model file (tensors, parameters, size, checksum)",
@@ -35,6 +36,7 @@ def add_parser(subparsers: Any) -> argparse.ArgumentParser:
 
 
 def run(args: argparse.Namespace) -> int:
+    """Compare the Item with the model file; the exit status."""
     from ..check import CheckError, check
     from ..describe import MissingExtra
 

@@ -22,6 +22,7 @@ EXIT_OK, EXIT_LEFT, EXIT_UNUSABLE = 0, 1, 2
 
 
 def add_parser(subparsers: Any) -> argparse.ArgumentParser:
+    """Add the ``describe`` command to the CLI."""
     parser: argparse.ArgumentParser = subparsers.add_parser(
         "describe",
         help="draft an MLM Item from an ONNX, .pt2 or safetensors file, a MONAI bundle or a Hugging Face folder",
@@ -50,6 +51,7 @@ def add_parser(subparsers: Any) -> argparse.ArgumentParser:
 
 
 def run(args: argparse.Namespace) -> int:
+    """Describe the model file; the exit status."""
     from .. import writing
     from ..describe import DescribeError, MissingExtra, OverrideError, describe, overrides
 

@@ -30,6 +30,7 @@ JSON object), or the command line is wrong."""
 
 
 def add_parser(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> argparse.ArgumentParser:
+    """Add the ``lint`` command to the CLI."""
     parser: argparse.ArgumentParser = subparsers.add_parser(
         "lint",
         help="report the recommendations documents miss (coded warnings)",
@@ -103,6 +104,7 @@ def _findings(document: dict[str, Any], args: argparse.Namespace) -> list[dict[s
 
 
 def run(args: argparse.Namespace) -> int:
+    """Lint every input, print the findings; the exit status."""
     out, err = Output(stdout()), sys.stderr
     if "-" in args.paths and stdin_closed():
         raise StreamUnusable("standard input is closed: nothing to read for -")

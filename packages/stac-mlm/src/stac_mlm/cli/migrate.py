@@ -29,6 +29,7 @@ EXIT_OK, EXIT_INCOMPLETE, EXIT_UNUSABLE = 0, 1, 2
 
 
 def add_parser(subparsers: Any) -> argparse.ArgumentParser:
+    """Add the ``migrate`` command to the CLI."""
     from .._schema import SPEC_VERSION
 
     parser: argparse.ArgumentParser = subparsers.add_parser(
@@ -57,6 +58,7 @@ def _error(name: str, reason: str) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
+    """Migrate the input; the exit status."""
     per_file = (
         bool(args.output) and os.path.isdir(args.input) and (os.path.isdir(args.output) or not Path(args.output).suffix)
     )

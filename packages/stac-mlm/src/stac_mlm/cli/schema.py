@@ -5,10 +5,10 @@ from __future__ import annotations
 import argparse
 import sys
 
-from .._schema import SCHEMA_URL, schema_text
+from .._schema import SCHEMA_URL, bundle, schema_text
 
-DESCRIPTION = """\
-Print the JSON Schema of MLM v1.5.2 bundled with this package, exactly as it is used to validate.
+DESCRIPTION = f"""\
+Print the JSON Schema of MLM {bundle().latest} bundled with this package, exactly as it is used to validate.
 For example, to let stac-validator check MLM documents offline:
 
   stac-mlm schema > mlm-schema.json
@@ -16,6 +16,7 @@ For example, to let stac-validator check MLM documents offline:
 
 
 def add_parser(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> argparse.ArgumentParser:
+    """Add the ``schema`` command to the CLI."""
     parser: argparse.ArgumentParser = subparsers.add_parser(
         "schema",
         help="print the bundled JSON Schema",
@@ -27,6 +28,7 @@ def add_parser(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) 
 
 
 def run(args: argparse.Namespace) -> int:
+    """Print the bundled schema (or its URL); the exit status."""
     text = SCHEMA_URL if args.url else schema_text()
     sys.stdout.write(text if text.endswith("\n") else text + "\n")
     return 0

@@ -45,6 +45,7 @@ given to check), or the command line is wrong."""
 
 
 def add_parser(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> argparse.ArgumentParser:
+    """Add the ``validate`` command to the CLI."""
     parser: argparse.ArgumentParser = subparsers.add_parser(
         "validate",
         help="check documents against MLM (each by the version it declares)",
@@ -62,7 +63,7 @@ def add_parser(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) 
         "--mlm-version",
         type=_version,
         metavar="VERSION",
-        help="judge every document by this MLM version (e.g. v1.5.2) instead of the one it declares",
+        help=f"judge every document by this MLM version (e.g. {bundle().latest}) instead of the one it declares",
     )
     parser.add_argument(
         "--require-mlm",
@@ -117,6 +118,7 @@ def _positive(text: str) -> int:
 
 
 def run(args: argparse.Namespace) -> int:
+    """Validate every input, print the results; the exit status."""
     out, err = Output(stdout()), sys.stderr
     if "-" in args.paths and stdin_closed():
         raise StreamUnusable("standard input is closed: nothing to read for -")

@@ -207,6 +207,7 @@ def _card_properties(front: dict[str, Any], body: str) -> dict[str, Any]:
 
 
 def read(folder: Path) -> Facts:
+    """The facts of a Hugging Face model folder (model card, config, weights)."""
     root = containment(folder)
     front, body = card(folder / "README.md", root)
     config = _json(folder / "config.json", root)

@@ -52,6 +52,7 @@ class Description:
 
     @property
     def valid(self) -> bool:
+        """No validation problem."""
         return not self.problems
 
     @property
@@ -66,6 +67,7 @@ class Description:
         return verdict + (f", {count} placeholder{'s' if count != 1 else ''} to fill" if count else "")
 
     def summary(self) -> str:
+        """The source and the verdict on one line."""
         return f"{self.source}: {self.verdict()}"
 
 

@@ -122,6 +122,7 @@ def _specs(data_format: dict[str, Any], key: str) -> list[tuple[str, dict[str, A
 
 
 def read(bundle: Path) -> Facts:
+    """The facts of a MONAI bundle (its configs/metadata.json)."""
     metadata = _load(bundle / "configs" / "metadata.json", bundle)
     data_format = metadata.get("network_data_format")
     data_format = data_format if isinstance(data_format, dict) else {}

@@ -234,6 +234,7 @@ def load(path: Path, root: Path | None = None) -> Any:
 
 
 def read(path: Path, root: Path | None = None) -> Facts:
+    """The facts of an ONNX model file."""
     onnx = _onnx()
     model = load(path, root)
     source = reading.label(path)

@@ -56,10 +56,12 @@ class Archive:
         self.entries = {name[len(self.prefix) :]: name for name in names if name.startswith(self.prefix)}
 
     def json(self, inner: str) -> Any:
+        """An entry of the archive, parsed as JSON."""
         raw = self.zip.read(self.entries[inner])
         return reading.parse_json(raw, f"{self.source}: entry {inner!r}")
 
     def text(self, inner: str) -> str | None:
+        """An entry of the archive as short text, or None when it is absent."""
         if inner not in self.entries:
             return None
         return self.zip.read(self.entries[inner], cap=4096).decode("utf-8", "replace").strip()
@@ -186,6 +188,7 @@ def _architecture(program: dict[str, Any]) -> str | None:
 
 
 def program(archive: Archive) -> dict[str, Any]:
+    """The serialized program of the archive (``models/model.json`` or the first one)."""
     models = sorted(inner for inner in archive.entries if re.fullmatch(r"models/[^/]+\.json", inner))
     if not models:
         raise DescribeError(f"{archive.source}: no models/*.json entry: not a torch.export archive")

@@ -110,6 +110,7 @@ def weights(path: Path, root: Path | None = None) -> dict[str, Any]:
 
 
 def read(path: Path) -> Facts:
+    """The facts of a safetensors weights file."""
     found = weights(path)
     facts = Facts(
         source="safetensors weights",

@@ -49,6 +49,7 @@ def _forward_arguments(source: str, cls: str) -> list[str]:
 
 
 def read(path: Path) -> Facts:
+    """The facts of a TorchScript archive."""
     source = reading.label(path)
     with reading.ZipArchive(path) as archive:
         names = archive.names()

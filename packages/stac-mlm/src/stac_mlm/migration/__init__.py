@@ -49,6 +49,7 @@ class Migration:
 
     @property
     def valid(self) -> bool:
+        """No validation problem left."""
         return not self.problems
 
     @property
@@ -73,10 +74,12 @@ class Migration:
         return verdict
 
     def summary(self) -> str:
+        """The families found, what was done and the verdict, on one line."""
         families = ", ".join(map(str, self.sources)) or "no legacy family"
         return f"{families}: {summarize(self.report)}; {self.verdict()}"
 
     def report_dict(self) -> dict[str, Any]:
+        """The migration as a JSON report: sources, entries, placeholders and problems."""
         return {
             "sources": [{"family": s.family, "version": s.version, "evidence": s.evidence} for s in self.sources],
             "entries": [entry.to_dict() for entry in self.report],

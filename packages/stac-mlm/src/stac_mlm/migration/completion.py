@@ -19,11 +19,13 @@ STEPS: dict[str, Step] = {}
 
 
 def step(function: Step) -> Step:
+    """Register a finishing step under its function name (the name the rule tables use)."""
     STEPS[function.__name__] = function
     return function
 
 
 def run(context: Context, sources: list[Source]) -> None:
+    """Run the finishing steps the tables list, in order."""
     for entry in context.common["finish"]:
         STEPS[entry["step"]](context, sources)
 
@@ -48,6 +50,7 @@ def _roles(asset: Any) -> list[Any]:
 
 @step
 def leftovers(context: Context, sources: list[Source]) -> None:
+    """Fields of the legacy families that no rule moved: dropped, each reported."""
     prefixes = tuple(tables().families[s.family].prefix for s in sources if s.family != "mlm")
     if not prefixes:
         return
@@ -77,6 +80,7 @@ def _drop_empty(value: Any) -> Any:
 
 @step
 def unknown_fields(context: Context, sources: list[Source]) -> None:
+    """Prefixed fields MLM does not define: dropped, each reported."""
     known = context.facts.fields
     for base, holder in list(_field_holders(context)):
         if not base:
@@ -87,6 +91,7 @@ def unknown_fields(context: Context, sources: list[Source]) -> None:
 
 @step
 def model_asset(context: Context, sources: list[Source]) -> None:
+    """An Item without a model asset: one asset taken as the model (assumed) or a placeholder asset."""
     if not context.is_item:
         return
     if context.model_asset_key() is not None:
@@ -148,6 +153,7 @@ def _list_archive(context: Context) -> None:
 
 @step
 def field_levels(context: Context, sources: list[Source]) -> None:
+    """Fields at a level MLM does not allow them moved to where it does (or dropped)."""
     facts = context.facts
     properties = context.document.get("properties")
     if context.is_item and isinstance(properties, dict):
@@ -216,6 +222,7 @@ def _model_file(asset: dict[str, Any], context: Context) -> dict[str, str] | Non
 
 @step
 def artifact_types(context: Context, sources: list[Source]) -> None:
+    """Model assets get an artifact type (assumed from the file, or a placeholder); others lose theirs."""
     if not context.is_item:
         return
     for key, asset in context.assets().items():
@@ -240,6 +247,7 @@ def artifact_types(context: Context, sources: list[Source]) -> None:
 
 @step
 def entrypoint_roles(context: Context, sources: list[Source]) -> None:
+    """Assets with an entrypoint get the code role."""
     if not context.is_item:
         return
     for key, asset in context.assets().items():
@@ -267,6 +275,7 @@ def _required_specs(table: list[dict[str, Any]]) -> tuple[tuple[dict[str, Any], 
 
 @step
 def required(context: Context, sources: list[Source]) -> None:
+    """Required fields that are missing get a value (supplied, assumed or a placeholder)."""
     if not context.is_item:
         return
     document = context.document
@@ -324,6 +333,7 @@ def _band_dimension(dims: list[Any], shape: Any, count: int) -> tuple[Any, str, 
 
 @step
 def dimension_names(context: Context, sources: list[Source]) -> None:
+    """Inputs and outputs that list bands get a ``bands`` dimension, found in their dimension order."""
     properties = context.document.get("properties")
     if not context.is_item or not isinstance(properties, dict):
         return
@@ -370,6 +380,7 @@ def _has_band_definitions(context: Context, model: dict[str, Any]) -> bool:
 
 @step
 def band_definitions(context: Context, sources: list[Source]) -> None:
+    """Band definitions moved from the Item properties to the model asset (and added where missing)."""
     properties = context.document.get("properties")
     key = context.model_asset_key()
     if not context.is_item or not isinstance(properties, dict) or key is None:
@@ -416,6 +427,7 @@ def band_definitions(context: Context, sources: list[Source]) -> None:
 
 @step
 def summaries(context: Context, sources: list[Source]) -> None:
+    """Collection summaries as objects (a list of values becomes a JSON Schema summary)."""
     values = context.document.get("summaries")
     if context.document.get("type") != "Collection" or not isinstance(values, dict):
         return
@@ -459,6 +471,7 @@ def _legacy_url(url: str) -> bool:
 
 @step
 def extensions(context: Context, sources: list[Source]) -> None:
+    """The MLM schema URL listed; legacy extension URLs removed."""
     document = context.document
     original = document.get("stac_extensions")
     current = original if isinstance(original, list) else []

@@ -73,11 +73,13 @@ class Context:
 
     # reading and writing -------------------------------------------------------------------------
     def get(self, path: str | Segments, default: Any = None) -> Any:
+        """The value at a JSON Pointer of the document, or ``default``."""
         segments = pointer.parse_pointer(path) if isinstance(path, str) else path
         value = pointer.get(self.document, segments)
         return default if value is MISSING else value
 
     def has(self, path: str | Segments) -> bool:
+        """Whether the document has a value at a JSON Pointer."""
         segments = pointer.parse_pointer(path) if isinstance(path, str) else path
         return pointer.get(self.document, segments) is not MISSING
 
@@ -92,6 +94,7 @@ class Context:
         return True
 
     def add(self, path: str, action: str, detail: str, original: Any = MISSING, target: str | None = None) -> None:
+        """Add an entry to the report."""
         self.report.append(new_entry(path, action, detail, original, target))
 
     def placeholder(self, target: str, detail: str, fill: str | None) -> None:
@@ -112,13 +115,16 @@ class Context:
     # the document's parts ------------------------------------------------------------------------
     @property
     def is_item(self) -> bool:
+        """Whether the document is a STAC Item."""
         return self.document.get("type") == "Feature"
 
     def assets(self) -> dict[str, Any]:
+        """The document's assets (empty when it has none)."""
         assets = self.document.get("assets")
         return assets if isinstance(assets, dict) else {}
 
     def model_asset_key(self) -> str | None:
+        """The key of the first asset with the ``mlm:model`` role, if any."""
         for key, asset in self.assets().items():
             roles = asset.get("roles") if isinstance(asset, dict) else None
             if isinstance(roles, list) and "mlm:model" in roles:
@@ -126,6 +132,7 @@ class Context:
         return None
 
     def free_asset_key(self, wanted: str) -> str:
+        """``wanted``, or ``wanted-2``, ``wanted-3``... when taken: an asset key not yet used."""
         assets = self.assets()
         key, number = wanted, 2
         while key in assets:

@@ -67,6 +67,7 @@ def _relax(text: str) -> tuple[str, list[str], int]:
 
 
 def decode(data: bytes) -> str:
+    """The input as text; a ``MigrationError`` when it is empty, binary or not UTF-8."""
     if not data.strip():
         raise MigrationError("the input is empty")
     if b"\x00" in data:

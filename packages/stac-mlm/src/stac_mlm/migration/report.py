@@ -30,9 +30,11 @@ class ReportEntry:
 
     @property
     def has_original(self) -> bool:
+        """Whether the entry records the original value."""
         return self.original is not MISSING
 
     def to_dict(self) -> dict[str, Any]:
+        """The entry as a JSON object."""
         entry: dict[str, Any] = {"path": self.path, "action": self.action}
         if self.target is not None:
             entry["target"] = self.target

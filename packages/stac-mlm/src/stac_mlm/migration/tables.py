@@ -19,6 +19,8 @@ FAMILY_ORDER = ("mlm", "dlm", "ml-model")  # the order family rules run in (MLM 
 
 @dataclass(frozen=True)
 class Rule:
+    """One rule of the migration tables: where a value comes from and what becomes of it."""
+
     source: tuple[Segments, ...]  # `from` then its aliases
     action: str
     target: Segments | None = None
@@ -33,6 +35,7 @@ class Rule:
 
     @classmethod
     def load(cls, data: dict[str, Any]) -> Rule:
+        """A rule from its entry in the tables."""
         paths = [data["from"], *data.get("aliases", []), *data.get("with", [])]
         source = tuple(parse_pointer(p) for p in [data["from"], *data.get("aliases", [])])
         target = parse_pointer(data["to"]) if data.get("to") is not None else None
@@ -53,6 +56,8 @@ class Rule:
 
 @dataclass(frozen=True)
 class Family:
+    """A legacy family: how to detect it and its rules."""
+
     name: str
     title: str
     prefix: str
@@ -66,6 +71,8 @@ class Family:
 
 @dataclass(frozen=True)
 class Tables:
+    """The migration tables: settings common to all families, and each family's rules."""
+
     common: dict[str, Any]
     rules: tuple[Rule, ...]
     families: dict[str, Family] = field(default_factory=dict)
@@ -79,6 +86,7 @@ def _raw() -> dict[str, Any]:
 
 @cache
 def tables() -> Tables:
+    """The migration tables bundled with the package."""
     raw = _raw()
     common = raw["common"]
     # steps derived from the diff between releases (schema/migrations/releases.yaml): more required fields
@@ -139,6 +147,7 @@ def _patterns(node: Any) -> list[str]:
 
 @cache
 def facts() -> SchemaFacts:
+    """What the bundled JSON Schema says (fields, patterns, enums) that migrations need."""
     schema = _parsed()
     defs = schema["$defs"]
     item = defs["ItemProperties"]

@@ -14,6 +14,7 @@ CONVERTERS: dict[str, Converter] = {}
 
 
 def converter(function: Converter) -> Converter:
+    """Register a converter under its function name (the name the rule tables use)."""
     CONVERTERS[function.__name__] = function
     return function
 

@@ -15,6 +15,7 @@ from .base import _asset_key, _family, _number, converter
 # envelope ----------------------------------------------------------------------------------------
 @converter
 def assets_list_to_mapping(value: Any, context: Context) -> Any:
+    """A list of single-key asset objects as an assets mapping."""
     if not isinstance(value, list):
         return value
     if not any(isinstance(entry, dict) for entry in value):  # no asset at all: the list is kept in the report
@@ -43,16 +44,19 @@ def assets_list_to_mapping(value: Any, context: Context) -> Any:
 
 @converter
 def as_list(value: Any, context: Context) -> Any:
+    """The value as a list (a single value becomes a list of one)."""
     return value if isinstance(value, list) else [value]
 
 
 @converter
 def id_to_string(value: Any, context: Context) -> Any:
+    """A numeric id as a string."""
     return str(value) if _number(value) else value
 
 
 @converter
 def stac_version_release(value: Any, context: Context) -> Any:
+    """A beta STAC version as its release."""
     if isinstance(value, str) and value.startswith("1.0.0-beta"):
         return "1.0.0"
     return value
@@ -80,6 +84,7 @@ def task_name(value: Any, context: Context, target: str) -> str | None:
 
 @converter
 def task_list(value: Any, context: Context) -> Any:
+    """Task names as MLM spells them; tasks without an equivalent are left out with a note."""
     values = value if isinstance(value, list) else [value]
     tasks: list[str] = []
     for index, item in enumerate(values):
@@ -95,6 +100,7 @@ def task_list(value: Any, context: Context) -> Any:
 
 @converter
 def framework_name(value: Any, context: Context) -> Any:
+    """A framework name as MLM spells it (known misspellings and case fixed)."""
     if not isinstance(value, str):
         return Drop(f"a framework name must be a string, got {shown(value)}")
     name = vocab.framework_spelling(value)
@@ -108,6 +114,7 @@ def framework_name(value: Any, context: Context) -> Any:
 
 @converter
 def semantic_version(value: Any, context: Context) -> Any:
+    """A version as a semantic version string (``1.2`` becomes ``1.2.0``)."""
     text = str(value).strip() if _number(value) or isinstance(value, str) else None
     if text is None:
         return Drop(f"{shown(value)} is not a version")
@@ -124,6 +131,7 @@ def semantic_version(value: Any, context: Context) -> Any:
 
 @converter
 def model_name(value: Any, context: Context) -> Any:
+    """A model name that fits MLM's name pattern (cleaned), or dropped."""
     if isinstance(value, str) and context.facts.name_pattern.match(value):
         return value
     cleaned = sanitize_name(value, context)
@@ -137,6 +145,7 @@ def sanitize_name(value: Any, context: Context) -> str | None:
 
 @converter
 def accelerator(value: Any, context: Context) -> Any:
+    """An accelerator MLM knows, mapped from known other names, or dropped."""
     if value is None or (isinstance(value, str) and value in context.facts.accelerators):
         return value
     if not isinstance(value, str | bool | int | float):
@@ -151,6 +160,7 @@ def accelerator(value: Any, context: Context) -> Any:
 
 @converter
 def megabytes_to_bytes(value: Any, context: Context) -> Any:
+    """A size in megabytes as bytes."""
     if not _number(value) or value < 0:
         return Drop(f"{shown(value)} is not a size in megabytes")
     size = value * 1024**2
@@ -161,6 +171,7 @@ def megabytes_to_bytes(value: Any, context: Context) -> Any:
 
 @converter
 def pretrained_source(value: Any, context: Context) -> Any:
+    """A pretrained flag or source as ``mlm:pretrained`` (and ``mlm:pretrained_source``)."""
     if value is True or (isinstance(value, str) and value.strip()):
         context.put("/properties/mlm:pretrained", True)
         if isinstance(value, str):
@@ -174,6 +185,7 @@ def pretrained_source(value: Any, context: Context) -> Any:
 
 @converter
 def processing_expression(value: Any, context: Context) -> Any:
+    """Processing functions as MLM processing expressions."""
     if value is None:
         return None
     if isinstance(value, list):
@@ -205,6 +217,7 @@ _NULL_CLASS_FIELDS = "keys with null values (no value) were removed from class o
 
 @converter
 def classification_classes(value: Any, context: Context) -> Any:
+    """Classification classes as MLM class objects (null fields removed, with a note)."""
     if not isinstance(value, list):
         return Drop("classification classes must be a list")
     classes: list[dict[str, Any]] = []
@@ -240,6 +253,7 @@ def _json_schema_summary(values: list[Any], array_field: bool) -> dict[str, Any]
 
 @converter
 def summary_values(value: Any, context: Context) -> Any:
+    """A Collection summary as an object (a list of values becomes a JSON Schema summary)."""
     if isinstance(value, dict):
         return value
     if not isinstance(value, list):
@@ -250,6 +264,7 @@ def summary_values(value: Any, context: Context) -> Any:
 
 @converter
 def summary_tasks(value: Any, context: Context) -> Any:
+    """A summary of tasks as a JSON Schema summary of MLM task names."""
     if isinstance(value, dict):
         return value
     values = value if isinstance(value, list) else [value]
@@ -270,16 +285,19 @@ def _map_roles(roles: Any, table: dict[str, list[str]]) -> Any:
 
 @converter
 def dlm_asset_roles(value: Any, context: Context) -> Any:
+    """DLM asset roles as MLM roles."""
     return _map_roles(value, _family("dlm")["asset_roles"])
 
 
 @converter
 def ml_model_asset_roles(value: Any, context: Context) -> Any:
+    """ml-model asset roles as MLM roles."""
     return _map_roles(value, _family("ml-model")["asset_roles"])
 
 
 @converter
 def source_code_roles(value: Any, context: Context) -> Any:
+    """The roles of a source-code asset that also claims ``mlm:model`` when another asset is the model."""
     roles = {r for r in value if isinstance(r, str)} if isinstance(value, list) else set()
     if "mlm:model" not in roles or not {"code", "mlm:source_code"} & roles:
         return value
@@ -296,6 +314,7 @@ def source_code_roles(value: Any, context: Context) -> Any:
 
 @converter
 def requires_gpu(value: Any, context: Context) -> Any:
+    """``requires-gpu: true`` as a CUDA accelerator (assumed); other values dropped."""
     if value is True:
         context.assume(context.path.replace("ml-model:requires-gpu", "mlm:accelerator"), "GPU read as CUDA", "cuda")
         return "cuda"
@@ -316,6 +335,7 @@ def _append_description(context: Context, asset_key: str, text: str) -> None:
 
 @converter
 def asset_description_note(value: Any, context: Context) -> Any:
+    """A field without an MLM equivalent, appended to the model asset's description."""
     label = pointer.parse_pointer(context.path)[-1].split(":", 1)[-1]
     _append_description(context, _asset_key(context), f"{label}: {value}.")
     context.target = f"/assets/{_asset_key(context)}/description"
@@ -324,6 +344,7 @@ def asset_description_note(value: Any, context: Context) -> Any:
 
 @converter
 def ml_model_link(value: Any, context: Context) -> Any:
+    """An ml-model link as an MLM link relation, or as a runtime asset."""
     rels = _family("ml-model")["link_rels"]
     if not isinstance(value, dict) or not isinstance(value.get("rel"), str) or value["rel"] not in rels:
         return KEEP

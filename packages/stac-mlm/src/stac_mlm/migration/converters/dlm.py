@@ -73,6 +73,7 @@ def draft_output_size(value: Any, context: Context) -> Any:
 
 @converter
 def dlm_source_code_asset(values: dict[str, Any], context: Context) -> Any:
+    """DLM source code facts (URL, commit, handler) as a source code asset."""
     url = values.get("model_src_url")
     commit_key = next((k for k in ("model_commit_hash", "model_src_hash") if values.get(k) is not None), None)
     commit = values.get(commit_key) if commit_key else None
@@ -129,6 +130,7 @@ def dlm_source_code_asset(values: dict[str, Any], context: Context) -> Any:
 
 @converter
 def dlm_requirements_asset(value: Any, context: Context) -> Any:
+    """A DLM requirements file as a metadata asset."""
     if not isinstance(value, str) or not value.strip():
         return Drop(
             "no requirements file is named (the value is empty)"
@@ -148,6 +150,7 @@ _DOCKERFILE_KEYS = ("docker_file", "dockerfile")
 
 @converter
 def dlm_container_assets(value: Any, context: Context) -> Any:
+    """A DLM container description as runtime assets (image and Dockerfile)."""
     if not isinstance(value, dict) or not value:
         return Drop(
             "no container is described (the value is empty)" if not value else f"{shown(value)} is not an object"
@@ -322,6 +325,7 @@ def _useful_bands(useful: list[Any], source: str, context: Context) -> None:
 
 @converter
 def dlm_input_structure(value: Any, context: Context) -> Any:
+    """A DLM input structure as the input's shape and dimension order."""
     tensors = value[0] if isinstance(value, list) and len(value) == 1 else value
     if not isinstance(tensors, dict):
         return Drop(f"{shown(value)} is not a tensor size object")
@@ -353,6 +357,7 @@ def _raster_type(numpy_name: Any) -> str | None:
 
 @converter
 def dlm_value_scaling(values: dict[str, Any], context: Context) -> Any:
+    """DLM scaling and normalisation fields as value-scaling objects."""
     factor = values.get("scaling_factor")
     mean, std = values.get("normalization:mean"), values.get("normalization:std")
     count = (
@@ -386,6 +391,7 @@ def dlm_value_scaling(values: dict[str, Any], context: Context) -> Any:
 
 @converter
 def dlm_task(value: Any, context: Context) -> Any:
+    """A DLM task as the Item's and the output's task."""
     task = task_name(value, context, "/properties/mlm:tasks")
     if task is None:
         return Drop(f"task {shown(value)} has no {TARGET} equivalent")
@@ -397,6 +403,7 @@ def dlm_task(value: Any, context: Context) -> Any:
 
 @converter
 def dlm_result_structure(value: Any, context: Context) -> Any:
+    """A DLM result structure as the output's shape and dimension order."""
     if not isinstance(value, list) or not all(isinstance(s, int) and s >= -1 for s in value):
         return Drop(f"{shown(value)} is not a list of sizes")
     orders = context.common.get("result_dim_orders", {})
@@ -410,6 +417,7 @@ def dlm_result_structure(value: Any, context: Context) -> Any:
 
 @converter
 def dlm_classes(values: dict[str, Any], context: Context) -> Any:
+    """DLM class names (and don't-care index) as classification classes."""
     mapping = values.get("class_name_mapping")
     dont_care = values.get("dont_care_index")
     if dont_care is not None and (not isinstance(dont_care, int) or isinstance(dont_care, bool)):
@@ -482,6 +490,7 @@ def dlm_source_bands(values: dict[str, Any], context: Context) -> Any:
 
 @converter
 def example_links(value: Any, context: Context) -> Any:
+    """Examples as ``example`` links."""
     if not isinstance(value, list):
         return Drop(f"{shown(value)} is not a list of examples")
     for index, example in enumerate(value):
@@ -500,6 +509,7 @@ def example_links(value: Any, context: Context) -> Any:
 
 @converter
 def dlm_archive(value: Any, context: Context) -> Any:
+    """DLM archive files as assets with MLM roles."""
     if not isinstance(value, list) or not any(isinstance(entry, dict) for entry in value):
         return Drop(f"{shown(value)} is not a list of archive files")
     roles_table = _family("dlm")["asset_roles"]

@@ -14,6 +14,7 @@ from .base import _family, _number, converter
 # early MLM ---------------------------------------------------------------------------------------
 @converter
 def norm_to_value_scaling(values: dict[str, Any], context: Context) -> Any:
+    """ml-model normalisation facts (type, statistics, clip) as value-scaling objects."""
     norm = values.get("norm_type")
     stats = values.get("statistics")
     if "norm_clip" in values:

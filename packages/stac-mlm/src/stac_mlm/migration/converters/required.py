@@ -15,12 +15,14 @@ SUPPLIERS: dict[str, Supplier] = {}
 
 
 def supplier(function: Supplier) -> Supplier:
+    """Register a supplier under its function name (the name the rule tables use)."""
     SUPPLIERS[function.__name__] = function
     return function
 
 
 @supplier
 def name_from_title_or_id(context: Context, segments: tuple[str, ...]) -> tuple[Any, str]:
+    """A model name from the title or id, or a placeholder."""
     for source in (context.get("/properties/title"), context.document.get("id")):
         name = sanitize_name(source, context)
         if name:
@@ -30,12 +32,14 @@ def name_from_title_or_id(context: Context, segments: tuple[str, ...]) -> tuple[
 
 @supplier
 def tasks_from_item(context: Context, segments: tuple[str, ...]) -> tuple[Any, str]:
+    """The Item's tasks (assumed), or a placeholder."""
     tasks = context.get("/properties/mlm:tasks")
     return (list(tasks), "assumed") if isinstance(tasks, list) else (MISSING, "placeholder")
 
 
 @supplier
 def tasks_from_outputs(context: Context, segments: tuple[str, ...]) -> tuple[Any, str]:
+    """The tasks of the outputs (assumed), or a placeholder."""
     tasks: list[str] = []
     for output in context.get("/properties/mlm:output") or []:
         for task in output.get("tasks", []) if isinstance(output, dict) else []:
@@ -46,6 +50,7 @@ def tasks_from_outputs(context: Context, segments: tuple[str, ...]) -> tuple[Any
 
 @supplier
 def placeholder_output(context: Context, segments: tuple[str, ...]) -> tuple[Any, str]:
+    """A placeholder output for the Item's tasks."""
     tasks = list(context.get("/properties/mlm:tasks") or [])
     output = {
         "name": tasks[0] if tasks else "output",
@@ -59,6 +64,7 @@ def placeholder_output(context: Context, segments: tuple[str, ...]) -> tuple[Any
 
 @supplier
 def output_name(context: Context, segments: tuple[str, ...]) -> tuple[Any, str]:
+    """An output's name from its first task (assumed), or a placeholder."""
     output = context.get(segments[:-1]) or {}
     tasks = output.get("tasks") or []
     return (tasks[0], "assumed") if tasks else (MISSING, "placeholder")
