@@ -1,8 +1,10 @@
 """No MLM release is written by hand in the runtime's messages and help: versions come from the bundle's index.
 
-Every string literal of the runtime package (docstrings aside: they may state history) is searched for a
-release of ``_generated/versions.json`` written as MLM writes versions (``v1.5.2``, ``MLM 1.5.2``). STAC
-core versions (``"1.1.0"`` without ``v``) are another thing and are not searched for.
+Every string literal of the runtime package (docstrings aside) is searched for the latest release of
+``_generated/versions.json`` written as MLM writes versions (``v1.5.2``, ``MLM 1.5.2``): that is the version a
+hand-written message would get wrong after the next release. Older releases in a message state history ("since
+v1.3.0, raster bands belong on the model asset"), which a new release does not make stale. STAC core versions
+(``"1.1.0"`` without ``v``) are another thing and are not searched for.
 """
 
 from __future__ import annotations
@@ -18,20 +20,9 @@ from stac_mlm._schema import bundle
 PACKAGE = Path(stac_mlm.__file__).parent
 GENERATED = "_generated"
 
-#: TEMPORARY (issue 26): the io branch's area still states history in three report messages ("since v1.3.0",
-#: "since v1.5.0", "v1.4.0 removed these keys" in migration/completion.py and converters/mlm.py); describe/
-#: and cli/migrate.py are clean since they landed. The lead removes this allow-list once those read their
-#: versions from the generated data (or decides that history in messages is allowed).
-ALLOWED_FOR_NOW = ("migration/",)
-
-
-def _releases() -> list[str]:
-    return [v.version.lstrip("v") for v in bundle().versions if v.status == "release"]
-
-
 def _pattern() -> re.Pattern[str]:
-    versions = "|".join(re.escape(v) for v in sorted(_releases(), key=len, reverse=True))
-    return re.compile(rf"(?:\bv|\bMLM\s+v?)(?:{versions})(?![\w.-]*\d)")
+    latest = re.escape(bundle().latest.lstrip("v"))
+    return re.compile(rf"(?:\bv|\bMLM\s+v?){latest}(?![\w.-]*\d)")
 
 
 def _docstrings(tree: ast.AST) -> set[int]:
@@ -60,8 +51,6 @@ def test_the_runtime_writes_no_release_by_hand() -> None:
     found = []
     for path in _sources():
         where = path.relative_to(PACKAGE).as_posix()
-        if where.startswith(ALLOWED_FOR_NOW):
-            continue
         found += [f"{where}:{line}: {text[:80]!r}" for line, text in version_literals(path.read_text("utf-8"), pattern)]
     assert not found, "take the version from stac_mlm._schema (the generated index):\n" + "\n".join(found)
 
@@ -74,16 +63,12 @@ def test_the_runtime_writes_no_release_by_hand() -> None:
         ('HELP = f"judge by this version (e.g. {latest}) or {{x}}"', 1),
         ('def f():\n    """Since {latest}, fields moved."""\n    return 1', 0),
         ('STAC = "{bare}"', 0),
+        ('HISTORY = "since v1.0.0, a thing moved"', 0),
         ('OTHER = "{latest}9"', 0),
     ],
-    ids=["message", "url", "f-string", "docstring", "stac-version", "longer-version"],
+    ids=["message", "url", "f-string", "docstring", "stac-version", "history", "longer-version"],
 )
 def test_the_scan_finds_written_releases_and_spares_docstrings(source: str, hits: int) -> None:
     latest = bundle().latest
     text = source.format(latest=latest, bare=latest.lstrip("v"))
     assert len(version_literals(text, _pattern())) == hits
-
-
-def test_the_allow_list_names_existing_areas() -> None:
-    for area in ALLOWED_FOR_NOW:
-        assert (PACKAGE / area).exists(), area
