@@ -21,7 +21,7 @@ from typing import Any
 
 import pytest
 import stac_mlm
-from stac_mlm.describe import describe, dims
+from stac_mlm.describing import describe, dims
 
 
 @dataclass(frozen=True)

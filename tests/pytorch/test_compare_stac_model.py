@@ -20,7 +20,7 @@ torch = pytest.importorskip("torch", reason="PyTorch is not installed (nox -s te
 
 from runtime.describe.artifacts import official_errors  # noqa: E402
 from stac_mlm import SCHEMA_URL  # noqa: E402
-from stac_mlm.describe import describe_torch  # noqa: E402
+from stac_mlm.describing import describe_torch  # noqa: E402
 from support.paths import DOCS_DIR  # noqa: E402
 
 from .models import TinySegmenter, parameters  # noqa: E402

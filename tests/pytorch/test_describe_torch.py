@@ -12,7 +12,7 @@ import pytest
 torch = pytest.importorskip("torch", reason="PyTorch is not installed (nox -s tests_torch installs it)")
 
 from runtime.describe.artifacts import official_errors  # noqa: E402
-from stac_mlm.describe import DescribeError, describe, describe_torch  # noqa: E402
+from stac_mlm.describing import DescribeError, describe, describe_torch  # noqa: E402
 from stac_mlm.models import ArtifactTypeEnum, DataTypeEnum, FrameworkEnum  # noqa: E402
 
 from .models import FixedBatch, TinyClassifier, TwoHeads, parameters  # noqa: E402

@@ -10,8 +10,8 @@ from typing import Any
 
 import pytest
 import stac_mlm
-from stac_mlm.check import CheckError
-from stac_mlm.describe import describe
+from stac_mlm.checking import CheckError
+from stac_mlm.describing import describe
 from support.cli import run
 
 from .artifacts import classifier_onnx

@@ -9,7 +9,7 @@ import os
 from pathlib import Path
 
 import pytest
-from stac_mlm.describe import DescribeError, describe
+from stac_mlm.describing import DescribeError, describe
 from support.cli import run
 
 from .artifacts import classifier_onnx, safetensors_file

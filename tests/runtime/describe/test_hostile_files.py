@@ -10,7 +10,7 @@ import shutil
 from pathlib import Path
 
 import pytest
-from stac_mlm.describe import DescribeError, describe
+from stac_mlm.describing import DescribeError, describe
 
 from .artifacts import classifier_onnx
 from .hostile import listing, run_capped

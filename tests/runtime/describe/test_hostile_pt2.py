@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 from stac_mlm import reading
-from stac_mlm.describe import DescribeError, describe
+from stac_mlm.describing import DescribeError, describe
 
 from .hostile import evil_pickle, listing, program, pt2, run_capped
 

@@ -8,7 +8,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from stac_mlm.describe import DescribeError, describe
+from stac_mlm.describing import DescribeError, describe
 from stac_mlm.models import FrameworkEnum, TaskEnum
 
 from .artifacts import FIXTURES, HF_FOLDERS, copy_fixture, official_errors, safetensors_file

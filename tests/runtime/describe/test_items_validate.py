@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 import stac_mlm
-from stac_mlm.describe import describe
+from stac_mlm.describing import describe
 
 from .artifacts import FIXTURES, HF_FOLDERS, MONAI_BUNDLES, classifier_onnx, safetensors_file, scalar_onnx
 from .hostile import program, pt2

@@ -7,7 +7,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from stac_mlm.describe import DescribeError, describe
+from stac_mlm.describing import DescribeError, describe
 from stac_mlm.models import FrameworkEnum, TaskEnum
 
 from .artifacts import FIXTURES, MONAI_BUNDLES, copy_fixture, official_errors

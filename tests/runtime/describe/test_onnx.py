@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 import stac_mlm
-from stac_mlm.describe import DescribeError, describe, dims
+from stac_mlm.describing import DescribeError, describe, dims
 from stac_mlm.models import ArtifactTypeEnum, DataTypeEnum, FrameworkEnum
 
 from .artifacts import classifier_onnx, classifier_parameters, official_errors, scalar_onnx

@@ -8,7 +8,7 @@ import sys
 from pathlib import Path
 
 import pytest
-from stac_mlm.describe import OverrideError, describe
+from stac_mlm.describing import OverrideError, describe
 from stac_mlm.models import TaskEnum
 from support.cli import run
 from support.paths import REPO
@@ -139,11 +139,18 @@ def test_missing_extra_names_the_extra_to_install(tmp_path: Path) -> None:
 def test_importing_stac_mlm_loads_no_reader_and_describe_is_a_function() -> None:
     """``stac_mlm.describe`` and ``stac_mlm.check`` are plain functions, bound on import; the readers,
     pydantic and the optional packages load only when a model is described."""
-    heavy = ("stac_mlm.describe.item", "stac_mlm.describe.onnx", "stac_mlm.describe.pt2", "onnx", "pydantic", "yaml")
+    heavy = (
+        "stac_mlm.describing.item",
+        "stac_mlm.describing.onnx",
+        "stac_mlm.describing.pt2",
+        "onnx",
+        "pydantic",
+        "yaml",
+    )
     code = (
         "import sys, types, stac_mlm\n"
-        "from stac_mlm.describe import DescribeError\n"
-        "import stac_mlm.check\n"
+        "from stac_mlm.describing import DescribeError\n"
+        "import stac_mlm.checking\n"
         "assert isinstance(stac_mlm.describe, types.FunctionType), stac_mlm.describe\n"
         "assert isinstance(stac_mlm.check, types.FunctionType), stac_mlm.check\n"
         f"print(sorted(m for m in sys.modules if m.startswith({heavy!r})))"

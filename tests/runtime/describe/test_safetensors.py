@@ -6,7 +6,7 @@ import math
 from pathlib import Path
 
 import pytest
-from stac_mlm.describe import describe
+from stac_mlm.describing import describe
 from stac_mlm.models import ArtifactTypeEnum, FrameworkEnum
 
 from .artifacts import official_errors, safetensors_file

@@ -8,8 +8,6 @@ load their modules (and pydantic) when first touched.
 from __future__ import annotations
 
 import importlib
-import sys
-import types
 from typing import TYPE_CHECKING, Any
 
 from .errors import MLMValidationError
@@ -37,8 +35,8 @@ __all__ = [
 if TYPE_CHECKING:  # pragma: no cover
     from . import models as models
     from ._schema import SCHEMA_URL, SPEC_VERSION, json_schema
-    from .check import check
-    from .describe import Description, describe, describe_torch
+    from .checking import check
+    from .describing import Description, describe, describe_torch
     from .linting import lint
     from .migration import Migration, migrate
     from .models import MLMCollection, MLMItem, parse
@@ -61,26 +59,11 @@ _LAZY = {
     "migrate": "migration",
     "lint": "linting",
     "Migration": "migration",
-    "describe_torch": "describe",
-    "Description": "describe",
-    "check": "check",
-    "describe": "describe",
+    "describe_torch": "describing",
+    "Description": "describing",
+    "check": "checking",
+    "describe": "describing",
 }
-#: Submodules that share their name with the function the package exposes.
-_CALLABLE = ("check", "describe")
-
-
-class _Package(types.ModuleType):
-    """When the import system binds the submodule ``check`` or ``describe`` on the package (however it was
-    first imported), the package keeps the function of that name instead, so both stay lazy."""
-
-    def __setattr__(self, name: str, value: Any) -> None:
-        if name in _CALLABLE and isinstance(value, types.ModuleType):
-            value = getattr(value, name)
-        super().__setattr__(name, value)
-
-
-sys.modules[__name__].__class__ = _Package
 
 
 def __getattr__(name: str) -> Any:

@@ -37,8 +37,8 @@ def add_parser(subparsers: Any) -> argparse.ArgumentParser:
 
 def run(args: argparse.Namespace) -> int:
     """Compare the Item with the model file; the exit status."""
-    from ..check import CheckError, check
-    from ..describe import MissingExtra
+    from ..checking import CheckError, check
+    from ..describing import MissingExtra
 
     try:
         result = check(args.item, args.model, trust_code=args.trust_code)

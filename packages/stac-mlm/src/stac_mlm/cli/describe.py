@@ -53,7 +53,7 @@ def add_parser(subparsers: Any) -> argparse.ArgumentParser:
 def run(args: argparse.Namespace) -> int:
     """Describe the model file; the exit status."""
     from .. import writing
-    from ..describe import DescribeError, MissingExtra, OverrideError, describe, overrides
+    from ..describing import DescribeError, MissingExtra, OverrideError, describe, overrides
 
     try:
         given = [overrides.parse_assignment(text) for text in args.assignments]

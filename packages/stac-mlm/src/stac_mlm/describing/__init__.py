@@ -162,7 +162,7 @@ def describe(
     ``values`` fill or replace values: keyword names are Item properties (``datetime``, ``mlm_pretrained``
     for ``mlm:pretrained``), top-level Item keys (``geometry``, ``id``, ``assets``...) or paths
     (``**{"properties.mlm:input.0.bands": [...]}``). ``overrides`` takes (path segments, value) pairs,
-    as read by ``stac_mlm.describe.overrides.read_file``. Raises ``DescribeError`` for a path that is no
+    as read by ``stac_mlm.describing.overrides.read_file``. Raises ``DescribeError`` for a path that is no
     model or a file that cannot be read safely, ``MissingExtra`` when the reader's optional package is not
     installed.
     """

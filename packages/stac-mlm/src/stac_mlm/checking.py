@@ -82,7 +82,7 @@ def model_path(item: Mapping[str, Any], item_path: str | os.PathLike[str] | None
 def _shape_agrees(declared: Sequence[Any], found: Sequence[int]) -> bool:
     """Same rank, sizes equal or -1 on either side; a scalar in the file agrees with the shape describe
     writes for it (``dims.SCALAR_SHAPE``, since MLM needs at least one dimension)."""
-    from .describe.dims import SCALAR_SHAPE
+    from .describing.dims import SCALAR_SHAPE
 
     found = found or SCALAR_SHAPE
     if len(declared) != len(found):
@@ -156,7 +156,7 @@ def check(
     """Compare the Item (a mapping, or the path of an Item JSON file) with the model file (default: the
     model asset's local href). Raises ``CheckError`` for an unusable Item or model file; ``MissingExtra``
     when the model's reader needs an optional package."""
-    from .describe import DescribeError, read_model
+    from .describing import DescribeError, read_model
 
     item_path = None
     if not isinstance(item, Mapping):
