@@ -26,7 +26,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin
 from mkdocs.structure.files import File, Files
 
-from .docs import Site, build_site
+from .docs_site import Site, build_site
 from .model import ModelError, SourceModel
 
 
