@@ -98,6 +98,15 @@ def release(session: nox.Session) -> None:
 
 
 @nox.session
+def amend(session: nox.Session) -> None:
+    """Accept an editorial edit of frozen releases (`-- --reason "..." [v1.5.2 ...]`): refused unless each
+    release's normative outputs stay byte-identical; records the new digest, dated, then regenerates."""
+    _install_codegen(session)
+    session.run("python", "-m", "stac_ext_codegen", "amend", *session.posargs)
+    session.run("python", "-m", "stac_ext_codegen", "generate")
+
+
+@nox.session
 def check(session: nox.Session) -> None:
     """Regenerate into a scratch tree and fail on any difference from the committed artifacts."""
     _install_codegen(session)

@@ -1,4 +1,4 @@
-"""Command line: ``stac-ext-codegen generate | check | coverage | validate-examples | new-version | release | diff``."""
+"""Command line: ``stac-ext-codegen generate | check | coverage | new-version | release | amend | diff | ...``."""
 
 from __future__ import annotations
 
@@ -252,6 +252,24 @@ def _filled(args: argparse.Namespace) -> int:
     return 0
 
 
+def _amend(args: argparse.Namespace) -> int:
+    """Record an editorial amendment of frozen releases whose normative outputs stay byte-identical."""
+    import datetime
+
+    from .amend import amend
+
+    index = _index(args.root)
+    date = args.date or datetime.date.today().isoformat()
+    for done in amend(index, args.root, args.reason, date, args.versions):
+        print(f"amended {done.version}: its normative outputs are unchanged; digest now {done.digest}")
+    index.save()
+    print(f"recorded in {SCHEMA}/versions.yaml; now regenerate (`nox -s generate`) and commit")
+    problem = index.frozen_problems()
+    if problem:
+        print(f"warning: {problem}")
+    return 0
+
+
 def _diff(args: argparse.Namespace) -> int:
     from .diff import diff_versions, render_text
 
@@ -302,6 +320,10 @@ def main(argv: list[str] | None = None) -> int:
     filled = commands.add_parser("filled", help="write a version's model files with the version placeholders filled")
     filled.add_argument("out", type=Path, help="folder to write them to")
     filled.add_argument("--version", help="default: the head (the draft, else the latest release)")
+    amend = commands.add_parser("amend", help="accept an editorial edit of frozen releases (outputs unchanged)")
+    amend.add_argument("versions", nargs="*", help="releases to amend (default: every edited one)")
+    amend.add_argument("--reason", required=True, help="why, recorded with the date in versions.yaml")
+    amend.add_argument("--date", help="YYYY-MM-DD (default: today)")
     diff = commands.add_parser("diff", help="field-level differences between two versions")
     diff.add_argument("old", help="e.g. v1.5.2")
     diff.add_argument("new", help="e.g. v1.6.0")
@@ -317,6 +339,7 @@ def main(argv: list[str] | None = None) -> int:
         "new-version": _new_version,
         "release": _release,
         "diff": _diff,
+        "amend": _amend,
         "filled": _filled,
     }
     try:

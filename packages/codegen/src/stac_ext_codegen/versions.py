@@ -36,7 +36,8 @@ HEADER = """\
 #                 `nox -s new-version -- X.Y.Z` starts it, `nox -s release` publishes it
 #
 # Per version: `url` is the `$id` documents declare; `aliases` lists other URLs documents use for
-# the same version; `errata_reviewed` says the errata were checked against this version.
+# the same version; `errata_reviewed` says the errata were checked against this version; `amended` lists
+# editorial amendments of a frozen release (`nox -s amend`), each dated, with its reason and the old digest.
 # `nox -s new-version` and `nox -s release` rewrite this file (comments other than this header are lost).
 """
 
@@ -76,6 +77,8 @@ class Version:
     date: str | None = None
     digest: str | None = None
     errata_reviewed: bool = False
+    #: editorial amendments of a frozen release: ``{date, reason, previous}`` (the digest it replaced)
+    amended: tuple[dict[str, str], ...] = ()
 
     @property
     def semver(self) -> str:
@@ -106,6 +109,8 @@ class Version:
             out["source"] = self.source
             if self.digest:
                 out["digest"] = self.digest
+            if self.amended:
+                out["amended"] = [dict(a) for a in self.amended]
         out["errata_reviewed"] = self.errata_reviewed
         return out
 
@@ -127,7 +132,16 @@ def _version(entry: Any, status: str, template: str) -> Version:
         date=str(entry["date"]) if entry.get("date") is not None else None,
         digest=str(entry["digest"]) if entry.get("digest") else None,
         errata_reviewed=entry.get("errata_reviewed") is True,
+        amended=_amendments(entry.get("amended"), name),
     )
+
+
+def _amendments(value: Any, name: str) -> tuple[dict[str, str], ...]:
+    if not value:
+        return ()
+    if not isinstance(value, list) or not all(isinstance(a, dict) and a.get("reason") for a in value):
+        raise VersionError(f"{VERSIONS_FILE}: {name}: `amended` must be a list of {{date, reason, previous}}")
+    return tuple({str(k): str(v) for k, v in a.items()} for a in value)
 
 
 def model_files(directory: Path, root: str | None = None, rules: str | None = None) -> list[str]:
