@@ -78,6 +78,7 @@ class ResolvedType:
 class EnumValue:
     value: str
     description: str
+    title: str | None = None  # a short label for user interfaces
 
 
 @dataclass(frozen=True)
@@ -129,6 +130,7 @@ class ResolvedSlot:
     erratum: str | None
     inlined_as_list: bool
     rules: tuple[str, ...]  # ids of the rules-file rules about this slot's key
+    title: str | None = None  # a short label for user interfaces
 
     @property
     def ranges(self) -> tuple[str, ...]:
@@ -377,7 +379,10 @@ class _Resolver:
             title=_text(enum.title),
             description=str(enum.description or ""),
             open=is_true(notes.get("open_enum", False)),
-            values=tuple(EnumValue(str(v), str(pv.description or "")) for v, pv in enum.permissible_values.items()),
+            values=tuple(
+                EnumValue(str(v), str(pv.description or ""), _text(pv.title))
+                for v, pv in enum.permissible_values.items()
+            ),
             erratum=_text(notes.get("erratum")),
         )
 
@@ -433,6 +438,7 @@ class _Resolver:
                 for rule in self.rules
                 if key in rule.fields or any(f"{a}.{key}" in rule.fields for a in ancestors)
             ),
+            title=_text(slot.title),
         )
 
     def class_(self, name: str) -> ResolvedClass:

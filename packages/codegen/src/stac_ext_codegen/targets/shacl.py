@@ -61,6 +61,7 @@ def build_shapes(model: SourceModel) -> Graph:
     resolved = vocab.resolved
     with _quiet("linkml.generators.shaclgen"):  # it warns about the rules it cannot translate
         graph = ShaclGenerator(str(model.root_path)).as_graph()
+    graph.remove((None, SH.name, None))  # slot titles are labels for user interfaces (stac-fields), not shapes
     numbers = {XSD.float, XSD.double, XSD.decimal}
     # Predicates of a property shape that describe it rather than constrain its values.
     describing = {SH.path, SH.minCount, SH.maxCount, SH.order, SH.name, SH.description}

@@ -108,7 +108,7 @@ def _enum_rows(docs: ReadmeDocs, table: dict[str, Any]) -> tuple[list[str], list
         cells = []
         for column in columns:
             if column.get("cell") == "value":
-                text = f"`{value.value}`" if column.get("code", True) else value.value
+                text = f"`{value.value}`" if column.get("monospace", True) else value.value
                 cells.append(text + str(column.get("suffix", {}).get(value.value, "")))
             elif column.get("cell") == "description":
                 cells.append(_cell(value.description))
