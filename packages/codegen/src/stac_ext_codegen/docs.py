@@ -93,6 +93,7 @@ class Docs:
     model: SourceModel
     links: bool = True  # False for text rendered outside the site (the README)
     page: str = ""  # the page being rendered, for relative links
+    reference: str = REFERENCE  # the folder of this model's reference pages (one per version in the site)
     _anchors: dict[str, Link] = field(default_factory=dict)
 
     @cached_property
@@ -161,14 +162,14 @@ class Docs:
     # ----- links -------------------------------------------------------------------------------------------
     def link_of(self, name: str) -> Link | None:
         if name in self.resolved.enum_map:
-            return Link(f"{REFERENCE}/enums/{name}.md")
+            return Link(f"{self.reference}/enums/{name}.md")
         if name in self.levels or name == self.field_class:
-            return Link(f"{REFERENCE}/fields.md")
+            return Link(f"{self.reference}/fields.md")
         for parent, children in self.grouped.items():
             if name in children:
-                return Link(f"{REFERENCE}/objects/{parent}.md", _slug(name))
+                return Link(f"{self.reference}/objects/{parent}.md", _slug(name))
         if name in self.resolved.class_map and name not in self.any_classes:
-            return Link(f"{REFERENCE}/objects/{name}.md")
+            return Link(f"{self.reference}/objects/{name}.md")
         return None
 
     def ref(self, name: str, text: str | None = None) -> str:
@@ -182,7 +183,7 @@ class Docs:
         return Link(page, anchor).href(self.page)
 
     def rule_ref(self, rule_id: str) -> str:
-        return f"[{rule_id}]({self.href(f'{REFERENCE}/rules.md', _slug(rule_id))})" if self.links else rule_id
+        return f"[{rule_id}]({self.href(f'{self.reference}/rules.md', _slug(rule_id))})" if self.links else rule_id
 
     def erratum_ref(self, erratum: str) -> str:
         return f"[{erratum}]({self.href('errata.md')})" if self.links else erratum

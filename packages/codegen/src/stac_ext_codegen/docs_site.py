@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -22,6 +22,46 @@ class Site:
     pages: dict[str, str]
     files: dict[str, str]
     nav: dict[str, list[Any]]
+    #: the version selector: (label, index page of that version's reference), the head first
+    versions: list[tuple[str, str]] = field(default_factory=list)
+
+
+VERSIONS = "versions"  # the folder of the per-version references
+
+
+def render_reference(docs: Docs, pages: dict[str, str], *, diagram: bool) -> list[Any]:
+    """The reference pages of one model (fields, objects, enumerations, rules, an index) under
+    ``docs.reference``, added to ``pages``; returns their navigation."""
+    env = _env()
+    root = docs.reference
+
+    def render(page: str, template: str, context: Callable[..., dict[str, Any]], *args: Any) -> None:
+        docs.page = page  # before building the context: links in it are relative to this page
+        pages[page] = env.get_template(template).render(docs=docs, page=page, **context(docs, *args))
+
+    enums = sorted(docs.resolved.enum_map)
+    render(f"{root}/fields.md", "fields.md.jinja", _fields_context)
+    for name in docs.object_classes:
+        render(f"{root}/objects/{name}.md", "object.md.jinja", _object_context, name)
+    for name in enums:
+        render(f"{root}/enums/{name}.md", "enum.md.jinja", _enum_context, name)
+    render(f"{root}/rules.md", "rules.md.jinja", _rules_context)
+    if diagram:
+        render(f"{root}/diagram.md", "diagram.md.jinja", lambda d: {"diagram": _diagram(d)})
+    from .versioned import version_note
+
+    model = docs.model
+    index = {"objects": docs.object_classes, "enums": enums, "title": docs.resolved.title, "rules": model.rules}
+    index |= {"version_note": version_note(model), "diagram": diagram}
+    render(f"{root}/index.md", "reference_index.md.jinja", lambda _: index)
+    return [
+        f"{root}/index.md",
+        f"{root}/fields.md",
+        {"Objects": [f"{root}/objects/{n}.md" for n in docs.object_classes]},
+        {"Enumerations": [f"{root}/enums/{n}.md" for n in enums]},
+        f"{root}/rules.md",
+        *([f"{root}/diagram.md"] if diagram else []),
+    ]
 
 
 def build_site(model: SourceModel, root: Path, examples: Path | None = None, migrations: Path | None = None) -> Site:
@@ -37,30 +77,9 @@ def build_site(model: SourceModel, root: Path, examples: Path | None = None, mig
         docs.page = page  # before building the context: links in it are relative to this page
         pages[page] = env.get_template(template).render(docs=docs, page=page, **context(docs, *args))
 
-    enums = sorted(docs.resolved.enum_map)
-    render(f"{REFERENCE}/fields.md", "fields.md.jinja", _fields_context)
-    for name in docs.object_classes:
-        render(f"{REFERENCE}/objects/{name}.md", "object.md.jinja", _object_context, name)
-    for name in enums:
-        render(f"{REFERENCE}/enums/{name}.md", "enum.md.jinja", _enum_context, name)
-    render(f"{REFERENCE}/rules.md", "rules.md.jinja", _rules_context)
-    render(f"{REFERENCE}/diagram.md", "diagram.md.jinja", lambda d: {"diagram": _diagram(d)})
-    from .versioned import version_note
-
-    index = {"objects": docs.object_classes, "enums": enums, "title": docs.resolved.title, "rules": model.rules}
-    index["version_note"] = version_note(model)
-    render(f"{REFERENCE}/index.md", "reference_index.md.jinja", lambda _: index)
-    nav: dict[str, list[Any]] = {
-        f"{REFERENCE}/": [
-            f"{REFERENCE}/index.md",
-            f"{REFERENCE}/fields.md",
-            {"Objects": [f"{REFERENCE}/objects/{n}.md" for n in docs.object_classes]},
-            {"Enumerations": [f"{REFERENCE}/enums/{n}.md" for n in enums]},
-            f"{REFERENCE}/rules.md",
-            f"{REFERENCE}/diagram.md",
-        ]
-    }
-
+    nav: dict[str, list[Any]] = {f"{REFERENCE}/": render_reference(docs, pages, diagram=True)}
+    head = docs.model.version
+    selector = [(f"{head.version} (head)" if head else "head", f"{REFERENCE}/index.md")]
     schema = json_schema_of(model)
     failures = check_rule_examples(model, schema)
     if failures:
@@ -79,12 +98,19 @@ def build_site(model: SourceModel, root: Path, examples: Path | None = None, mig
 
     versions = index_of(model)
     if versions is not None:
-        render("changes.md", "changes.md.jinja", lambda _: _changes_context(versions))
+        refs = {v.version: f"{VERSIONS}/{v.version}/{REFERENCE}/index.md" for v in versions.all}
+        render("changes.md", "changes.md.jinja", lambda _: {**_changes_context(versions), "refs": refs})
         nav["changes/"] = ["changes.md"]
+        nav[f"{VERSIONS}/"] = []
+        for version in reversed(versions.all):  # every version's reference under a path naming it, newest first
+            old = Docs(versions.model(version), reference=f"{VERSIONS}/{version.version}/{REFERENCE}")
+            label = version.version + (" (draft)" if version.status == "draft" else "")
+            nav[f"{VERSIONS}/"].append({label: render_reference(old, pages, diagram=False)})
+            selector.append((label, refs[version.version]))
 
     if migrations is not None and migrations.is_dir():
         tables = _migration_tables(migrations)
         if tables:
             render("migrations.md", "migrations.md.jinja", lambda _: {"tables": tables})
             nav["migrations/"] = ["migrations.md"]
-    return Site(pages=pages, files=files, nav=nav)
+    return Site(pages=pages, files=files, nav=nav, versions=selector)
