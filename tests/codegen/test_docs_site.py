@@ -267,8 +267,10 @@ def test_an_older_release_has_its_reference_and_every_page_a_version_selector(br
     browser.save_screenshot(str(SCREENSHOTS / "version-selector.png"))
     browser.execute_script("arguments[0].size = 0;", element)
 
+    from selenium.webdriver.support.ui import WebDriverWait
+
     selector.select_by_index(0)  # the head
-    _wait(browser, "article h1")
+    WebDriverWait(browser, 15).until(lambda d: f"/{older}/" not in d.current_url)
     assert browser.current_url.rstrip("/").endswith("/reference")
     for page in ("", "changes/", "examples/"):  # the selector is on every page, not only the references
         browser.get(server + page)

@@ -19,7 +19,7 @@ from typing import Any
 from ..docs import Docs, Link, _cell, _ifabsent
 from ..jsonschema import dump_json
 from ..markdown import angle_urls, escape_text, github_anchor, list_item, padded_table, wrap
-from ..model import ModelError, SourceModel
+from ..model import ModelError, SourceModel, per_model
 from ..resolved import ResolvedSlot
 from . import Build
 
@@ -292,8 +292,17 @@ def files(build: Build) -> dict[str, str]:
     }
 
 
+@per_model
+def _examples_digest(head: SourceModel) -> str:
+    """A hash of the example sources of the head (what ``examples`` reads), without rendering them."""
+    folder = head.directory / head.config.get("fixtures", "sources")
+    hasher = hashlib.sha256()
+    for path in sorted(p for p in folder.rglob("*") if p.is_file()):
+        hasher.update(path.relative_to(folder).as_posix().encode() + b"\0" + path.read_bytes())
+    return hasher.hexdigest()
+
+
 def render(build: Build) -> dict[str, str]:
-    from ..fixtures import render_fixtures
     from ..versioned import cached_text, index_of
 
     folder = build.option("folder")
@@ -303,7 +312,7 @@ def render(build: Build) -> dict[str, str]:
     else:
         _, layout_text = _layout(build)
         dates = [(v.version, v.date, v.url) for v in index.all]
-        inputs = json.dumps([layout_text, render_fixtures(_head(build)), dates])
+        inputs = json.dumps([layout_text, _examples_digest(_head(build)), dates])
         digest = hashlib.sha256(inputs.encode()).hexdigest()[:12]
         produced = json.loads(cached_text(index, version, f"upstream-{digest}", lambda: json.dumps(files(build))))
     return {f"{folder}/{name}": text for name, text in produced.items()}
