@@ -67,12 +67,15 @@ def _with_selector(html_text: str, page_url: str, versions: list[tuple[str, str]
         for i, (label, url) in enumerate(versions)
     )
     widget = (
-        '<div class="md-header__option stac-ext-versions" style="margin:0 .6rem">'
+        '<div class="md-header__option stac-ext-versions" style="margin:0 .6rem;align-self:center">'
         '<select aria-label="Version" title="Reference of another version" onchange="location.href=this.value" '
         'style="background:transparent;color:inherit;border:1px solid currentColor;border-radius:.2rem">'
         f"{options}</select></div>"
     )
-    marker = html_text.find("</nav>", max(html_text.find("md-header__inner"), 0))
+    header = max(html_text.find("md-header__inner"), 0)
+    marker = html_text.find('<form class="md-header__option"', header)  # before the theme's palette toggle
+    if marker < 0:
+        marker = html_text.find("</nav>", header)
     if marker < 0:
         return html_text
     return html_text[:marker] + widget + html_text[marker:]
