@@ -35,19 +35,33 @@ def test_a_fragment_per_version_and_the_latest() -> None:
     assert latest == (FRAGMENTS / VERSIONS["latest"] / "fields.json").read_text(encoding="utf-8")
 
 
+def _refs(node: object) -> set[str]:
+    """Names of the ``#/$defs/`` definitions a schema fragment refers to."""
+    if isinstance(node, dict):
+        found = {node["$ref"].rsplit("/", 1)[-1]} if isinstance(node.get("$ref"), str) else set()
+        return found.union(*(_refs(v) for v in node.values()))
+    if isinstance(node, list):
+        return set().union(*(_refs(v) for v in node))
+    return set()
+
+
 def test_every_field_of_the_schema_has_a_label_and_every_enum_value_a_title() -> None:
     for entry in VERSIONS["versions"]:
         version = entry["version"]
         fragment = _fragment(version)
         schema = json.loads((GENERATED_DIR / "json-schema" / version / "schema.json").read_text(encoding="utf-8"))
-        declared = set()
+        fields: dict[str, set[str]] = {}
         for definition in schema["$defs"].values():
-            declared |= {k for k in definition.get("properties", {}) if k.startswith(_prefix())}
-        assert declared == set(fragment["metadata"]), version
-        for key, spec in fragment["metadata"].items():
-            assert spec["label"] and spec["label"] != key
-            for value, title in spec.get("mapping", {}).items():
-                assert title, f"{version} {key} {value}"
+            for key, prop in definition.get("properties", {}).items():
+                if key.startswith(_prefix()):
+                    fields.setdefault(key, set()).update(_refs(prop))
+        assert set(fields) == set(fragment["metadata"]), version
+        for key, refs in fields.items():
+            spec = fragment["metadata"][key]
+            assert spec.get("label") and spec["label"] != key, (version, key)
+            values = {v for name in refs for v in schema["$defs"].get(name, {}).get("enum", [])}
+            assert values <= set(spec.get("mapping", {})), (version, key, values - set(spec.get("mapping", {})))
+            assert all(spec.get("mapping", {}).values()), (version, key)
 
 
 def _jobs(tmp_path: Path) -> list[dict[str, str]]:

@@ -3,11 +3,13 @@
 ``path`` and the newest release's also at ``latest_path``.
 
 Read from the model: a field's ``label`` is its slot's ``title``; ``mapping`` gives the title of each value
-of its enumeration (closed or recommended); ``summary`` is ``false`` for objects, ``"r"`` (a range) for
-numbers and ``"v"`` (the values) otherwise; the slot's LinkML ``unit`` gives ``format`` where stac-fields has
-a formatter for it (bytes: ``FileSize``), else ``unit`` (its symbol or UCUM code). Fields allowed at the level
-the option ``asset_key`` leads to (the STAC ``assets`` key) are listed under ``assets`` too. The extension's
-own label is the option ``label``, or the ``header.title`` of the layout file named by the option ``layout``.
+of its enumeration (closed or recommended); an element without a title is left to stac-fields' own wording
+of the key or value (the tests require titles in every version this repository holds). ``summary`` is
+``false`` for objects, ``"r"`` (a range) for numbers and ``"v"`` (the values) otherwise; the slot's LinkML
+``unit`` gives ``format`` where stac-fields has a formatter for it (bytes: ``FileSize``), else ``unit`` (its
+symbol or UCUM code). Fields allowed at the level the option ``asset_key`` leads to (the STAC ``assets`` key)
+are listed under ``assets`` too. The extension's own label is the option ``label``, or the ``header.title`` of
+the layout file named by the option ``layout``.
 """
 
 from __future__ import annotations
@@ -33,9 +35,7 @@ def _enum_of(resolved: ResolvedModel, slot: ResolvedSlot) -> str | None:
 
 def field_spec(resolved: ResolvedModel, slot: ResolvedSlot, unit: Any) -> dict[str, Any]:
     """The stac-fields entry of one field."""
-    if not slot.title:
-        raise ModelError(f"stac_fields: slot {slot.name} has no `title` (its label in STAC Browser)")
-    spec: dict[str, Any] = {"label": slot.title}
+    spec: dict[str, Any] = {"label": slot.title} if slot.title else {}  # without one stac-fields words the key
     if unit is not None:
         code = getattr(unit, "ucum_code", None)
         if code in UCUM_FORMATS:
@@ -44,11 +44,9 @@ def field_spec(resolved: ResolvedModel, slot: ResolvedSlot, unit: Any) -> dict[s
             spec["unit"] = str(unit.symbol or code)
     enum = _enum_of(resolved, slot)
     if enum is not None:
-        values = resolved.enum_map[enum].values
-        untitled = [v.value for v in values if not v.title]
-        if untitled:
-            raise ModelError(f"stac_fields: values of {enum} without a `title`: {', '.join(untitled)}")
-        spec["mapping"] = {v.value: v.title for v in values}
+        mapping = {v.value: v.title for v in resolved.enum_map[enum].values if v.title}
+        if mapping:  # a value without a title is shown as it is
+            spec["mapping"] = mapping
     kinds = {b.kind for b in slot.branches}
     json_types = {resolved.type_map[b.range].json_type for b in slot.branches if b.range in resolved.type_map}
     if KIND_CLASS in kinds or slot.json_map is not None:
