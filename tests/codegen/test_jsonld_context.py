@@ -12,7 +12,7 @@ from support import interop
 from support.paths import SCHEMA_DIR, UPSTREAM_SKIP_REASON, upstream_available
 
 pytest.importorskip("pyld", reason="pyld is installed by `nox -s tests`")
-from stac_ext_codegen.model import SourceModel
+from stac_ext_codegen.model import SourceModel, load_version
 from stac_ext_codegen.resolved import resolve
 from stac_ext_codegen.versions import VersionIndex
 
@@ -55,7 +55,7 @@ def test_a_context_per_version_and_a_stable_latest_name() -> None:
 def version_model(version: str) -> Any:
     """The resolved model of one version the source holds (the head's when the source is unversioned)."""
     index = VersionIndex.find(SCHEMA_DIR)
-    return resolve(index.model(version) if index is not None else SourceModel.load(SCHEMA_DIR))
+    return resolve(load_version(index, version) if index is not None else SourceModel.load(SCHEMA_DIR))
 
 
 @pytest.mark.parametrize("path", CONTEXTS, ids=lambda p: p.parent.name)

@@ -114,5 +114,37 @@ def test_not_a_module_is_refused() -> None:
 def test_a_file_that_is_not_an_archive_is_refused(tmp_path: Path) -> None:
     path = tmp_path / "broken.pt2"
     path.write_bytes(b"not a zip archive")
-    with pytest.raises(DescribeError, match=r"not a readable torch\.export archive"):
+    with pytest.raises(DescribeError, match=r"not a readable zip archive"):
         describe(path)
+
+
+def test_the_archive_read_as_data_agrees_with_torch_export_load(tmp_path: Path) -> None:
+    """describe's own reader (no torch) and the trusted path (torch.export.load) state the same program;
+    the framework version is the one the archive records."""
+    import json
+    import zipfile
+
+    module = TwoHeads().eval()
+    path = tmp_path / "two-heads.pt2"
+    describe_torch(module, (torch.randn(2, 2, 4, 4), torch.randint(0, 100, (2, 7))), path=path)
+    as_data = describe(path).item["properties"]
+    trusted = describe(path, trust_code=True).item["properties"]
+    for key in ("mlm:input", "mlm:output", "mlm:total_parameters", "mlm:architecture", "mlm:framework_version"):
+        assert as_data[key] == trusted[key], key
+    with zipfile.ZipFile(path) as archive:
+        program = json.loads(archive.read(next(n for n in archive.namelist() if n.endswith("models/model.json"))))
+    assert as_data["mlm:framework_version"] == program["torch_version"]
+
+
+def test_torchscript_is_described_without_loading_and_counted_with_trust(tmp_path: Path) -> None:
+    module = torch.jit.script(TwoHeads().eval())
+    path = tmp_path / "two-heads.jit"
+    torch.jit.save(module, str(path))
+    found = describe(path)
+    props = found.item["properties"]
+    assert props["mlm:architecture"] == TwoHeads.__name__
+    assert found.item["assets"]["model"]["mlm:artifact_type"] == ArtifactTypeEnum.torchFULL_STOPjitFULL_STOPsave.value
+    assert "mlm:total_parameters" not in props
+    assert any("forward(image, tokens)" in note.detail for note in found.assumed)
+    counted = describe(path, trust_code=True).item["properties"]["mlm:total_parameters"]
+    assert counted == sum(p.numel() for p in module.parameters())

@@ -21,15 +21,15 @@ import pytest
 import stac_mlm.migration as migration_package
 from hypothesis import given
 from hypothesis import strategies as st
-from stac_mlm.migration import finish as finish_steps
+from stac_mlm.migration import completion as finish_steps
 from stac_mlm.migration import migrate, read_document
 from stac_mlm.migration.context import shown
 from stac_mlm.migration.converters import CONVERTERS, SUPPLIERS
 from stac_mlm.migration.detect import Source, prefixes_in
 from stac_mlm.migration.engine import KEEP, PLACED, REPORTED, Context, Drop, compact
-from stac_mlm.migration.pointer import GONE, MISSING, format_pointer, parse, remove
 from stac_mlm.migration.report import ReportEntry, new_entry
 from stac_mlm.migration.tables import FAMILY_ORDER, Rule, tables
+from stac_mlm.pointer import GONE, MISSING, format_pointer, parse_pointer, remove
 from support.legacy import fixture_paths, upstream_legacy_paths
 
 
@@ -177,23 +177,22 @@ def _reference_required(context: Context, sources: list[Source]) -> None:
             context.add("/properties", "dropped", "Item properties must be an object", document["properties"])
         document["properties"] = {}
     for spec in context.common["required"]:
-        segments = parse(spec["path"])
+        segments = parse_pointer(spec["path"])
         for parent_path, _ in list(_expand(document, segments[:-1])):
             parent = _get(document, parent_path)
             if not isinstance(parent, dict) or segments[-1] in parent:
                 continue
             concrete = (*parent_path, segments[-1])
-            if "converter" in spec:
-                value, action = SUPPLIERS[spec["converter"]](context, concrete)
-            else:
-                value, action = copy.deepcopy(spec["value"]), "placeholder"
+            derived, action = SUPPLIERS[spec["converter"]](context, concrete) if "converter" in spec else (MISSING, "")
+            value = copy.deepcopy(spec["value"]) if derived is MISSING else derived
             parent[segments[-1]] = value
             where = format_pointer(concrete)
-            if action != "placeholder":
-                detail = f"{spec['note']}: {shown(value)}"
+            if derived is MISSING or action == "placeholder":
+                fill = spec.get("fill")
+                detail = f"{spec['note']}; put here: {fill}" if fill else spec["note"]
+                context.report.append(ReportEntry(where, "placeholder", detail, MISSING, where, fill))
             else:
-                detail = f"{spec['note']}; put here: {spec['fill']}" if spec.get("fill") else spec["note"]
-            context.add(where, action, detail, target=where)
+                context.add(where, action, f"{spec['note']}: {shown(value)}", target=where)
 
 
 def _reference_prefixes(names: Any) -> set[str]:
@@ -215,7 +214,8 @@ def _reference_detect(document: dict[str, Any]) -> list[Source]:
                 by_url, version = True, pattern_version or match.groupdict().get("version")
                 break
         by_fields = family.prefix in prefixes or (
-            not by_url and any(m.get("evidence") and list(_expand(document, parse(m["path"]))) for m in family.markers)
+            not by_url
+            and any(m.get("evidence") and list(_expand(document, parse_pointer(m["path"]))) for m in family.markers)
         )
         if not by_url and not by_fields:
             continue
@@ -223,7 +223,7 @@ def _reference_detect(document: dict[str, Any]) -> list[Source]:
             (
                 m["version"]
                 for m in family.markers
-                for path, _ in _expand(document, parse(m["path"]))
+                for path, _ in _expand(document, parse_pointer(m["path"]))
                 if "equals" not in m or _get(document, path) == m["equals"]
             ),
             None,
@@ -445,7 +445,7 @@ _PATTERN = st.lists(st.sampled_from(["a", "ab", "b", "0", "1", "*", "a*"]), max_
 
 @given(_JSON, _PATTERN)
 def test_compiled_walk_matches_the_recursive_walk(document: Any, pattern: tuple[str, ...]) -> None:
-    from stac_mlm.migration import pointer
+    from stac_mlm import pointer
 
     assert pointer.expand(document, pattern) == list(_expand(document, pattern))
     walked = pointer.walk(document, pointer.compile_walk(pattern))
@@ -455,7 +455,7 @@ def test_compiled_walk_matches_the_recursive_walk(document: Any, pattern: tuple[
 
 @given(_PATTERN, st.lists(st.sampled_from(["k", "0", "x"]), max_size=3).map(tuple))
 def test_bind_fills_wildcards_in_order(pattern: tuple[str, ...], bound: tuple[str, ...]) -> None:
-    from stac_mlm.migration import pointer
+    from stac_mlm import pointer
 
     assert pointer.bind(pattern, bound) == (_bind(pattern, bound) if bound else pattern)
 

@@ -1,5 +1,6 @@
 """Check the built distributions of stac-mlm (run by ``nox -s build``): the wheel holds the package, its
-``py.typed`` marker, the bundle index and every schema it lists, and no tests; the sdist holds the sources.
+``py.typed`` marker, the bundle index and every schema it lists, the LinkML model, and no tests; the sdist
+holds the sources.
 
 Usage: ``python check_dist.py DIST_FOLDER``; exit status 1 with the reasons when something is wrong.
 """
@@ -29,6 +30,8 @@ def check_wheel(path: Path) -> list[str]:
                 schema = f"{PACKAGE}/_generated/{version['schema']}"
                 if schema not in names:
                     problems.append(f"missing the schema of {version['version']}: {schema}")
+        if not any(n.startswith(f"{PACKAGE}/_generated/linkml/") and n.endswith(".yaml") for n in names):
+            problems.append(f"missing the LinkML model ({PACKAGE}/_generated/linkml/*.yaml)")
     problems += [
         f"holds a test file: {name}" for name in sorted(names) if "/tests/" in f"/{name}" or name.startswith("tests/")
     ]

@@ -113,7 +113,8 @@ def test_front_matter_that_is_not_yaml_is_refused(tmp_path: Path) -> None:
     folder = tmp_path / "bad"
     folder.mkdir()
     (folder / "README.md").write_text("---\nkey: [unclosed\n---\n", encoding="utf-8")
-    with pytest.raises(DescribeError, match="front matter is not valid YAML"):
+    (folder / "config.json").write_text("{}", encoding="utf-8")
+    with pytest.raises(DescribeError, match=r"README\.md: is not valid YAML"):
         describe(folder)
 
 

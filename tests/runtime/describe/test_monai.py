@@ -122,7 +122,7 @@ def test_malformed_metadata_is_refused(tmp_path: Path) -> None:
     configs = tmp_path / "bundle" / "configs"
     configs.mkdir(parents=True)
     (configs / "metadata.json").write_text("{not json", encoding="utf-8")
-    with pytest.raises(DescribeError, match="not a readable JSON file"):
+    with pytest.raises(DescribeError, match=r"metadata\.json: is not valid JSON"):
         describe(tmp_path / "bundle")
 
 
@@ -138,3 +138,25 @@ def test_python_versions_become_semantic_versions(tmp_path: Path, given: str, ex
     found = describe(bundle)
     assert found.item["properties"]["mlm:framework_version"] == expected
     assert found.problems == []
+
+
+def _transforms(name: str) -> list[dict[str, Any]]:
+    inference = json.loads((FIXTURES / "monai" / name / "configs" / "inference.json").read_text("utf-8"))
+    return [t for t in inference.get("preprocessing", {}).get("transforms", []) if isinstance(t, dict)]
+
+
+@pytest.mark.parametrize("name", MONAI_BUNDLES)
+def test_fixed_intensity_ranges_become_value_scaling(name: str) -> None:
+    """A ScaleIntensityRange(d) onto [0, 1] is a min-max scaling of its a_min, a_max; per-image scalings are
+    noted and never written as fixed numbers."""
+    found = describe(FIXTURES / "monai" / name)
+    model_input = found.item["properties"]["mlm:input"][0]
+    ranges = [t for t in _transforms(name) if str(t["_target_"]).startswith("ScaleIntensityRange")]
+    if ranges and (ranges[0]["b_min"], ranges[0]["b_max"]) == (0, 1):
+        expected = {"type": "min-max", "minimum": ranges[0]["a_min"], "maximum": ranges[0]["a_max"]}
+        assert model_input["value_scaling"] == [expected]
+    else:
+        assert "value_scaling" not in model_input
+    per_image = [t for t in _transforms(name) if t["_target_"] in ("ScaleIntensityd", "NormalizeIntensityd")]
+    noted = [n for n in found.assumed if n.path.endswith("/value_scaling") and "its own values" in n.detail]
+    assert len(noted) == len(per_image)

@@ -136,9 +136,20 @@ def test_missing_extra_names_the_extra_to_install(tmp_path: Path) -> None:
     assert "pip install 'stac-mlm[onnx]'" in result.stderr and "Traceback" not in result.stderr
 
 
-def test_importing_stac_mlm_does_not_load_describe() -> None:
-    code = "import sys, stac_mlm; print(sorted(m for m in sys.modules if m.startswith(('stac_mlm.describe', 'onnx'))))"
-    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+def test_importing_stac_mlm_loads_no_reader_and_describe_is_a_function() -> None:
+    """``stac_mlm.describe`` and ``stac_mlm.check`` are plain functions, bound on import; the readers,
+    pydantic and the optional packages load only when a model is described."""
+    heavy = ("stac_mlm.describe.item", "stac_mlm.describe.onnx", "stac_mlm.describe.pt2", "onnx", "pydantic", "yaml")
+    code = (
+        "import sys, types, stac_mlm\n"
+        "from stac_mlm.describe import DescribeError\n"
+        "import stac_mlm.check\n"
+        "assert isinstance(stac_mlm.describe, types.FunctionType), stac_mlm.describe\n"
+        "assert isinstance(stac_mlm.check, types.FunctionType), stac_mlm.check\n"
+        f"print(sorted(m for m in sys.modules if m.startswith({heavy!r})))"
+    )
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=False)
+    assert result.returncode == 0, result.stderr
     assert result.stdout.strip() == "[]"
 
 

@@ -11,9 +11,11 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 from pathlib import Path
 
-from .model import ModelError
+from .model import ModelError, SourceModel
+from .modelfiles import digest_of, model_files
+from .outputs import versions_of
 from .targets import Build, load_target
-from .versions import Version, VersionError, VersionIndex, digest_of, model_files
+from .versions import Version, VersionError, VersionIndex
 
 NORMATIVE_KEY = "normative"
 
@@ -28,9 +30,11 @@ class Amendment:
 
 
 def normative_texts(index: VersionIndex, version: Version, base: Path) -> dict[str, str]:
-    """The files the normative targets produce for one version (path relative to the repository root)."""
-    model = index.model(version)
-    config = model.config
+    """The files the normative targets produce for one version (path relative to the repository root), built
+    as ``generate`` builds them (the head's version from the live model files)."""
+    builds = versions_of(SourceModel.load(index.schema_dir))
+    one = next(b for b in builds if b.version == version.version)
+    config = one.model.config
     names = config.data.get(NORMATIVE_KEY)
     if not isinstance(names, list) or not names:
         raise ModelError(f"{config.path}: `{NORMATIVE_KEY}` must list the targets whose outputs decide a verdict")
@@ -38,19 +42,19 @@ def normative_texts(index: VersionIndex, version: Version, base: Path) -> dict[s
     unknown = sorted(set(map(str, names)) - {spec.name for spec in chosen})
     if unknown:
         raise ModelError(f"{config.path}: `{NORMATIVE_KEY}` names no configured target: {', '.join(unknown)}")
-    builds = tuple((v.version, v.status, index.model(v)) for v in index.all)
+    releases = [b.version for b in builds if b.status == "release"]
     texts: dict[str, str] = {}
     for spec in chosen:
         if not spec.per_version:
             raise ModelError(f"{config.path}: normative target {spec.name!r} must be `per_version: true`")
         build = Build(
-            version=version.version,
-            status=version.status,
-            latest=version == index.head,
-            latest_release=version == index.latest,
-            model=model,
+            version=one.version,
+            status=one.status,
+            latest=one is builds[-1],
+            latest_release=one.version == releases[-1],
+            model=one.model,
             base=base,
-            versions=builds,
+            versions=tuple((b.version, b.status, b.model) for b in builds),
             options=spec.options,
         )
         texts |= load_target(spec)(build)

@@ -12,7 +12,7 @@ import time
 from pathlib import Path
 from typing import Any
 
-from .model import ModelError, SourceModel
+from .model import ModelError, SourceModel, load_version
 from .versions import VersionError, VersionIndex
 
 SCHEMA = "schema"
@@ -20,6 +20,9 @@ SCHEMA = "schema"
 
 def _head(root: Path) -> SourceModel:
     """The live model, refused when generating it would change a released version."""
+    from .modellint import check_source
+
+    check_source(root / SCHEMA, root)  # mistakes in schema/ as file:line, before any generator runs
     index = VersionIndex.find(root / SCHEMA)
     if index is not None:
         problem = index.frozen_problems()
@@ -185,15 +188,21 @@ def _index(root: Path) -> VersionIndex:
 
 
 def _new_version(args: argparse.Namespace) -> int:
+    from .config import find_config
+    from .version_strings import rewrite_head
+
     index = _index(args.root)
+    previous = index.head
     draft = index.start_draft(args.version)
+    config = find_config(index.schema_dir)
+    rewrite_head(index.schema_dir, config.model_root, config.rules_file, previous, draft)
     index.save()
     print(f"started the draft {draft.version} ({draft.url}) in {SCHEMA}/versions.yaml")
     frozen = ", ".join(r.version for r in index.releases)
     print(f"the model files in {SCHEMA}/ are now {draft.version}; the releases ({frozen}) stay frozen")
     print(
         "next: edit schema/, `nox -s generate`, "
-        f"`python -m stac_ext_codegen diff {index.latest.version} {draft.version}`, then `nox -s release`"
+        f"`nox -s diff -- {index.latest.version} {draft.version}`, then `nox -s release`"
     )
     return 0
 
@@ -204,13 +213,15 @@ def _release(args: argparse.Namespace) -> int:
     import datetime
     import re
 
+    from .modellint import check_source
     from .outputs import write_all
 
     index = _index(args.root)
     if index.draft is None:
         raise VersionError("there is no draft to release: start one with `nox -s new-version -- X.Y.Z`")
+    check_source(index.schema_dir, args.root)
     draft = index.draft
-    model = index.model(draft)
+    model = load_version(index, draft)
     missing = []
     if _coverage(model, strict=True):
         missing.append("example coverage of the draft must be 100% (see the table above)")
@@ -240,10 +251,10 @@ def _release(args: argparse.Namespace) -> int:
 
 def _filled(args: argparse.Namespace) -> int:
     """Write a version's model files with the placeholders filled (what LinkML tools such as linkml-lint read)."""
-    from .versions import model_files
+    from .modelfiles import model_files
 
     index = VersionIndex.find(args.root / SCHEMA)
-    model = SourceModel.load(args.root / SCHEMA) if index is None else index.model(args.version or index.head)
+    model = SourceModel.load(args.root / SCHEMA) if index is None else load_version(index, args.version or index.head)
     args.out.mkdir(parents=True, exist_ok=True)
     for name in model_files(model.directory, model.root, model.rules_file):
         (args.out / name).parent.mkdir(parents=True, exist_ok=True)
@@ -295,7 +306,7 @@ def _resolved(args: argparse.Namespace) -> int:
     from .jsonschema import dump_json
     from .resolved import resolve
 
-    model = _index(args.root).model(args.version) if args.version else SourceModel.load(args.root / SCHEMA)
+    model = load_version(_index(args.root), args.version) if args.version else SourceModel.load(args.root / SCHEMA)
     sys.stdout.write(dump_json(resolve(model).to_json()))
     return 0
 

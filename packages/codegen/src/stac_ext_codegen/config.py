@@ -15,7 +15,7 @@ from typing import Any
 
 import yaml
 
-from .model import ModelError
+from .errors import ModelError
 from .yamlfile import load_text
 
 CONFIG_FILE = "codegen.yaml"

@@ -18,7 +18,7 @@ import re
 from dataclasses import dataclass
 from typing import Any
 
-from .model import SourceModel
+from .model import SourceModel, load_version
 from .resolved import KIND_ANY, ResolvedModel, ResolvedSlot, resolve
 from .versions import Version, VersionIndex
 
@@ -148,6 +148,8 @@ def _slot_facts(resolved: ResolvedModel, slot: ResolvedSlot) -> dict[str, Any]:
         "constraints": _constraints(resolved, slot),
         "recommended": slot.recommended,
         "default": slot.default,
+        "deprecated": slot.deprecated,
+        "replaced_by": slot.replaced_by,
     }
 
 
@@ -258,11 +260,23 @@ def _slot_changes(where: str, title: str, key: str, old: dict[str, Any], new: di
             summary = f"{at}: constraint {kind} changed from {was!r} to {now!r}."
             change = Change("constraint-changed", key, _constraint_breaking(kind, was, now), summary, where, was, now)
         out.append(change)
+    out += _deprecation_changes(where, at, key, old, new)
     for part, kind in (("recommended", "recommendation-changed"), ("default", "default-changed")):
         if old[part] != new[part]:
             summary = f"{at}: {part} value(s) {old[part]!r} became {new[part]!r} (not enforced)."
             out.append(Change(kind, key, False, summary, where, old[part], new[part]))
     return out
+
+
+def _deprecation_changes(where: str, at: str, key: str, old: dict[str, Any], new: dict[str, Any]) -> list[Change]:
+    """A field deprecated (or no longer): its own kind of change, never breaking (documents stay valid)."""
+    was, now = old.get("deprecated"), new.get("deprecated")
+    if was == now:
+        return []
+    if now is None:
+        return [Change("undeprecated", key, False, f"{at}: no longer deprecated.", where, was, None)]
+    instead = f" Use `{new['replaced_by']}` instead." if new.get("replaced_by") else ""
+    return [Change("deprecated", key, False, f"{at}: deprecated ({now}).{instead}", where, was, now)]
 
 
 def _named(name: str, facts: dict[str, Any]) -> str:
@@ -412,8 +426,8 @@ def facts_of(index: VersionIndex, version: Version) -> dict[str, Any]:
     from .versioned import cached
 
     if version.status == "draft":
-        return describe(index.model(version))
-    return cached(index, version, "facts", lambda: json.dumps(describe(index.model(version)), indent=1))
+        return describe(load_version(index, version))
+    return cached(index, version, "facts", lambda: json.dumps(describe(load_version(index, version)), indent=1))
 
 
 def diff_versions(index: VersionIndex, old: str, new: str) -> list[Change]:

@@ -110,6 +110,13 @@ class Docs:
 
         return introduced(self.model)
 
+    @cached_property
+    def changed(self) -> dict[str, list[tuple[str, str]]]:
+        """Fields whose requiredness, type or constraints changed: ``{key: [(version, what), ...]}``."""
+        from .docmarks import changed_in
+
+        return changed_in(self.model)
+
     # ----- structure ---------------------------------------------------------------------------------------
     @cached_property
     def any_classes(self) -> set[str]:
@@ -256,8 +263,7 @@ class Docs:
     def notes(self, slot: ResolvedSlot, *, with_rules: bool = False) -> list[str]:
         """Sentences appended to a field's description: constraints, default, suggestions, errata."""
         out = self.constraints(slot)
-        if slot.key in self.introduced:
-            out.insert(0, f"New in {self.introduced[slot.key]}.")
+        out[:0] = self.marks(slot)
         default = _ifabsent(slot.default)
         if default is not None:
             out.append(f"Default: `{default}`.")
@@ -267,6 +273,17 @@ class Docs:
             out.append("Rules: " + ", ".join(self.rule_ref(r) for r in slot.rules) + ".")
         if slot.erratum is not None:
             out.append(f"See erratum {self.erratum_ref(slot.erratum)}.")
+        return out
+
+    def marks(self, slot: ResolvedSlot) -> list[str]:
+        """Deprecation, "New in" and "Changed in" (see ``docmarks.py``)."""
+        from .docmarks import deprecation
+
+        out = [mark for mark in [deprecation(slot)] if mark]
+        if slot.key in self.introduced:
+            out.append(f"New in {self.introduced[slot.key]}.")
+        changes = self.changed.get(slot.key, [])
+        out += [f"Changed in {version}: {what}." for version, what in changes]
         return out
 
     def row(

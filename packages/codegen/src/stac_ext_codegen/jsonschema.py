@@ -28,7 +28,7 @@ from .model import ModelError, SourceModel, per_model
 from .resolved import ResolvedModel, ResolvedSlot, resolve, resolve_view
 
 DRAFT_07 = "http://json-schema.org/draft-07/schema#"
-ANNOTATION_KEYWORDS = {"description", "title", "$comment", "examples", "default"}
+ANNOTATION_KEYWORDS = {"description", "title", "$comment", "examples", "default", "deprecated"}
 
 
 def _type_list(value: Any) -> list[str]:
@@ -86,6 +86,8 @@ class LinkMLJsonSchemaGenerator(JsonSchemaGenerator):
         if slot.json_map is not None:
             schema = self._as_json_map(slot, schema)
         schema.update(slot.constraints.keywords)
+        if slot.deprecated is not None:
+            schema["deprecated"] = True  # an annotation keyword (2019-09 and later); draft-07 validators ignore it
         if slot.nullable:
             schema = _accept_null(schema)
         if slot.one_or_many:

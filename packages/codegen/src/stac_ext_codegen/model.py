@@ -19,19 +19,17 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, TypeVar
 
 from .annotations import annotation_values
+from .config import Config, find_config
+from .errors import ModelError
+from .versions import Version, VersionError, VersionIndex
 from .yamlfile import load_text
 
 if TYPE_CHECKING:
     from linkml_runtime import SchemaView
 
-    from .config import Config
-    from .versions import Version, VersionIndex
+__all__ = ["ModelError", "SourceModel", "load_version", "per_model"]
 
 T = TypeVar("T")
-
-
-class ModelError(ValueError):
-    """The schema directory is inconsistent (a rule names a missing class, a name clashes, ...)."""
 
 
 @dataclass(eq=False)
@@ -61,9 +59,6 @@ class SourceModel:
         """The model in ``directory``. A directory with ``versions.yaml`` is loaded as its head (the draft, else
         the latest release); ``releases/<version>/`` beside one as that release. Its root file is named by
         ``config`` (default: the ``codegen.yaml`` in or above the directory)."""
-        from .config import find_config
-        from .versions import VersionError, VersionIndex
-
         directory = Path(directory)
         config = config or find_config(directory)
         if not (directory / config.model_root).is_file():
@@ -123,6 +118,19 @@ class SourceModel:
     @property
     def rule_defs(self) -> dict[str, Any]:
         return dict(self.rules_document["defs"])
+
+
+def load_version(index: VersionIndex, version: Version | str) -> SourceModel:
+    """The loaded model of one version of a source (the live files for the draft), loaded once per index."""
+    if isinstance(version, str):
+        version = index.get(version)
+    if version.version not in index._models:
+        directory = index.source_dir(version)
+        if version.status != "draft" and not directory.is_dir():
+            raise VersionError(f"release {version.version}: its source {directory} does not exist")
+        index._models[version.version] = SourceModel.load(directory, version=version, versions=index)
+    model: SourceModel = index._models[version.version]
+    return model
 
 
 def _filled_copy(directory: Path, version: Version) -> Path:

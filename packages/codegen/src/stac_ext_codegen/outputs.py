@@ -10,7 +10,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from .model import ModelError, SourceModel
+from .model import ModelError, SourceModel, load_version
 from .targets import Build, load_target, splice
 
 __all__ = ["VersionBuild", "owned_folders", "render_all", "splice", "stale_files", "versions_of", "write_all"]
@@ -32,7 +32,7 @@ def versions_of(model: SourceModel) -> list[VersionBuild]:
 
     index = index_of(model)  # registers the model as its version's loaded model
     if index is not None:
-        return [VersionBuild(v.version, v.status, index.model(v)) for v in index.all]
+        return [VersionBuild(v.version, v.status, load_version(index, v)) for v in index.all]
     number = str(model.view.schema.version or "").strip()
     if not number:
         raise ModelError(f"{model.root_path}: the schema needs a `version` to be built")

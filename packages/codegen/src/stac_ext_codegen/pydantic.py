@@ -80,6 +80,12 @@ def _annotated(base: str, constraints: dict[str, Any], validators: list[str] = (
     return f"Annotated[{base}, {', '.join(parts)}]" if parts else base
 
 
+def _note(facts: ResolvedSlot) -> str:
+    """What a deprecated field's warning says: why, and what to use instead."""
+    instead = f"; use {facts.replaced_by} instead" if facts.replaced_by else ""
+    return f"{facts.deprecated}{instead}"
+
+
 def _union(members: list[str]) -> str:
     unique = list(dict.fromkeys(members))
     return " | ".join(unique)
@@ -273,6 +279,8 @@ class LinkMLPydanticGenerator(PydanticGenerator):
             field_type = f"{field_type} | None"
         if facts.one_or_many:
             field_type = f"{field_type} | {_annotated(f'list[{field_type}]', {'min_length': 1})}"
+        if facts.deprecated is not None:
+            field_type = _annotated(field_type, {}, [f"AfterValidator(_Deprecated({facts.key!r}, {_note(facts)!r}))"])
         # An optional field that is not nullable stays without `| None`: a missing key takes the default
         # (defaults are not validated) but an explicit null is rejected, as the JSON Schema does.
         return field_type

@@ -7,7 +7,7 @@ what the project's annotation vocabulary (documented in the model's root file) m
 test strategies read the result and never decode an annotation themselves.
 
 Every record is a frozen dataclass of JSON values, so ``to_json()`` gives the whole model as JSON
-(``python -m stac_ext_codegen resolved``).
+(``nox -s codegen -- resolved``).
 """
 
 from __future__ import annotations
@@ -130,6 +130,8 @@ class ResolvedSlot:
     erratum: str | None
     inlined_as_list: bool
     rules: tuple[str, ...]  # ids of the rules-file rules about this slot's key
+    deprecated: str | None = None  # LinkML `deprecated`: why, and since when (None: not deprecated)
+    replaced_by: str | None = None  # deprecated_element_has_exact_replacement, else the `replaced_by` annotation
     title: str | None = None  # a short label for user interfaces
 
     @property
@@ -433,6 +435,8 @@ class _Resolver:
             recommended=recommended,
             erratum=_text(notes.get("erratum")),
             inlined_as_list=bool(slot.inlined_as_list),
+            deprecated=_text(slot.deprecated),
+            replaced_by=_text(slot.deprecated_element_has_exact_replacement) or _text(notes.get("replaced_by")),
             rules=tuple(
                 rule.id
                 for rule in self.rules

@@ -17,8 +17,9 @@ from importlib import metadata
 from pathlib import Path
 from typing import Any
 
-from .model import SourceModel, per_model
-from .versions import Version, VersionIndex, digest_of, model_files
+from .model import SourceModel, load_version, per_model
+from .modelfiles import digest_of, model_files
+from .versions import Version, VersionIndex
 
 CACHE_ENV = "STAC_EXT_CODEGEN_CACHE"
 
@@ -74,8 +75,8 @@ def schema_text(index: VersionIndex, version: Version) -> str:
     from .jsonschema import dump_json, json_schema_of
 
     if version.status == "draft":
-        return dump_json(json_schema_of(index.model(version)))
-    return cached_text(index, version, "schema", lambda: dump_json(json_schema_of(index.model(version))))
+        return dump_json(json_schema_of(load_version(index, version)))
+    return cached_text(index, version, "schema", lambda: dump_json(json_schema_of(load_version(index, version))))
 
 
 def schema_document(index: VersionIndex, version: Version) -> dict[str, Any]:

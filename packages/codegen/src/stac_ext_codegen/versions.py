@@ -13,14 +13,15 @@ a draft needs no hand edit of URLs.
 
 from __future__ import annotations
 
-import functools
-import hashlib
 import re
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
 import yaml
+
+from .errors import VersionError
+from .modelfiles import digest_of, model_files, read_yaml
 
 VERSIONS_FILE = "versions.yaml"
 RELEASES = "releases"
@@ -40,13 +41,6 @@ HEADER = """\
 # editorial amendments of a frozen release (`nox -s amend`), each dated, with its reason and the old digest.
 # `nox -s new-version` and `nox -s release` rewrite this file (comments other than this header are lost).
 """
-
-
-_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml when present: the same data, faster
-
-
-class VersionError(ValueError):
-    """versions.yaml is inconsistent, or a version operation is not possible."""
 
 
 def version_key(version: str) -> tuple[Any, ...]:
@@ -144,52 +138,6 @@ def _amendments(value: Any, name: str) -> tuple[dict[str, str], ...]:
     return tuple({str(k): str(v) for k, v in a.items()} for a in value)
 
 
-def model_files(directory: Path, root: str | None = None, rules: str | None = None) -> list[str]:
-    """The files that make up a model in ``directory``: the root, its local imports (transitively), the rules
-    file (named by ``codegen.yaml`` unless given). Paths relative to ``directory``, sorted."""
-    if root is None or rules is None:
-        from .config import find_config
-
-        config = find_config(directory)
-        root, rules = root or config.model_root, rules or config.rules_file
-    state = tuple((p.name, p.stat().st_mtime_ns, p.stat().st_size) for p in sorted(directory.glob("*.y*ml")))
-    return list(_model_files(directory.resolve(), root, rules, state))
-
-
-@functools.lru_cache(maxsize=64)
-def _model_files(directory: Path, root: str, rules: str, state: tuple[Any, ...]) -> tuple[str, ...]:
-    found: set[str] = set()
-    pending = [root]
-    while pending:
-        name = pending.pop()
-        if name in found or not (directory / name).is_file():
-            continue
-        found.add(name)
-        document = _read_yaml(directory / name)
-        for entry in (document.get("imports", []) if isinstance(document, dict) else []) or []:
-            entry = str(entry)
-            if ":" not in entry:  # linkml:types and other CURIEs are not files of the model
-                pending.append(str(Path(name).parent / f"{entry}.yaml").removeprefix("./"))
-    if (directory / rules).is_file():
-        found.add(rules)
-    return tuple(sorted(found))
-
-
-def _read_yaml(path: Path) -> Any:
-    try:
-        return yaml.load(path.read_text(encoding="utf-8"), Loader=_LOADER)
-    except yaml.YAMLError as error:
-        raise VersionError(f"{path}: not readable as YAML ({error})") from error
-
-
-def digest_of(directory: Path, files: list[str]) -> str:
-    """A hash of the files' bytes (and names): what a release's snapshot is checked against."""
-    hasher = hashlib.sha256()
-    for name in files:
-        hasher.update(name.encode() + b"\0" + (directory / name).read_bytes() + b"\0")
-    return "sha256:" + hasher.hexdigest()
-
-
 @dataclass
 class VersionIndex:
     """``versions.yaml`` of a schema directory, and where each version's source lives."""
@@ -198,6 +146,7 @@ class VersionIndex:
     url_template: str
     releases: list[Version]
     draft: Version | None = None
+    #: the loaded model of each version, filled by ``model.load_version`` (this module does not load models)
     _models: dict[str, Any] = field(default_factory=dict, repr=False)
 
     @classmethod
@@ -251,22 +200,6 @@ class VersionIndex:
     def source_dir(self, version: Version) -> Path:
         return self.schema_dir if version.status == "draft" else self.schema_dir / version.source
 
-    def model(self, version: Version | str) -> Any:
-        """The loaded model of a version (the live files for the draft), loaded once."""
-        from .model import SourceModel
-
-        if isinstance(version, str):
-            version = self.get(version)
-        if version.version not in self._models:
-            if version.status == "draft":
-                self._models[version.version] = SourceModel.load(self.schema_dir, version=version, versions=self)
-            else:
-                directory = self.source_dir(version)
-                if not directory.is_dir():
-                    raise VersionError(f"release {version.version}: its source {directory} does not exist")
-                self._models[version.version] = SourceModel.load(directory, version=version, versions=self)
-        return self._models[version.version]
-
     # ----- frozen releases -------------------------------------------------------------------------------------
     def changed_releases(self) -> list[str]:
         """Problems with release snapshots: a snapshot edited since its digest was recorded, or missing."""
@@ -290,7 +223,7 @@ class VersionIndex:
         for name in sorted(set(head_files) & set(frozen_files)):
             if (self.schema_dir / name).read_bytes() == (snapshot / name).read_bytes():
                 continue
-            head, frozen = _read_yaml(self.schema_dir / name), _read_yaml(snapshot / name)
+            head, frozen = read_yaml(self.schema_dir / name), read_yaml(snapshot / name)
             if head != frozen:
                 differ.append(name)
         return differ
@@ -311,7 +244,7 @@ class VersionIndex:
                 f"{', '.join(differ)} in {self.schema_dir.name}/ differ from the released {self.latest.version} "
                 f"({self.schema_dir.name}/{self.latest.source}), and there is no draft: releases are frozen. "
                 f"To make this edit the next version, start a draft first: `nox -s new-version -- {nxt}` "
-                f"(or `python -m stac_ext_codegen new-version {nxt}`); the edit is kept and goes to the draft. "
+                f"(or `stac-ext-codegen new-version {nxt}`); the edit is kept and goes to the draft. "
                 f"Otherwise revert it (git checkout {self.schema_dir.name}/)."
             )
         return None

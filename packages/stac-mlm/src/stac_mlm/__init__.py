@@ -11,6 +11,8 @@ import importlib
 from typing import TYPE_CHECKING, Any
 
 from ._schema import SCHEMA_URL, SPEC_VERSION, json_schema
+from .check import check
+from .describe import describe
 from .errors import MLMValidationError
 from .validation import Problem, is_valid, validate
 
@@ -23,10 +25,12 @@ __all__ = [
     "MLMValidationError",
     "Migration",
     "Problem",
+    "check",
     "describe",
     "describe_torch",
     "is_valid",
     "json_schema",
+    "lint",
     "migrate",
     "parse",
     "validate",
@@ -35,7 +39,7 @@ __all__ = [
 if TYPE_CHECKING:  # pragma: no cover
     from . import models as models
     from .describe import Description, describe_torch
-    from .describe import describe as describe
+    from .linting import lint
     from .migration import Migration, migrate
     from .models import MLMCollection, MLMItem, parse
 
@@ -46,8 +50,8 @@ _LAZY = {
     "MLMCollection": "models",
     "models": None,
     "migrate": "migration",
+    "lint": "linting",
     "Migration": "migration",
-    "describe": None,  # the package, callable as describe()
     "describe_torch": "describe",
     "Description": "describe",
 }

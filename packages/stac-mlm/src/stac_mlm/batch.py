@@ -21,6 +21,7 @@ import json
 from types import ModuleType
 from typing import Any
 
+from ._placeholder_scan import placeholders
 from .problems import _validator as _schema_validator
 from .validation import judge, single_release
 
@@ -94,7 +95,7 @@ def _judged(
         version = single_release(document) if mlm_version is None else None
         if version is not None:  # the common case, without building a verdict
             if _schema_validator(version).is_valid(document):
-                return [], version, []
+                return [], version, _placeholder_warnings(document)
             known_invalid = True
     except (ValueError, RecursionError) as error:  # e.g. the validator's own nesting limit
         return [_error(f"cannot be checked: {error}")], None, []
@@ -102,15 +103,22 @@ def _judged(
         verdict = judge(document, mlm_version, require_mlm, known_invalid=known_invalid)
     except ValueError:
         raise  # an unknown forced version: the caller's mistake, not the document's
-    except Exception as error:  # describing failed: still judge the document rather than fail the batch
-        detail = f"the details could not be described: {type(error).__name__}: {error}"
-        return [_error(f"does not match the MLM schema ({detail})")], None, []
+    except Exception as error:  # judging failed: a verdict for this document rather than a failed batch
+        if known_invalid:  # the schema did reject it; only describing why failed
+            detail = f"the details could not be described: {type(error).__name__}: {error}"
+            return [_error(f"does not match the MLM schema ({detail})")], None, []
+        return [_error(f"cannot be checked: {type(error).__name__}: {error}")], None, []
     errors = []
     for problem in verdict.problems:
         entry = problem.to_dict()
         entry["message"] = _clip(entry["message"])
         errors.append(entry)
-    return errors, ", ".join(verdict.versions) or None, verdict.warnings
+    return errors, ", ".join(verdict.versions) or None, verdict.warnings + _placeholder_warnings(document)
+
+
+def _placeholder_warnings(document: dict[str, Any]) -> list[str]:
+    """One warning per stand-in a tool left for a person to fill (valid or not, it is not finished)."""
+    return [f"{found.path}: a placeholder is left to fill: {found.fill}" for found in placeholders(document)]
 
 
 def check_document(document: Any, mlm_version: str | None = None, require_mlm: bool = False) -> list[dict[str, str]]:

@@ -22,6 +22,7 @@ from ._generated import models as _generated
 from ._generated.models import *  # noqa: F403 - every generated class and enum (the generated __all__)
 from ._generated.models import Collection, Item
 from .errors import MLMValidationError
+from .pointer import format_pointer
 from .validation import Problem, validate
 
 # The generated names, Item and Collection being replaced by the document classes below.
@@ -52,7 +53,7 @@ _CLASSES: dict[str, type[MLMItem] | type[MLMCollection]] = {"Feature": MLMItem, 
 def _problems_from(error: ValidationError) -> list[Problem]:
     found = []
     for detail in error.errors():
-        path = "".join("/" + str(part).replace("~", "~0").replace("/", "~1") for part in detail["loc"])
+        path = format_pointer([*detail["loc"]])
         found.append(Problem(path, detail["msg"]))
     return found
 

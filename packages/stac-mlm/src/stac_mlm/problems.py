@@ -12,6 +12,7 @@ from typing import Any
 import jsonschema_rs
 
 from ._schema import parsed
+from .pointer import format_pointer, parse_pointer
 
 _RULE_PREFIX = "Rule "
 TOO_DEEP = "the document is nested too deeply to be checked in detail (the validator's recursion limit was reached)"
@@ -55,13 +56,13 @@ def _validator(version: str) -> jsonschema_rs.Draft7Validator:
 
 
 def _pointer(parts: Any) -> str:
-    return "".join("/" + str(p).replace("~", "~0").replace("/", "~1") for p in parts)
+    return format_pointer([*parts])
 
 
 def _resolve(root: Any, ref: str) -> Any:
     target = root
-    for part in ref.lstrip("#/").split("/"):
-        target = target[part.replace("~1", "/").replace("~0", "~")]
+    for part in parse_pointer("/" + ref.lstrip("#/")):
+        target = target[part]
     return target
 
 

@@ -10,6 +10,7 @@ per-value constraints, not the rules that span several objects.
 from __future__ import annotations
 
 import difflib
+import warnings
 from collections.abc import Mapping
 from enum import Enum
 from typing import TYPE_CHECKING, Annotated, Any, ClassVar, Literal, Self, cast, get_args
@@ -29,6 +30,17 @@ def _whole_number(value: float) -> float:
     if not value.is_integer():
         raise ValueError("expected a whole number")
     return value
+
+
+class _Deprecated:
+    """A field's validator that warns (``DeprecationWarning``) when the deprecated field is given a value."""
+
+    def __init__(self, key: str, note: str) -> None:
+        self.key, self.note = key, note
+
+    def __call__(self, value: Any) -> Any:
+        warnings.warn(f"{self.key} is deprecated: {self.note}", DeprecationWarning, stacklevel=2)
+        return value
 
 
 def _unique_items(values: list[Any]) -> list[Any]:

@@ -1,4 +1,4 @@
-"""The ``stac-mlm`` command: ``validate``, ``schema`` and, when installed, ``migrate``.
+"""The ``stac-mlm`` command: ``validate``, ``lint``, ``schema`` and, when installed, ``migrate``.
 
 Every subcommand is a module with ``add_parser(subparsers)`` and ``run(args) -> int``. ``main`` owns what
 they share: the parser, exit statuses, and turning any failure into a one-line message (never a traceback;
@@ -15,11 +15,20 @@ import sys
 from collections.abc import Callable, Sequence
 
 from .._schema import SPEC_VERSION
+from ._output import Terminated, sigterm_stops
+from ._output import Unusable as StreamUnusable
 
 PROGRAM = "stac-mlm"
 #: Exit statuses shared by every subcommand.
 OK, INVALID, UNUSABLE = 0, 1, 2
-_COMMANDS = ("validate", "schema", "migrate", "describe")  # modules of this package; a missing one is not offered
+_COMMANDS = (
+    "validate",
+    "lint",
+    "schema",
+    "migrate",
+    "describe",
+    "check",
+)  # modules of this package; a missing one is not offered
 
 
 def _parser() -> tuple[argparse.ArgumentParser, dict[str, Callable[[argparse.Namespace], int]]]:
@@ -44,7 +53,8 @@ def _parser() -> tuple[argparse.ArgumentParser, dict[str, Callable[[argparse.Nam
 
 
 def _fail(message: str, status: int = UNUSABLE) -> int:
-    sys.stdout.flush()
+    with contextlib.suppress(AttributeError, OSError):  # stdout may be closed, or its reader gone
+        sys.stdout.flush()
     sys.stderr.write(f"{PROGRAM}: {message}\n")
     return status
 
@@ -60,9 +70,14 @@ def main(argv: Sequence[str] | None = None) -> int:
     except SystemExit as exit_:  # usage error (2) or --help (0)
         return exit_.code if isinstance(exit_.code, int) else UNUSABLE
     try:
-        return runners[args.command](args)
+        with sigterm_stops():
+            return runners[args.command](args)
     except KeyboardInterrupt:
         return _fail("interrupted", 130)
+    except Terminated:
+        return _fail("terminated", 128 + 15)
+    except StreamUnusable as error:
+        return _fail(str(error))
     except BrokenPipeError:  # the reader went away (e.g. `| head`): stop quietly
         with contextlib.suppress(OSError, ValueError):
             os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())

@@ -7,7 +7,9 @@ from pathlib import Path
 from typing import Any, NamedTuple
 
 from ..batch import check_text, dumps
+from ..reading import InputError
 from ..validation import show_path
+from ._level import check_properties
 from ._sources import Block, Document, Entry, Unusable, read_file, reason
 
 PROGRAM = "stac-mlm"
@@ -50,10 +52,10 @@ def _documents(entry: Entry) -> tuple[list[Document] | Iterator[Document], int] 
     if isinstance(payload, Path):
         try:
             payload = read_file(payload)
+        except InputError as error:
+            return Unusable(source, error.reason)
         except OSError as error:
             return Unusable(source, reason(error))
-        except ValueError as error:
-            return Unusable(source, str(error))
     return [(source, payload)], len(payload)
 
 
@@ -63,9 +65,11 @@ def judge(
     quiet: bool = False,
     mlm_version: str | None = None,
     require_mlm: bool = False,
+    level: str = "document",
 ) -> Judged:
     """Check every document of ``chunk``; ``fmt`` is ``"text"`` or ``"json"``; ``mlm_version`` forces the
-    MLM version to judge by; ``require_mlm`` makes JSON objects that are not Items or Collections invalid."""
+    MLM version to judge by; ``require_mlm`` makes JSON objects that are not Items or Collections invalid;
+    ``level="properties"``: each document holds only an Item's properties (see ``_level``)."""
     out: list[str] = []
     err: list[str] = []
     documents = invalid = size = 0
@@ -77,7 +81,10 @@ def judge(
         size += found[1]
         for source, payload in found[0]:
             data = read_file(payload) if isinstance(payload, Path) else payload
-            record = check_text(data, source, mlm_version, require_mlm)
+            if level == "properties":
+                record = check_properties(data, source, mlm_version)
+            else:
+                record = check_text(data, source, mlm_version, require_mlm)
             documents += 1
             invalid += not record["valid"]
             out.append(dumps(record) + "\n" if fmt == "json" else _text(record, quiet))

@@ -19,6 +19,7 @@ from pathlib import Path
 from typing import BinaryIO
 
 from ..batch import NotJSON, parse
+from ..reading import InputError, open_regular, read_bytes
 
 #: Largest document (a file, or one line of NDJSON) read; beyond it the input is reported unusable.
 MAX_DOCUMENT = 256 * 1024 * 1024
@@ -66,12 +67,13 @@ def reason(error: OSError) -> str:
 
 
 def read_file(path: Path) -> bytes:
-    """The bytes of one document file (raises OSError, or ValueError when larger than MAX_DOCUMENT)."""
-    with open(path, "rb") as handle:
-        data = handle.read(MAX_DOCUMENT + 1)
-    if len(data) > MAX_DOCUMENT:
-        raise ValueError(TOO_LARGE)
-    return data
+    """The bytes of one regular file (``InputError`` for anything else, or when larger than MAX_DOCUMENT)."""
+    try:
+        return read_bytes(path, cap=MAX_DOCUMENT)
+    except InputError as error:
+        if error.reason.startswith("is larger than"):
+            raise InputError(error.source, TOO_LARGE) from None
+        raise
 
 
 def _blocks(handle: BinaryIO, name: str, first: int = 1) -> Iterator[Block | Unusable]:
@@ -102,10 +104,13 @@ def _blocks(handle: BinaryIO, name: str, first: int = 1) -> Iterator[Block | Unu
 def _line_file(path: str, name: str) -> Iterator[Entry]:
     found = False
     try:
-        with open(path, "rb") as handle:
+        with open_regular(path) as handle:
             for entry in _blocks(handle, name):
                 found = True
                 yield entry
+    except InputError as error:
+        yield Unusable(name, error.reason)
+        return
     except OSError as error:
         yield Unusable(name, reason(error))
         return
@@ -114,20 +119,31 @@ def _line_file(path: str, name: str) -> Iterator[Entry]:
 
 
 def _directory(path: str) -> Iterator[Entry]:
-    found = False
+    found = reported = False
     problems: list[OSError] = []
-    for folder, subfolders, files in os.walk(path, onerror=problems.append):
+
+    def failed(error: OSError) -> None:
+        nonlocal reported
+        reported = True
+        problems.append(error)
+
+    for folder, subfolders, files in os.walk(path, onerror=failed):
         subfolders.sort()
         for name in sorted(files):
             if name.lower().endswith(".json"):
                 found = True
                 full = os.path.join(folder, name)
                 yield (label(full), Path(full))
-        while problems:
-            error = problems.pop(0)
-            yield Unusable(label(error.filename or path), reason(error))
-    if not found:
+        yield from _walk_errors(problems, path)
+    yield from _walk_errors(problems, path)  # a folder that failed last is reported too
+    if not found and not reported:
         yield Unusable(label(path), "no *.json files in this directory")
+
+
+def _walk_errors(problems: list[OSError], top: str) -> Iterator[Unusable]:
+    while problems:
+        error = problems.pop(0)
+        yield Unusable(label(error.filename or top), reason(error))
 
 
 def _is_json(line: bytes) -> bool:

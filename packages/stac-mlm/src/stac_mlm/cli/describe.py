@@ -1,9 +1,11 @@
 """`stac-mlm describe PATH [-o OUT] [--set KEY=VALUE ...] [--overrides FILE.yaml]`: draft an MLM Item.
 
-PATH is an .onnx file, a torch.export archive (.pt2), a .safetensors file, a MONAI bundle folder or a
-Hugging Face model folder. The Item is written as JSON to OUT (default: standard output); what could not
-be derived is listed on standard error, each with what to put there. Fill it with --set (KEY is a dotted
-path such as properties.datetime, VALUE is JSON or text) or a YAML/JSON file of path: value pairs.
+PATH is an .onnx file, a torch.export archive (.pt2), a .safetensors file, a TorchScript file (.jit,
+.torchscript), a MONAI bundle folder, a Hugging Face model folder or a folder holding one model file.
+Files are read as data: nothing in them runs (--trust-code lets torch load a .pt2 or TorchScript file you
+trust, which may run code from it). The Item is written as JSON to OUT (default: standard output); what
+could not be derived is listed on standard error, each with what to put there. Fill it with --set (KEY is
+a dotted path such as properties.datetime, VALUE is JSON or text) or a YAML/JSON file of path: value pairs.
 Exit status: 0 when the Item is valid and nothing is left to fill, 1 when placeholders (or validation
 problems) are left, 2 when PATH cannot be described.
 """
@@ -38,25 +40,33 @@ def add_parser(subparsers: Any) -> argparse.ArgumentParser:
     )
     parser.add_argument("--overrides", metavar="FILE.yaml", help="a YAML or JSON file of path: value pairs")
     parser.add_argument("--href", help="the model asset's href (default: the model file, relative to OUT)")
+    parser.add_argument(
+        "--trust-code",
+        action="store_true",
+        help="load .pt2 and TorchScript files with torch, which can run code they hold (only for files you trust)",
+    )
     parser.set_defaults(run=run)
     return parser
 
 
 def run(args: argparse.Namespace) -> int:
+    from .. import writing
     from ..describe import DescribeError, MissingExtra, OverrideError, describe, overrides
 
     try:
         given = [overrides.parse_assignment(text) for text in args.assignments]
         if args.overrides:
             given = overrides.read_file(args.overrides) + given  # --set wins over the file
-        found = describe(args.path, overrides=given, href=args.href, relative_to=_base(args))
+        found = describe(
+            args.path, overrides=given, href=args.href, relative_to=_base(args), trust_code=args.trust_code
+        )
     except (DescribeError, OverrideError, MissingExtra) as error:
         print(f"error: {error}", file=sys.stderr)
         return EXIT_UNUSABLE
     text = json.dumps(found.item, indent=2, ensure_ascii=False) + "\n"
     try:
         if args.output:
-            Path(args.output).write_text(text, encoding="utf-8")
+            writing.write_bytes(args.output, text.encode("utf-8", "backslashreplace"))
         else:
             sys.stdout.write(text)
     except OSError as error:

@@ -9,9 +9,11 @@ from functools import partial
 
 from .._schema import bundle, unknown_version
 from ._judge import judge
+from ._options import add_location_options, located
+from ._output import Output, stdin_closed, stdout
+from ._output import Unusable as StreamUnusable
 from ._parallel import chunked, ordered_map, usable_cpus
 from ._progress import Progress
-from ._sources import entries
 
 DESCRIPTION = f"""\
 Check STAC documents against MLM, offline. Each document is judged by the MLM version its stac_extensions
@@ -26,9 +28,16 @@ PATH may be a JSON file (one document), a directory (every *.json below it, in s
 .jsonl file (one document per line; blank lines are skipped), or - for standard input (NDJSON when its
 first line is a whole JSON value and more lines follow, otherwise one document).
 
+With --recursive, a Catalog or Collection (a file or an http(s) URL) is followed through its child and
+item links, each document reported by its href; --pages N reads the features of an ItemCollection page
+(a STAC API response) and follows its next links, N pages in all; --level properties reads files (JSON or
+YAML) that hold only an Item's MLM properties. URLs need the remote extra (urllib3).
+
 A document that is empty, not UTF-8, not JSON or not a JSON object is invalid, like one that breaks a
 rule. An input that cannot be read at all (a missing path, a directory without *.json, an NDJSON file
-without documents, a document over 256 MiB) is unusable and reported on stderr; the rest is still checked.
+without documents, a document over 256 MiB, a FIFO, device or socket: only regular files are opened, a
+folder that cannot be listed) is unusable and reported on stderr; the rest is still checked. When the
+reader of the output goes away (`| head`), output stops and the exit status is still the verdict.
 
 exit status: 0 every document is valid; 1 some document is invalid; 2 some input is unusable (or nothing was
 given to check), or the command line is wrong."""
@@ -65,8 +74,9 @@ def add_parser(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) 
         "--jobs",
         type=_positive,
         default=usable_cpus(),
-        help="processes for large batches (default: the usable CPUs, %(default)s here)",
+        help="processes for large batches, at most the usable CPUs (default: all of them, %(default)s here)",
     )
+    add_location_options(parser)
     parser.add_argument(
         "--progress",
         action=argparse.BooleanOptionalAction,
@@ -94,14 +104,23 @@ def _positive(text: str) -> int:
 
 
 def run(args: argparse.Namespace) -> int:
-    out, err = sys.stdout, sys.stderr
+    out, err = Output(stdout()), sys.stderr
+    if "-" in args.paths and stdin_closed():
+        raise StreamUnusable("standard input is closed: nothing to read for -")
     show = args.progress if args.progress is not None else err.isatty()
     progress = Progress(err, enabled=show, total=_total_size(args.paths) if show else None)
-    shared_screen = show and out.isatty()  # results and progress on one terminal: erase the bar first
+    shared_screen = show and out.stream.isatty()  # results and progress on one terminal: erase the bar first
     documents = invalid = unusable = 0
-    work = partial(judge, fmt=args.format, quiet=args.quiet, mlm_version=args.mlm_version, require_mlm=args.require_mlm)
+    work = partial(
+        judge,
+        fmt=args.format,
+        quiet=args.quiet,
+        mlm_version=args.mlm_version,
+        require_mlm=args.require_mlm,
+        level=args.level,
+    )
     try:
-        for result in ordered_map(work, chunked(entries(args.paths)), args.jobs):
+        for result in ordered_map(work, chunked(located(args)), args.jobs):
             if result.err or (result.out and shared_screen):
                 progress.clear()
             err.write(result.err)

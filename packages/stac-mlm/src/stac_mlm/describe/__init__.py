@@ -1,5 +1,6 @@
-"""Draft MLM Items from real models: ONNX files, ``torch.export`` archives (``.pt2``), safetensors files,
-MONAI bundles, Hugging Face model folders, and live PyTorch modules.
+"""Draft MLM Items from real models: ONNX files, ``torch.export`` archives (``.pt2``), TorchScript and
+safetensors files, MONAI bundles, Hugging Face model folders, and live PyTorch modules. Files are read as
+data through ``stac_mlm.reading``; nothing in them runs unless ``trust_code=True`` lets torch load them.
 
 ``describe(path, **overrides)`` reads what the model states (inputs, outputs, shapes, data types, parameter
 count, framework, tasks, classes, band names) and returns a ``Description``: the Item, the placeholders left
@@ -7,25 +8,26 @@ to fill (geometry, datetime, ... each with what to put there) and what was assum
 placeholders or replace derived values: ``describe(path, datetime="2024-05-01T00:00:00Z",
 geometry={...})``, or by path: ``describe(path, **{"properties.mlm:input.0.bands": ["B04", "B03", "B02"]})``.
 
-The readers need optional packages: ``stac-mlm[onnx]``, ``stac-mlm[torch]``, ``stac-mlm[hf]``
-(safetensors and model cards); without them a ``MissingExtra`` error names the extra to install.
+Some readers need optional packages: ``stac-mlm[onnx]``, ``stac-mlm[torch]`` (live modules, trusted
+loading), ``stac-mlm[hf]`` (YAML model cards); without them a ``MissingExtra`` error names the extra.
 """
 
 from __future__ import annotations
 
 import importlib
 import os
-import sys
-import types
 from collections.abc import Iterable
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from ..migration import Placeholder
+from .. import reading
 from . import overrides as _overrides
 from .facts import DescribeError, Facts, MissingExtra, Note
-from .item import Description, conclude, draft
 from .overrides import OverrideError
+
+if TYPE_CHECKING:  # pragma: no cover
+    from ..migration import Placeholder
+    from .item import Description
 
 __all__ = [
     "DescribeError",
@@ -39,37 +41,77 @@ __all__ = [
 ]
 
 
-#: The reader module for each kind of file, by suffix (folders are told apart by what they hold).
-READERS = {".onnx": "onnx", ".pt2": "torch", ".safetensors": "safetensors"}
+#: The reader module for each kind of model file, by suffix.
+READERS = {
+    ".onnx": "onnx",
+    ".pt2": "pt2",
+    ".safetensors": "safetensors",
+    ".jit": "torchscript",
+    ".torchscript": "torchscript",
+    ".ts": "torchscript",
+}
 
 
-def _reader(path: Path) -> tuple[str, Path]:
+def _reader(path: Path, trust_code: bool) -> tuple[str, Path]:
     """The reader module that knows ``path``, and the path to give it."""
     if path.is_dir():
-        if (path / "configs" / "metadata.json").is_file():
-            return "monai", path
-        if (path / "config.json").is_file() or (path / "README.md").is_file():
-            return "huggingface", path
-        raise DescribeError(
-            f"{path}: not a MONAI bundle (configs/metadata.json) nor a Hugging Face model folder "
-            "(config.json, README.md)"
-        )
-    if path.suffix.lower() in READERS:
-        return READERS[path.suffix.lower()], path
+        return _folder_reader(path)
+    suffix = path.suffix.lower()
+    if suffix in READERS:
+        if trust_code and READERS[suffix] == "pt2":
+            return "torch", path
+        return READERS[suffix], path
     if path.name == "metadata.json" and path.parent.name == "configs":
         return "monai", path.parent.parent
     raise DescribeError(
-        f"{path}: cannot tell what model this is (expected .onnx, .pt2, .safetensors, a MONAI bundle or "
-        "a Hugging Face model folder)"
+        f"{reading.label(path)}: cannot tell what model this is (expected .onnx, .pt2, .safetensors, "
+        "a TorchScript file (.jit, .torchscript), a MONAI bundle or a Hugging Face model folder)"
     )
 
 
-def _facts(path: Path) -> Facts:
+def _folder_reader(path: Path) -> tuple[str, Path]:
+    """A MONAI bundle, a Hugging Face folder (a config.json or weights under the names its libraries
+    write; a README alone is not enough), or a folder holding exactly one model file."""
+    from .huggingface import is_model_folder
+
+    if (path / "configs" / "metadata.json").is_file():
+        return "monai", path
+    if is_model_folder(path):
+        return "huggingface", path
+    models = sorted(p.name for p in path.iterdir() if p.suffix.lower() in READERS and p.is_file())
+    if len(models) == 1:
+        return READERS[Path(models[0]).suffix.lower()], path / models[0]
+    if models:
+        raise DescribeError(
+            f"{reading.label(path)}: holds {len(models)} model files ({', '.join(models)}); describe each "
+            "file on its own (one Item per model)"
+        )
+    raise DescribeError(
+        f"{reading.label(path)}: no model file found (.onnx, .pt2, .safetensors, TorchScript), and not a "
+        "MONAI bundle (configs/metadata.json) nor a Hugging Face model folder (config.json or weights)"
+    )
+
+
+def read_model(path: Path, trust_code: bool = False) -> Facts:
+    """What the model at ``path`` states (the reader for its kind, under ``stac_mlm.reading``'s caps), with
+    the model file's ``file:size`` and ``file:checksum``; a ``DescribeError`` when it cannot be read."""
+    from .huggingface import containment
+
     if not path.exists():
-        raise DescribeError(f"{path}: no such file or folder")
-    name, target = _reader(path)
+        raise DescribeError(f"{reading.label(path)}: no such file or folder")
+    name, target = _reader(path, trust_code)
     module = importlib.import_module(f"{__name__}.{name}")
-    facts: Facts = module.read(target)
+    read = getattr(module, "read_trusted" if trust_code and hasattr(module, "read_trusted") else "read")
+    try:
+        facts: Facts = read(target)
+        if facts.artifact is not None:
+            root = containment(target) if target.is_dir() else None
+            size, digest = reading.size_and_sha256(facts.artifact, root=root)
+            if size == 0:
+                raise DescribeError(f"{reading.label(facts.artifact)}: the model file is empty")
+            facts.file = {"file:size": size, "file:checksum": "1220" + digest}
+    except reading.InputError as error:
+        raise DescribeError(str(error)) from None
     return facts
 
 
@@ -78,10 +120,10 @@ def _href(facts: Facts, href: str | None, relative_to: str | Path | None) -> str
         return href
     if relative_to is None:
         return facts.artifact.as_posix()
-    try:
-        return Path(os.path.relpath(facts.artifact.resolve(), Path(relative_to).resolve())).as_posix()
+    try:  # the path as found (a symlink in a Hugging Face snapshot keeps its name, not its blob's)
+        return Path(os.path.relpath(os.path.abspath(facts.artifact), Path(relative_to).resolve())).as_posix()
     except ValueError:  # on another drive (Windows)
-        return facts.artifact.resolve().as_uri()
+        return Path(os.path.abspath(facts.artifact)).as_uri()
 
 
 def _finish(
@@ -91,6 +133,8 @@ def _finish(
     given: Iterable[tuple[list[str], Any]],
     keywords: dict[str, Any],
 ) -> Description:
+    from .item import conclude, draft
+
     item, pending, assumed = draft(facts, _href(facts, href, relative_to))
     written: list[str] = []
     for path, value in [*given, *((_overrides.keyword_path(k), v) for k, v in keywords.items())]:
@@ -104,10 +148,14 @@ def describe(
     href: str | None = None,
     relative_to: str | Path | None = None,
     overrides: Iterable[tuple[list[str], Any]] = (),
+    trust_code: bool = False,
     **values: Any,
 ) -> Description:
-    """Describe the model at ``path`` (an ``.onnx``, ``.pt2`` or ``.safetensors`` file, a MONAI bundle or a
-    Hugging Face model folder) as an MLM Item.
+    """Describe the model at ``path`` (an ``.onnx``, ``.pt2``, ``.safetensors`` or TorchScript file, a
+    MONAI bundle, a Hugging Face model folder, or a folder holding one model file) as an MLM Item.
+
+    Files are read as data: nothing in them is executed. ``trust_code=True`` lets torch load a ``.pt2`` or
+    TorchScript file (which may unpickle and run code from it): only for files you trust.
 
     ``href`` is written as the model asset's href (default: the path of the model file as found, or
     relative to the folder ``relative_to``, where the Item will be saved).
@@ -115,9 +163,10 @@ def describe(
     for ``mlm:pretrained``), top-level Item keys (``geometry``, ``id``, ``assets``...) or paths
     (``**{"properties.mlm:input.0.bands": [...]}``). ``overrides`` takes (path segments, value) pairs,
     as read by ``stac_mlm.describe.overrides.read_file``. Raises ``DescribeError`` for a path that is no
-    model, ``MissingExtra`` when the reader's optional package is not installed.
+    model or a file that cannot be read safely, ``MissingExtra`` when the reader's optional package is not
+    installed.
     """
-    return _finish(_facts(Path(path)), href, relative_to, overrides, values)
+    return _finish(read_model(Path(path), trust_code), href, relative_to, overrides, values)
 
 
 def describe_torch(
@@ -139,12 +188,15 @@ def describe_torch(
     return _finish(export(module, example_input, path, dynamic_batch), href, relative_to, (), values)
 
 
-class _CallableModule(types.ModuleType):
-    """``stac_mlm.describe`` is this package and the function at once: calling the package calls
-    ``describe`` (importing a submodule sets the package as ``stac_mlm.describe``)."""
+def __getattr__(name: str) -> Any:
+    """``Description`` and ``Placeholder`` load pydantic and the generated classes: imported on first use,
+    so that ``import stac_mlm`` (which binds the ``describe`` function) stays fast."""
+    if name == "Description":
+        from .item import Description
 
-    def __call__(self, path: str | Path, **options: Any) -> Description:
-        return describe(path, **options)
+        return Description
+    if name == "Placeholder":
+        from ..migration import Placeholder
 
-
-sys.modules[__name__].__class__ = _CallableModule
+        return Placeholder
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")

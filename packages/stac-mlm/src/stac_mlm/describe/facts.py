@@ -7,17 +7,6 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-#: Dimension names by the number of dimensions, for tensors whose source names none (PyTorch's order:
-#: batch first, channels before the spatial dimensions).
-INPUT_DIMS = {
-    1: ["batch"],
-    2: ["batch", "feature"],
-    3: ["batch", "channel", "width"],
-    4: ["batch", "channel", "height", "width"],
-    5: ["batch", "channel", "depth", "height", "width"],
-}
-OUTPUT_DIMS = {**INPUT_DIMS, 2: ["batch", "class"]}
-
 
 class MissingExtra(ImportError):
     """A reader needs an optional dependency that is not installed."""
@@ -61,6 +50,9 @@ class Facts:
     media_type: str | None = None
     properties: dict[str, Any] = field(default_factory=dict)  # further Item properties (description, license...)
     notes: list[Note] = field(default_factory=list)
+    asks: list[Note] = field(default_factory=list)  # values a person must give: path and what to put there
+    file: dict[str, Any] = field(default_factory=dict)  # file:size and file:checksum of the model file
+    output_names_made_up: bool = False  # the file names no output: "output", "output_0"... were written
 
 
 def tensor(
@@ -80,12 +72,6 @@ def tensor(
     return {**head, "input": structure, **extra}
 
 
-def dims_for(rank: int, output: bool) -> list[str] | None:
-    """Conventional dimension names for a tensor of ``rank`` dimensions (None beyond five)."""
-    table = OUTPUT_DIMS if output else INPUT_DIMS
-    return list(table[rank]) if rank in table else None
-
-
 def classes(labels: Mapping[Any, Any]) -> list[dict[str, Any]]:
     """``classification:classes`` from a label map ``{index: label}`` (``id2label``, ``channel_def``), in
     index order; entries whose key is not an integer are skipped."""
@@ -98,3 +84,41 @@ def classes(labels: Mapping[Any, Any]) -> list[dict[str, Any]]:
         text = str(label).strip() or f"class {value}"
         found.append({"value": value, "name": text, "description": text})
     return sorted(found, key=lambda c: c["value"])
+
+
+def shaped(
+    name: str,
+    shape: Sequence[int],
+    data_type: str,
+    *,
+    output: bool,
+    index: int,
+    notes: list[Note],
+    asks: list[Note],
+    axis_names: Sequence[str | None] = (),
+    source: str = "the model file",
+) -> dict[str, Any]:
+    """An MLM tensor object whose dimension names come from ``dims.layout``: what was assumed goes to
+    ``notes``, an order that cannot be told to ``asks``. Sizes below -1 or beyond ``dims.MAX_DIMENSION``
+    are a ``DescribeError``."""
+    from . import dims
+
+    for size in shape:
+        if size < -1 or size > dims.MAX_DIMENSION:
+            raise DescribeError(f"{source}: tensor {name!r} declares an impossible dimension size {size}")
+    found = dims.layout(shape, axis_names, output=output)
+    key = "mlm:output" if output else "mlm:input"
+    structure = "result" if output else "input"
+    where = f"/properties/{key}/{index}"
+    for text in found.assumed:
+        notes.append(Note(where, f"dimension order {text}"))
+    if found.unknown:
+        asks.append(
+            Note(
+                f"{where}/{structure}/dim_order",
+                f"the name of each dimension of {name!r} (shape {list(shape)}), in order; the file names "
+                f"{'none' if not any(axis_names) else 'only some'} of them (common names: batch, channel, "
+                "height, width, time, token, class)",
+            )
+        )
+    return tensor(name, shape, found.names, data_type, output=output)

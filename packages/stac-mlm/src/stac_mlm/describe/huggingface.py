@@ -4,14 +4,12 @@ scaling) and the weights file."""
 
 from __future__ import annotations
 
-import importlib
-import json
 import re
 from pathlib import Path
 from typing import Any
 
-from . import vocab
-from .facts import DescribeError, Facts, MissingExtra, Note, classes, tensor
+from .. import reading, vocab
+from .facts import DescribeError, Facts, Note, classes, tensor
 
 #: The card's `library_name` -> the framework it runs on (spelled from the model's enum afterwards).
 LIBRARIES = {
@@ -41,22 +39,40 @@ PER_IMAGE = {"classification", "scene-classification"}
 PER_PIXEL = {"segmentation", "semantic-segmentation", "instance-segmentation", "panoptic-segmentation"}
 
 
-def card(path: Path) -> tuple[dict[str, Any], str]:
+#: Largest model card or config read.
+MAX_TEXT = 16 * 2**20
+
+
+def containment(folder: Path) -> Path:
+    """The folder whose files may be read: the model folder, or for a Hugging Face cache snapshot
+    (``models--org--name/snapshots/<commit>``, whose files link into ``../../blobs``) the cache entry."""
+    if folder.parent.name == "snapshots" and folder.parent.parent.name.startswith("models--"):
+        return folder.parent.parent
+    return folder
+
+
+def repository_name(folder: Path) -> str:
+    """The model's name: the repository's for a cache snapshot (``models--org--name`` -> ``name``)."""
+    root = containment(folder)
+    if root != folder:
+        return root.name.split("--")[-1]
+    return folder.resolve().name
+
+
+def is_model_folder(folder: Path) -> bool:
+    """A Hugging Face model folder holds a ``config.json`` or weights under a name its libraries write."""
+    return (folder / "config.json").is_file() or any((folder / name).is_file() for name, *_ in WEIGHTS)
+
+
+def card(path: Path, root: Path | None = None) -> tuple[dict[str, Any], str]:
     """The model card's front matter (a mapping) and its text after it."""
     if not path.is_file():
         return {}, ""
-    text = path.read_text(encoding="utf-8", errors="replace")
-    match = re.match(r"\A---\s*\n(.*?)\n---\s*(?:\n|\Z)", text, re.DOTALL)
+    text = reading.decode(reading.read_bytes(path, cap=MAX_TEXT, root=root), reading.label(path))
+    match = re.match(r"\A---[ \t]*\n(.*?)\n---[ \t]*(?:\n|\Z)", text, re.DOTALL)
     if not match:
         return {}, text
-    try:
-        yaml = importlib.import_module("yaml")
-    except ImportError:
-        raise MissingExtra("reading a model card", "hf", "PyYAML") from None
-    try:
-        data = yaml.safe_load(match.group(1))
-    except yaml.YAMLError as error:
-        raise DescribeError(f"{path}: the front matter is not valid YAML ({error})") from error
+    data = reading.parse_yaml(match.group(1), reading.label(path), max_depth=64)
     return (data if isinstance(data, dict) else {}), text[match.end() :]
 
 
@@ -72,13 +88,10 @@ def _first_paragraph(body: str) -> str | None:
     return None
 
 
-def _json(path: Path) -> dict[str, Any]:
+def _json(path: Path, root: Path) -> dict[str, Any]:
     if not path.is_file():
         return {}
-    try:
-        data = json.loads(path.read_text(encoding="utf-8"))
-    except (UnicodeDecodeError, ValueError) as error:
-        raise DescribeError(f"{path}: not valid JSON ({error})") from error
+    data = reading.load_json(path, cap=MAX_TEXT, max_depth=64, root=root)
     return data if isinstance(data, dict) else {}
 
 
@@ -117,6 +130,8 @@ def _scaling(preprocessor: dict[str, Any], channels: int) -> list[dict[str, Any]
         and isinstance(mean, list)
         and isinstance(std, list)
         and (len(mean) == len(std) == channels)
+        and all(isinstance(v, int | float) and not isinstance(v, bool) for v in mean + std)
+        and all(s != 0 for s in std)
     ):  # (x * f - m) / s == (x - m / f) / (s / f)
         return [
             {"type": "z-score", "mean": _tidy(m / factor), "stddev": _tidy(s / factor)}
@@ -127,15 +142,17 @@ def _scaling(preprocessor: dict[str, Any], channels: int) -> list[dict[str, Any]
     return None
 
 
-def _weights(folder: Path, notes: list[Note]) -> dict[str, Any]:
+def _weights(folder: Path, notes: list[Note], root: Path) -> dict[str, Any]:
     for name, artifact_type, media_type in WEIGHTS:
         path = folder / name
         if path.is_file():
+            if not reading.inside(path, root):
+                raise DescribeError(f"{reading.label(path)}: resolves outside {reading.label(root)}: not followed")
             found = {"artifact": path, "artifact_type": artifact_type, "media_type": media_type}
             if artifact_type is None:
                 from .safetensors import weights
 
-                found.update(weights(path))
+                found.update(weights(path, root))
                 if found.pop("assumed_format"):
                     notes.append(Note("/assets/model/mlm:artifact_type", "the weights name no format: PyTorch"))
             return found
@@ -190,10 +207,11 @@ def _card_properties(front: dict[str, Any], body: str) -> dict[str, Any]:
 
 
 def read(folder: Path) -> Facts:
-    front, body = card(folder / "README.md")
-    config = _json(folder / "config.json")
+    root = containment(folder)
+    front, body = card(folder / "README.md", root)
+    config = _json(folder / "config.json", root)
     notes: list[Note] = []
-    weights = _weights(folder, notes)
+    weights = _weights(folder, notes, root)
     library = str(front.get("library_name") or "").lower()
     framework = LIBRARIES.get(library) or weights.pop("framework", None) or (library or None)
     weights.pop("framework", None)
@@ -201,37 +219,39 @@ def read(folder: Path) -> Facts:
         name, artifact_type, media_type = WEIGHTS[2] if framework == "onnx" else WEIGHTS[0]
         weights = {"expected_artifact": name, "media_type": media_type}
         weights["artifact_type"] = artifact_type or "safetensors.torch.save_file"
-    tags = [str(t) for t in front.get("tags") or [] if isinstance(t, str | int)]
+    given = front.get("tags")
+    tags = [str(t) for t in given if isinstance(t, str | int)] if isinstance(given, list) else []
     tasks = vocab.tasks_in([str(front.get("pipeline_tag") or "")], tags)
     version = config.get("transformers_version") if framework == "huggingface" else None
     facts = Facts(
         source="Hugging Face model folder",
-        name=folder.resolve().name,
+        name=repository_name(folder),
         architecture=_architecture(config),
         tasks=tasks,
         framework=framework,
         framework_version=vocab.semantic_version(version) if version else None,
         total_parameters=weights.pop("total_parameters", None),
-        inputs=_inputs(config, _json(folder / "preprocessor_config.json"), notes),
+        inputs=_inputs(config, _json(folder / "preprocessor_config.json", root), notes),
         outputs=_outputs(config, tasks, notes),
         properties=_card_properties(front, body),
         notes=notes,
         **weights,
     )
     if facts.artifact is not None and facts.artifact.suffix == ".onnx":
-        _from_graph(facts, facts.artifact)
+        _from_graph(facts, facts.artifact, root)
     return facts
 
 
-def _from_graph(facts: Facts, artifact: Path) -> None:
+def _from_graph(facts: Facts, artifact: Path, root: Path) -> None:
     """With ONNX weights in the folder, the tensors and parameters come from the graph (exact shapes);
     the card and config still give the classes, tasks and input scaling."""
     from .onnx import read as read_onnx
 
-    graph = read_onnx(artifact)
+    graph = read_onnx(artifact, root)
     guessed_in, guessed_out = facts.inputs or [], facts.outputs or []
     facts.notes = [n for n in facts.notes if not n.path.startswith(("/properties/mlm:input", "/properties/mlm:output"))]
     facts.notes += graph.notes
+    facts.asks += graph.asks
     facts.inputs, facts.outputs = graph.inputs, graph.outputs
     facts.total_parameters, facts.framework, facts.framework_version = (
         graph.total_parameters,

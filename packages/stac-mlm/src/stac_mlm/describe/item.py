@@ -4,15 +4,19 @@ overrides, then the consistency steps that follow from the values given."""
 from __future__ import annotations
 
 import copy
+import json
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass, field
+from functools import cache
+from importlib import resources
 from typing import Any
 
+from .. import pointer as json_pointer
+from .. import vocab
 from .._schema import SCHEMA_URL, SPEC_VERSION
 from ..migration import Placeholder
-from ..migration import pointer as json_pointer
 from ..validation import Problem, validate
-from . import vocab
 from .facts import Facts, Note
 
 STAC_VERSION = "1.1.0"  # the first STAC version with common `bands`, which band names are defined in
@@ -148,6 +152,7 @@ def draft(facts: Facts, href: str | None) -> tuple[dict[str, Any], list[Pending]
         "title": f"{facts.source} ({facts.artifact.name if facts.artifact else facts.expected_artifact or 'model'})",
         "roles": ["mlm:model"],
         "mlm:artifact_type": facts.artifact_type or "unknown",
+        **facts.file,
     }
     if href is None:
         missing = facts.expected_artifact or "the model file"
@@ -168,6 +173,8 @@ def draft(facts: Facts, href: str | None) -> tuple[dict[str, Any], list[Pending]
         "links": [],
         "assets": {"model": asset},
     }
+    for ask in facts.asks:  # what the reader could not tell: the value written meanwhile is the stand-in
+        pending.append(Pending(ask.path, ask.detail, copy.deepcopy(_value(item, ask.path))))
     return item, pending, assumed
 
 
@@ -191,6 +198,53 @@ def finish(item: dict[str, Any]) -> None:
     if names and not _bands_defined(item):
         unique = [n for i, n in enumerate(names) if isinstance(n, str) and n not in names[:i]]
         props["bands"] = [{"name": n} for n in unique]
+    _asset_bands(item)
+    _extensions(item)
+
+
+def _asset_bands(item: dict[str, Any]) -> None:
+    """STAC 1.1's Item schema accepts ``properties.bands`` only when an asset has ``bands`` too: the model
+    asset gets the same list when no asset has one."""
+    bands = item["properties"].get("bands")
+    assets = item.get("assets")
+    if not isinstance(bands, list) or not bands or not isinstance(assets, dict):
+        return
+    if any(isinstance(a, dict) and "bands" in a for a in assets.values()):
+        return
+    model = assets.get("model")
+    if isinstance(model, dict):
+        model["bands"] = copy.deepcopy(bands)
+
+
+@cache
+def _extension_urls() -> dict[str, str]:
+    """Field prefix -> the extension schema URL to list (the table ``stac-mlm migrate`` uses)."""
+    text = resources.files("stac_mlm").joinpath("_generated", "migrations.json").read_text(encoding="utf-8")
+    table = json.loads(text)["common"]["extensions"]["by_prefix"]
+    return {prefix: entry["url"] for prefix, entry in table.items()}
+
+
+def _keys(value: Any) -> Iterator[str]:
+    stack = [value]
+    while stack:
+        current = stack.pop()
+        if isinstance(current, dict):
+            yield from (k for k in current if isinstance(k, str))
+            stack.extend(current.values())
+        elif isinstance(current, list):
+            stack.extend(current)
+
+
+def _extensions(item: dict[str, Any]) -> None:
+    """List the schema of every extension whose fields the Item uses (``file:``, ``classification:``...)."""
+    listed = item.get("stac_extensions")
+    if not isinstance(listed, list):
+        return
+    used = {key.split(":", 1)[0] + ":" for key in _keys({k: v for k, v in item.items() if k != "stac_extensions"})}
+    for prefix, url in _extension_urls().items():
+        base = url.rsplit("/v", 1)[0] + "/"
+        if prefix in used and not any(isinstance(u, str) and u.startswith(base) for u in listed):
+            listed.append(url)
 
 
 def _band_dimension(tensor: dict[str, Any], structure: Any) -> None:
@@ -246,7 +300,7 @@ def _bbox(item: dict[str, Any]) -> None:
 
 def _value(document: Any, path: str) -> Any:
     """The value at a JSON Pointer, or ``MISSING``."""
-    found = json_pointer.get(document, json_pointer.parse(path))
+    found = json_pointer.get(document, json_pointer.parse_pointer(path))
     return MISSING if found is json_pointer.MISSING else found
 
 

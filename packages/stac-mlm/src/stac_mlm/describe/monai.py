@@ -3,11 +3,10 @@ class from the inference configuration."""
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
 from typing import Any
 
-from . import vocab
+from .. import reading, vocab
 from .facts import DescribeError, Facts, Note, classes, tensor
 
 PYTORCH = "application/octet-stream; application=pytorch"
@@ -17,6 +16,9 @@ MODEL_FILES = (("model.pt", ".pt"), ("model.ts", None), ("model.onnx", ".onnx"))
 TORCHSCRIPT = "torch.jit.save"
 #: Spatial dimension names by count (MONAI lays out spatial dimensions as H, W[, D]).
 SPATIAL = {1: ["width"], 2: ["height", "width"], 3: ["height", "width", "depth"]}
+#: Preprocessing transforms with fixed bounds, and those that scale each image by its own statistics.
+FIXED_RANGE = ("ScaleIntensityRange", "ScaleIntensityRanged")
+PER_IMAGE = ("ScaleIntensity", "ScaleIntensityd", "NormalizeIntensity", "NormalizeIntensityd")
 #: `format` values of an output that mean classes along the channel dimension, and the tasks they imply.
 FORMAT_TASKS = {
     "segmentation": ["segmentation", "semantic-segmentation"],
@@ -25,13 +27,14 @@ FORMAT_TASKS = {
 }
 
 
-def _load(path: Path) -> dict[str, Any]:
-    try:
-        data = json.loads(path.read_text(encoding="utf-8"))
-    except (OSError, UnicodeDecodeError, ValueError) as error:
-        raise DescribeError(f"{path}: not a readable JSON file ({error})") from error
+#: Largest bundle config read.
+MAX_CONFIG = 16 * 2**20
+
+
+def _load(path: Path, root: Path) -> dict[str, Any]:
+    data = reading.load_json(path, cap=MAX_CONFIG, max_depth=64, root=root)
     if not isinstance(data, dict):
-        raise DescribeError(f"{path}: expected a JSON object")
+        raise DescribeError(f"{reading.label(path)}: expected a JSON object")
     return data
 
 
@@ -65,17 +68,51 @@ def _tensor(name: str, spec: dict[str, Any], output: bool, notes: list[Note], wh
     return tensor(name, shape, dims, vocab.data_type(str(spec.get("dtype") or "float32")), output=output, **extra)
 
 
-def _architecture(configs: Path) -> str | None:
-    """The class of ``network_def`` in the bundle's inference configuration (JSON)."""
+def _inference(configs: Path) -> dict[str, Any]:
+    """The bundle's inference configuration (JSON), or an empty mapping when it is absent or unreadable."""
     path = configs / "inference.json"
     if not path.is_file():
-        return None
+        return {}
     try:
-        network = _load(path).get("network_def")
-    except DescribeError:
-        return None
+        return _load(path, configs.parent)
+    except (DescribeError, reading.InputError):
+        return {}
+
+
+def _architecture(inference: dict[str, Any]) -> str | None:
+    """The class of ``network_def`` in the bundle's inference configuration."""
+    network = inference.get("network_def")
     target = network.get("_target_") if isinstance(network, dict) else None
     return target.rsplit(".", 1)[-1] if isinstance(target, str) and target else None
+
+
+def _number(value: Any) -> bool:
+    return isinstance(value, int | float) and not isinstance(value, bool)
+
+
+def _scaling(inference: dict[str, Any], notes: list[Note]) -> list[dict[str, Any]] | None:
+    """``value_scaling`` from the preprocessing transforms: a fixed ``ScaleIntensityRange(d)`` onto [0, 1]
+    is a min-max scaling (its clipping is noted: one value_scaling object per band cannot state both);
+    scalings that depend on each image (``ScaleIntensity``, ``NormalizeIntensity``) are noted, not written."""
+    chain = inference.get("preprocessing")
+    transforms = chain.get("transforms") if isinstance(chain, dict) else None
+    found: list[dict[str, Any]] | None = None
+    for transform in transforms if isinstance(transforms, list) else []:
+        target = transform.get("_target_") if isinstance(transform, dict) else None
+        name = str(target).rsplit(".", 1)[-1] if target else ""
+        if name in FIXED_RANGE and all(_number(transform.get(k)) for k in ("a_min", "a_max", "b_min", "b_max")):
+            if (transform["b_min"], transform["b_max"]) == (0, 1) and found is None:
+                found = [{"type": "min-max", "minimum": transform["a_min"], "maximum": transform["a_max"]}]
+                clip = " then clipped to [0, 1] (not stated)" if transform.get("clip") else ""
+                notes.append(Note("/properties/mlm:input/0/value_scaling", f"{name} in inference.json{clip}"))
+        elif name in PER_IMAGE:
+            notes.append(
+                Note(
+                    "/properties/mlm:input/0/value_scaling",
+                    f"{name} in inference.json scales each image by its own values",
+                )
+            )
+    return found
 
 
 def _specs(data_format: dict[str, Any], key: str) -> list[tuple[str, dict[str, Any]]]:
@@ -85,7 +122,7 @@ def _specs(data_format: dict[str, Any], key: str) -> list[tuple[str, dict[str, A
 
 
 def read(bundle: Path) -> Facts:
-    metadata = _load(bundle / "configs" / "metadata.json")
+    metadata = _load(bundle / "configs" / "metadata.json", bundle)
     data_format = metadata.get("network_data_format")
     data_format = data_format if isinstance(data_format, dict) else {}
     notes: list[Note] = []
@@ -97,6 +134,9 @@ def read(bundle: Path) -> Facts:
         _tensor(str(name), spec, True, notes, f"/properties/mlm:output/{i}")
         for i, (name, spec) in enumerate(_specs(data_format, "outputs"))
     ]
+    inference = _inference(bundle / "configs")
+    if len(inputs) == 1 and (scaling := _scaling(inference, notes)) is not None:
+        inputs[0]["value_scaling"] = scaling
     tasks = vocab.tasks_in([str(metadata.get("task", ""))], [t for o in outputs for t in o["tasks"]])
     model = next(((name, kind) for name, kind in MODEL_FILES if (bundle / "models" / name).is_file()), None)
     artifact = bundle / "models" / model[0] if model else None
@@ -108,7 +148,7 @@ def read(bundle: Path) -> Facts:
     return Facts(
         source="MONAI bundle",
         name=str(metadata.get("name") or bundle.name),
-        architecture=_architecture(bundle / "configs"),
+        architecture=_architecture(inference),
         tasks=tasks,
         framework="pytorch" if suffix != ".onnx" else "onnx",
         framework_version=vocab.semantic_version(metadata.get("pytorch_version")) if suffix != ".onnx" else None,

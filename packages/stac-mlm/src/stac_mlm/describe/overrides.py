@@ -7,7 +7,6 @@ there; any other value replaces what is there.
 
 from __future__ import annotations
 
-import importlib
 import json
 from collections.abc import Mapping
 from pathlib import Path
@@ -57,38 +56,18 @@ def parse_assignment(text: str) -> tuple[list[str], Any]:
 
 def read_file(path: str | Path) -> list[tuple[list[str], Any]]:
     """The overrides in a YAML (or JSON) file: a mapping whose keys are paths or nested Item keys."""
+    from .. import reading
+
     file = Path(path)
     try:
-        text = file.read_text(encoding="utf-8")
-    except OSError as error:
-        raise OverrideError(f"cannot read {file}: {error.strerror or error}") from error
-    except UnicodeDecodeError as error:
-        raise OverrideError(f"{file} is not UTF-8 text") from error
-    if file.suffix.lower() == ".json":
-        try:
-            data = json.loads(text)
-        except ValueError as error:
-            raise OverrideError(f"{file} is not valid JSON: {error}") from error
-    else:
-        data = _yaml(file, text)
+        data = reading.load_json(file) if file.suffix.lower() == ".json" else reading.load_yaml(file)
+    except reading.InputError as error:
+        raise OverrideError(str(error)) from None
     if data is None:
         return []
     if not isinstance(data, Mapping):
         raise OverrideError(f"{file} must hold a mapping of paths to values, not a {type(data).__name__}")
     return [(split(str(key)), value) for key, value in data.items()]
-
-
-def _yaml(file: Path, text: str) -> Any:
-    try:
-        yaml = importlib.import_module("yaml")
-    except ImportError:
-        from .facts import MissingExtra
-
-        raise MissingExtra("reading a YAML overrides file", "hf", "PyYAML") from None
-    try:
-        return yaml.safe_load(text)
-    except yaml.YAMLError as error:
-        raise OverrideError(f"{file} is not valid YAML: {error}") from error
 
 
 def apply(document: dict[str, Any], path: list[str], value: Any) -> list[str]:

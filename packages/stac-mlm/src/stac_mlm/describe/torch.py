@@ -10,8 +10,8 @@ import importlib
 from pathlib import Path
 from typing import Any
 
-from . import vocab
-from .facts import DescribeError, Facts, MissingExtra, Note, dims_for, tensor
+from .. import reading, vocab
+from .facts import DescribeError, Facts, MissingExtra, Note, shaped
 
 MEDIA_TYPE = "application/octet-stream; application=pytorch"
 
@@ -45,7 +45,7 @@ def _structure(value: Any, ranges: dict[Any, Any]) -> tuple[list[int], str] | No
 
 
 def _tensors(
-    values: list[tuple[str, Any]], ranges: dict[Any, Any], output: bool, notes: list[Note], key: str
+    values: list[tuple[str, Any]], ranges: dict[Any, Any], output: bool, notes: list[Note], asks: list[Note]
 ) -> list[dict[str, Any]]:
     found: list[dict[str, Any]] = []
     for name, value in values:
@@ -53,13 +53,7 @@ def _tensors(
         if structure is None:
             continue
         shape, data_type = structure
-        dims = dims_for(len(shape), output) or [f"dim_{chr(ord('a') + i)}" for i in range(len(shape))]
-        if not shape:
-            shape, dims = [1], ["value"]
-        notes.append(
-            Note(f"/properties/{key}/{len(found)}", f"dimension order {', '.join(dims)}: PyTorch's usual layout")
-        )
-        found.append(tensor(name, shape, dims, data_type, output=output))
+        found.append(shaped(name, shape, data_type, output=output, index=len(found), notes=notes, asks=asks))
     return found
 
 
@@ -80,14 +74,16 @@ def facts(program: Any, artifact: Path | None, architecture: str | None = None) 
     signature = program.graph_signature
     nodes = {node.name: node for node in program.graph.nodes}
     notes: list[Note] = []
+    asks: list[Note] = []
     ranges = dict(program.range_constraints)
-    inputs = _tensors([(n, nodes[n].meta.get("val")) for n in signature.user_inputs], ranges, False, notes, "mlm:input")
+    user_inputs = [(n, nodes[n].meta.get("val")) for n in signature.user_inputs]
+    inputs = _tensors(user_inputs, ranges, False, notes, asks)
     outputs_node = next(node for node in program.graph.nodes if node.op == "output")
     returned = [a for a in outputs_node.args[0] if hasattr(a, "meta")]
     user = set(signature.user_outputs)
     values = [a.meta.get("val") for a in returned if a.name in user]
     names = ["output"] if len(values) == 1 else [f"output_{i}" for i in range(len(values))]
-    outputs = _tensors(list(zip(names, values, strict=True)), ranges, True, notes, "mlm:output")
+    outputs = _tensors(list(zip(names, values, strict=True)), ranges, True, notes, asks)
     parameters = sum(program.state_dict[name].numel() for name in signature.parameters)
     return Facts(
         source="PyTorch exported program",
@@ -103,16 +99,26 @@ def facts(program: Any, artifact: Path | None, architecture: str | None = None) 
         artifact_type=vocab.artifact_type_for(".pt2"),
         media_type=MEDIA_TYPE,
         notes=notes,
+        asks=asks,
+        output_names_made_up=True,
     )
 
 
-def read(path: Path) -> Facts:
+def read_trusted(path: Path) -> Facts:
+    """Load the archive with ``torch.export.load`` (which may unpickle and run code from it): only for a
+    file the user trusts (``trust_code=True``); the framework version is the one the archive records."""
+    from .pt2 import recorded_version
+
+    with reading.ZipArchive(path):  # trusted or not, no entry may point outside the archive's folder
+        pass
     torch = _torch()
     try:
         program = torch.export.load(str(path))
     except Exception as error:  # the archive reader raises many kinds of errors on a file it cannot read
         raise DescribeError(f"{path}: not a readable torch.export archive ({type(error).__name__}: {error})") from error
-    return facts(program, path)
+    found = facts(program, path)
+    found.framework_version = recorded_version(path) or found.framework_version
+    return found
 
 
 def export(module: Any, example_input: Any, path: str | Path | None, dynamic_batch: bool) -> Facts:

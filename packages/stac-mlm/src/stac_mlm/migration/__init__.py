@@ -3,7 +3,8 @@
 ``migrate(document)`` returns a ``Migration``: the v1.5.2 document and a report whose entries name
 every input value that was moved, renamed, converted or dropped, and every value that was assumed or
 written as a placeholder. The rules are data (schema/migrations/*.yaml, bundled as
-``_generated/migrations.json``); the converters they name live in ``converters.py``.
+``_generated/migrations.json``); the converters they name live in
+``converters/``, one module per family.
 """
 
 from __future__ import annotations
@@ -11,14 +12,16 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
+from .. import placeholders, pointer
 from .._schema import MLMVersion, bundle
+from ..placeholders import Placeholder
 from ..validation import Problem, is_valid, validate
-from . import finish, pointer
+from . import completion
 from .detect import Source, detect
 from .engine import Context, apply_rules
 from .reader import MigrationError, read_document
 from .report import ACTIONS, ReportEntry, summarize
-from .tables import FAMILY_ORDER, facts, tables
+from .tables import FAMILY_ORDER, TARGET, facts, tables
 
 __all__ = [
     "ACTIONS",
@@ -32,18 +35,6 @@ __all__ = [
     "read_document",
     "summarize",
 ]
-
-
-@dataclass(frozen=True)
-class Placeholder:
-    """A stand-in the migration wrote for a required value the input does not give: where it is in the
-    output (``path``, a JSON Pointer) and what a person should put there (``fill``)."""
-
-    path: str
-    fill: str
-
-    def __str__(self) -> str:
-        return f"{self.path}: {self.fill}"
 
 
 @dataclass
@@ -64,19 +55,8 @@ class Migration:
     def placeholders(self) -> list[Placeholder]:
         """The stand-ins still to be filled by a person: those this migration wrote, in the order it
         wrote them, then any other the document holds (`placeholder_marks`, e.g. from an earlier run)."""
-        found = []
-        for entry in self.report:
-            if entry.action == "placeholder":
-                why, _, fill = entry.detail.partition("; put here: ")
-                found.append(Placeholder(entry.target or entry.path, fill or why))
-        written = [p.path for p in found]
-        for mark in tables().common["placeholder_marks"]:
-            for segments, _ in pointer.expand(self.document, pointer.parse(mark["path"])):
-                path = pointer.format_pointer(segments)
-                covered = any(path == w or path.startswith(w + "/") for w in written)
-                if not covered and pointer.get(self.document, segments) == mark["equals"]:
-                    found.append(Placeholder(path, mark["fill"]))
-        return found
+        found = [Placeholder(e.target or e.path, e.fill or e.detail) for e in self.report if e.action == "placeholder"]
+        return found + placeholders.find(self.document, skip=tuple(p.path for p in found))
 
     @property
     def complete(self) -> bool:
@@ -125,16 +105,7 @@ def migrate(document: Any) -> Migration:
     if not isinstance(document, dict):
         raise MigrationError(f"expected a JSON object (a STAC Item or Collection), got {_kind(document)}")
     _check_shape(document)
-    try:
-        return _migrate(document)
-    except MigrationError:
-        raise
-    except (TypeError, AttributeError, KeyError, IndexError, ValueError) as error:
-        # A value of a JSON type no version of the extensions defines, deeper than _check_shape looks.
-        raise MigrationError(
-            f"a value has a JSON type the migration cannot read ({type(error).__name__}: {error}); "
-            "check that each field has the type its version of the extension defines"
-        ) from error
+    return _migrate(document)  # converters check what they read: any other exception is a defect
 
 
 def _draft() -> MLMVersion | None:
@@ -168,7 +139,9 @@ def _migrate(document: dict[str, Any]) -> Migration:
     if not sources:
         if work["type"] == "Feature":
             raise MigrationError("no DLM, ml-model or MLM fields or extension URLs found: nothing to migrate")
-        context.add("/stac_extensions", "assumed", "no model metadata found; the Collection is declared as MLM v1.5.2")
+        context.add(
+            "/stac_extensions", "assumed", f"no model metadata found; the Collection is declared as MLM {TARGET}"
+        )
     for source in sources:
         if source.evidence == "fields":
             context.add("/stac_extensions", "assumed", f"no extension URL names it; detected {source} by its fields")
@@ -180,7 +153,7 @@ def _migrate(document: dict[str, Any]) -> Migration:
             if family.draft_when and any(pointer.get(work, p) is not pointer.MISSING for p in family.draft_when):
                 apply_rules(context, family.draft_rules)
             apply_rules(context, family.rules)
-    finish.run(context, sources)
+    completion.run(context, sources)
     return Migration(work, context.report, sources, validate(work))
 
 

@@ -7,10 +7,10 @@ import json
 from dataclasses import dataclass
 from typing import Any
 
-from . import pointer
-from .pointer import MISSING, Segments, format_pointer
+from .. import pointer
+from ..pointer import MISSING, Segments, format_pointer
 from .report import ReportEntry, new_entry
-from .tables import Facts, facts, tables
+from .tables import SchemaFacts, facts, tables
 
 
 class _Keep:
@@ -62,7 +62,7 @@ class Context:
     def __init__(self, document: dict[str, Any]) -> None:
         self.document = document
         self.report: list[ReportEntry] = []
-        self.facts: Facts = facts()
+        self.facts: SchemaFacts = facts()
         self.common: dict[str, Any] = tables().common
         self.notes: list[str] = []  # remarks a converter adds to the current rule's entry
         self.path = ""  # the input path of the value being converted
@@ -73,17 +73,17 @@ class Context:
 
     # reading and writing -------------------------------------------------------------------------
     def get(self, path: str | Segments, default: Any = None) -> Any:
-        segments = pointer.parse(path) if isinstance(path, str) else path
+        segments = pointer.parse_pointer(path) if isinstance(path, str) else path
         value = pointer.get(self.document, segments)
         return default if value is MISSING else value
 
     def has(self, path: str | Segments) -> bool:
-        segments = pointer.parse(path) if isinstance(path, str) else path
+        segments = pointer.parse_pointer(path) if isinstance(path, str) else path
         return pointer.get(self.document, segments) is not MISSING
 
     def put(self, path: str | Segments, value: Any) -> bool:
         """Write ``value`` unless the place already holds a different one (then note it and return False)."""
-        segments = pointer.parse(path) if isinstance(path, str) else path
+        segments = pointer.parse_pointer(path) if isinstance(path, str) else path
         current = pointer.get(self.document, segments)
         if current is not MISSING and current != value:
             self.notes.append(f"not written to {format_pointer(segments)}, which already holds {shown(current)}")
@@ -93,6 +93,11 @@ class Context:
 
     def add(self, path: str, action: str, detail: str, original: Any = MISSING, target: str | None = None) -> None:
         self.report.append(new_entry(path, action, detail, original, target))
+
+    def placeholder(self, target: str, detail: str, fill: str | None) -> None:
+        """Report a stand-in written at ``target``: why (``detail``) and what to put there (``fill``)."""
+        text = f"{detail}; put here: {fill}" if fill else detail
+        self.report.append(new_entry(target, "placeholder", text, target=target, fill=fill))
 
     def assume(self, target: str, detail: str, value: Any = MISSING) -> None:
         """Report a value written by assumption (``value`` is shown in the detail)."""

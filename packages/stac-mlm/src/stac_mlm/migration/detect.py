@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from functools import cache, lru_cache
 from typing import Any
 
-from . import pointer
+from .. import pointer
 from .tables import FAMILY_ORDER, Family, tables
 
 
@@ -72,7 +72,7 @@ def _marker_version(family: Family, document: dict[str, Any]) -> str | None:
 
 @cache
 def _markers(name: str) -> tuple[tuple[dict[str, Any], pointer.Walk], ...]:
-    return tuple((m, pointer.compile_walk(pointer.parse(m["path"]))) for m in tables().families[name].markers)
+    return tuple((m, pointer.compile_walk(pointer.parse_pointer(m["path"]))) for m in tables().families[name].markers)
 
 
 def prefixes_in(names: set[Any], wanted: tuple[str, ...]) -> set[str]:

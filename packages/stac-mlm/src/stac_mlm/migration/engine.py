@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from typing import Any
 
-from . import pointer
+from .. import pointer
+from ..pointer import MISSING, Segments, format_pointer
 from .context import KEEP, PLACED, REPORTED, Context, Drop
 from .converters import CONVERTERS
-from .pointer import MISSING, Segments, format_pointer
 from .tables import Rule
 
 __all__ = ["KEEP", "PLACED", "REPORTED", "Context", "Drop", "apply_rules", "compact"]

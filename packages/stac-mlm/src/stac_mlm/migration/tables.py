@@ -10,9 +10,10 @@ from functools import cache
 from importlib import resources
 from typing import Any
 
-from .._schema import _parsed
-from .pointer import Segments, Walk, compile_walk, parse
+from .._schema import SPEC_VERSION, _parsed
+from ..pointer import Segments, Walk, compile_walk, parse_pointer
 
+TARGET = f"v{SPEC_VERSION}"  # the version documents are migrated to, as messages name it
 FAMILY_ORDER = ("mlm", "dlm", "ml-model")  # the order family rules run in (MLM first: its fields win)
 
 
@@ -33,15 +34,15 @@ class Rule:
     @classmethod
     def load(cls, data: dict[str, Any]) -> Rule:
         paths = [data["from"], *data.get("aliases", []), *data.get("with", [])]
-        source = tuple(parse(p) for p in [data["from"], *data.get("aliases", [])])
-        target = parse(data["to"]) if data.get("to") is not None else None
+        source = tuple(parse_pointer(p) for p in [data["from"], *data.get("aliases", [])])
+        target = parse_pointer(data["to"]) if data.get("to") is not None else None
         single = len(source) == 1 and not data.get("with")
         return cls(
             plain="*" not in "".join(paths),
             source=source,
             action=data["action"],
             target=target,
-            extra=tuple(parse(p) for p in data.get("with", [])),
+            extra=tuple(parse_pointer(p) for p in data.get("with", [])),
             converter=data.get("converter"),
             note=data.get("note", ""),
             single=single,
@@ -93,13 +94,13 @@ def tables() -> Tables:
             rules=tuple(Rule.load(r) for r in data.get("rules", [])),
             data=data,
             draft_rules=tuple(Rule.load(r) for r in data.get("drafts", {}).get("rules", [])),
-            draft_when=tuple(parse(p) for p in data.get("drafts", {}).get("when", [])),
+            draft_when=tuple(parse_pointer(p) for p in data.get("drafts", {}).get("when", [])),
         )
     return Tables(common=common, rules=tuple(Rule.load(r) for r in common.get("rules", [])), families=families)
 
 
 @dataclass(frozen=True)
-class Facts:
+class SchemaFacts:
     """What v1.5.2 says, read from the bundled JSON Schema."""
 
     fields: frozenset[str]
@@ -134,12 +135,12 @@ def _patterns(node: Any) -> list[str]:
 
 
 @cache
-def facts() -> Facts:
+def facts() -> SchemaFacts:
     schema = _parsed()
     defs = schema["$defs"]
     item = defs["ItemProperties"]
     props = item["properties"]
-    return Facts(
+    return SchemaFacts(
         fields=frozenset(props),
         array_fields=frozenset(k for k, v in props.items() if v.get("type") == "array"),
         item_forbidden=_forbidden(item),

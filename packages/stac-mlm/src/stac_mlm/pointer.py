@@ -1,4 +1,5 @@
-"""JSON Pointers with wildcards: `*` matches any key or index, `prefix*` any key starting with prefix."""
+"""JSON Pointers (RFC 6901) for the whole runtime, with wildcards for the migration tables: `*` matches any
+key or index, `prefix*` any key starting with prefix. The one place escaping (`~0`, `~1`) is written."""
 
 from __future__ import annotations
 
@@ -12,7 +13,7 @@ Segments = tuple[str, ...]
 
 
 @lru_cache(maxsize=1024)
-def parse(pointer: str) -> Segments:
+def parse_pointer(pointer: str) -> Segments:
     if not pointer:
         return ()
     if not pointer.startswith("/"):

@@ -1,7 +1,7 @@
-"""MLM vocabulary for the readers: spellings, tasks and data types taken from the model's enums.
-
-The recommended spellings (frameworks), the closed lists (tasks, data types) and the suggested artifact
-types come from the classes generated from the LinkML model, so a value added there is used here too.
+"""The MLM vocabulary, one place for `migrate` and `describe`: framework spellings, semantic versions, model
+names, tasks, data types and artifact types, all taken from the model (its enums and the name pattern, in the
+bundled schema and the generated classes) and from the migration tables (known misspellings), so a value added
+there is used by both commands.
 """
 
 from __future__ import annotations
@@ -11,11 +11,9 @@ import re
 from collections.abc import Iterable
 from functools import cache
 from importlib import resources
-from typing import Annotated
+from typing import NamedTuple
 
-from pydantic import TypeAdapter, ValidationError
-
-from .._generated.models import ArtifactTypeEnum, DataTypeEnum, FrameworkEnum, ItemProperties, TaskEnum
+from ._generated.models import ArtifactTypeEnum, DataTypeEnum, TaskEnum
 
 #: Words of other vocabularies (Hugging Face pipeline tags) for tasks whose MLM name they do not contain.
 TASK_ALIASES = {
@@ -33,13 +31,26 @@ def _key(text: str) -> str:
     return re.sub(r"[^a-z0-9]", "", text.lower())
 
 
+@cache
+def _framework_spellings() -> dict[str, str]:
+    """Framework names keyed by their letters and digits in lower case: the model's recommended spellings
+    and the known other spellings of the migration tables (`framework_names`)."""
+    from .migration.tables import facts, tables  # the migration package reads this module: imported late
+
+    spellings = {_key(name): name for name in facts().frameworks}
+    for other, name in tables().common.get("framework_names", {}).items():
+        spellings.setdefault(_key(other), name)
+    return spellings
+
+
+def framework_spelling(name: str) -> str | None:
+    """The recommended spelling of a known framework (``"pytorch"``, ``"torch"`` -> ``"PyTorch"``), else None."""
+    return _framework_spellings().get(_key(name)) if _key(name) else None
+
+
 def framework(name: str) -> str:
     """The recommended spelling of a framework (``"pytorch"`` -> ``"PyTorch"``), else ``name`` unchanged."""
-    wanted = _key(name)
-    for member in FrameworkEnum:
-        if _key(member.value) == wanted:
-            return member.value
-    return name
+    return framework_spelling(name) or name
 
 
 def task_values() -> list[str]:
@@ -94,40 +105,47 @@ def artifact_type_for(suffix: str) -> str:
     return _suffix_artifact_types()[suffix.lower()]
 
 
-_PYTHON_VERSION = re.compile(
-    r"v?(\d+)\.(\d+)(?:\.(\d+))?(?:[.-]?((?:a|b|rc|alpha|beta|dev|post|pre)\d*))?(?:\+([0-9A-Za-z.-]+))?"
+_VERSION = re.compile(
+    r"v?(\d+)(?:\.(\d+))?(?:\.(\d+))?(?:[.-]?((?:a|b|rc|alpha|beta|dev|post|pre)\d*))?(?:\+([0-9A-Za-z.-]+))?"
 )
 
 
-def semantic_version(text: object) -> str | None:
-    """A Python package version as the full semantic version ``mlm:framework_version`` needs: "1.13" ->
-    "1.13.0", "4.45.0.dev0" -> "4.45.0-dev0", "2.4.0+cu121" kept; None when it is no version."""
-    match = _PYTHON_VERSION.fullmatch(str(text or "").strip())
-    if not match:
+class Version(NamedTuple):
+    """A version written as a full semantic version (``text``), and whether minor or patch numbers were
+    missing and written as 0 (``completed``)."""
+
+    text: str
+    completed: bool
+
+
+def version_of(text: object) -> Version | None:
+    """A Python package or plain version as the semantic version ``mlm:framework_version`` needs: "1.13" ->
+    "1.13.0" (completed), "4.45.0.dev0" -> "4.45.0-dev0", "2.4.0+cu121" kept; None when it is no version."""
+    match = _VERSION.fullmatch(str(text).strip()) if isinstance(text, str | int | float) else None
+    if match is None or isinstance(text, bool):
         return None
     major, minor, patch, pre, local = match.groups()
     local = ".".join(part for part in (local or "").split(".") if part)
-    return f"{int(major)}.{int(minor)}.{int(patch or 0)}" + (f"-{pre}" if pre else "") + (f"+{local}" if local else "")
+    numbers = f"{int(major)}.{int(minor or 0)}.{int(patch or 0)}"
+    return Version(numbers + (f"-{pre}" if pre else "") + (f"+{local}" if local else ""), patch is None)
 
 
-@cache
-def _name_check() -> TypeAdapter[str]:
-    field = ItemProperties.model_fields["mlm_name"]  # the pattern as the model states it
-    return TypeAdapter(Annotated[str, *field.metadata])
+def semantic_version(text: object) -> str | None:
+    """``version_of(text).text``, or None when ``text`` is no version."""
+    found = version_of(text)
+    return found.text if found else None
 
 
-def _valid_name(text: str) -> bool:
-    try:
-        _name_check().validate_python(text)
-    except ValidationError:
-        return False
-    return True
+def model_name(text: object) -> str | None:
+    """``text`` made into a valid ``mlm:name``: characters the name pattern does not allow become spaces,
+    runs of spaces one, then the ends are trimmed to a letter first and a letter or digit last; None when
+    nothing valid is left."""
+    from .migration.tables import facts
 
-
-def model_name(text: str) -> str | None:
-    """``text`` made into a valid ``mlm:name`` (letters first, then letters, digits, ``_.-`` and spaces,
-    ending with a letter or digit), or None when nothing usable is left."""
-    cleaned = re.sub(r"[^a-zA-Z0-9_.\-\s]+", "-", text).strip()
-    cleaned = re.sub(r"^[^a-zA-Z]+", "", cleaned)
-    cleaned = re.sub(r"[^a-zA-Z0-9]+$", "", cleaned)
-    return cleaned if _valid_name(cleaned) else None
+    if not isinstance(text, str | int) or isinstance(text, bool):
+        return None
+    cleaned = re.sub(r"[^A-Za-z0-9_.\-\s]+", " ", str(text))
+    cleaned = re.sub(r"\s+", " ", cleaned)
+    cleaned = re.sub(r"^[^A-Za-z]+", "", cleaned)
+    cleaned = re.sub(r"[^A-Za-z0-9]+$", "", cleaned)
+    return cleaned if facts().name_pattern.match(cleaned) else None

@@ -1,373 +1,15 @@
-"""The named converters the migration tables refer to.
-
-A rule converter is ``fn(value, context) -> result``: ``value`` is what the rule's ``from`` holds (a
-dict keyed by the last path segment when the rule also has ``with``); the result is written to the
-rule's ``to``, or is ``KEEP`` (the rule does not apply), ``PLACED`` (the converter wrote its results
-with ``context.put``, and names where in ``context.target``), ``REPORTED`` (it also reported each
-input value with its own entry: ``context.sources`` gives the input path of each ``with`` value) or
-``Drop(reason)``. A converter that assumes something says so with ``context.assume``. Tables of
-names (tasks, roles, data types, model files...) live in schema/migrations/.
-"""
+"""Converters for DLM documents (drafts, beta versions and the documents found in the wild)."""
 
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
-from functools import cache
 from typing import Any
 
-from . import pointer
-from .context import KEEP, PLACED, REPORTED, Context, Drop, shown
-from .tables import facts, tables
-
-Converter = Callable[[Any, Context], Any]
-CONVERTERS: dict[str, Converter] = {}
-
-
-def converter(function: Converter) -> Converter:
-    CONVERTERS[function.__name__] = function
-    return function
-
-
-def _family(name: str) -> dict[str, Any]:
-    return tables().families[name].data
-
-
-def _asset_key(context: Context) -> str:
-    return pointer.parse(context.path)[1]
-
-
-def _number(value: Any) -> bool:
-    return isinstance(value, int | float) and not isinstance(value, bool)
-
-
-# envelope ----------------------------------------------------------------------------------------
-@converter
-def assets_list_to_mapping(value: Any, context: Context) -> Any:
-    if not isinstance(value, list):
-        return value
-    assets: dict[str, Any] = {}
-    for index, entry in enumerate(value):
-        source = f"/assets/{index}"
-        if isinstance(entry, dict) and len(entry) == 1 and isinstance(next(iter(entry.values())), dict):
-            key, asset = next(iter(entry.items()))
-            source += pointer.format_pointer((str(key),))
-        else:
-            key, asset = f"asset-{index}", entry
-        while key in assets:
-            key += "-2"
-        assets[key] = asset
-        detail = "an asset listed in an array becomes an entry of the assets object"
-        context.add(source, "moved", detail, pointer.copy_json(asset), f"/assets/{key}")
-    context.document["assets"] = assets
-    return REPORTED
-
-
-@converter
-def as_list(value: Any, context: Context) -> Any:
-    return value if isinstance(value, list) else [value]
-
-
-@converter
-def id_to_string(value: Any, context: Context) -> Any:
-    return str(value) if _number(value) else value
-
-
-@converter
-def stac_version_release(value: Any, context: Context) -> Any:
-    if isinstance(value, str) and value.startswith("1.0.0-beta"):
-        return "1.0.0"
-    return value
-
-
-# names and values --------------------------------------------------------------------------------
-def task_name(value: Any, context: Context, target: str) -> str | None:
-    """The v1.5.2 spelling of a task name, or None; judgement calls are reported as assumed."""
-    if not isinstance(value, str):
-        return None
-    known = context.facts.tasks
-    if value in known:
-        return value
-    key = value.strip().lower()
-    mapped = context.common.get("task_names", {}).get(key)
-    if mapped:
-        if mapped.get("assumed"):
-            context.assume(
-                target, f"task {shown(value)} read as {shown(mapped['task'])}: {mapped.get('note', '')}".rstrip(": ")
-            )
-        return str(mapped["task"])
-    hyphenated = re.sub(r"[\s_]+", "-", key)
-    return hyphenated if hyphenated in known else None
-
-
-@converter
-def task_list(value: Any, context: Context) -> Any:
-    values = value if isinstance(value, list) else [value]
-    tasks: list[str] = []
-    for item in values:
-        task = task_name(item, context, context.path)
-        if task is None:
-            context.notes.append(f"task {shown(item)} has no v1.5.2 equivalent and was left out")
-        elif task not in tasks:
-            tasks.append(task)
-    return tasks
-
-
-@converter
-def framework_name(value: Any, context: Context) -> Any:
-    if not isinstance(value, str):
-        return Drop(f"a framework name must be a string, got {shown(value)}")
-    name = _framework_spellings().get(value.strip().lower())
-    if name:
-        return name
-    if context.facts.framework_pattern.match(value):
-        return value
-    stripped = value.strip(" ._-\t\n")
-    return stripped if stripped else Drop("the framework name is empty")
-
-
-@cache
-def _framework_spellings() -> dict[str, str]:
-    """Lower-case framework names and known misspellings, to the spelling v1.5.2 recommends."""
-    canonical = {name.lower(): name for name in facts().frameworks}
-    canonical.update(tables().common.get("framework_names", {}))
-    return canonical
-
-
-@converter
-def semantic_version(value: Any, context: Context) -> Any:
-    text = str(value).strip() if _number(value) or isinstance(value, str) else None
-    if text is None:
-        return Drop(f"{shown(value)} is not a version")
-    if context.facts.version_pattern.match(text):
-        return text
-    match = re.fullmatch(r"v?(\d+)(?:\.(\d+))?(?:\.(\d+))?", text)
-    if not match:
-        return Drop(f"{shown(value)} is not a semantic version (MAJOR.MINOR.PATCH)")
-    parts = [str(int(p)) if p is not None else "0" for p in match.groups()]
-    version = ".".join(parts)
-    if match.group(3) is None:
-        context.assume("/properties/mlm:framework_version", f"{shown(value)} has no patch number; 0 assumed", version)
-    return version
-
-
-@converter
-def model_name(value: Any, context: Context) -> Any:
-    if isinstance(value, str) and context.facts.name_pattern.match(value):
-        return value
-    cleaned = sanitize_name(value, context)
-    return cleaned if cleaned else Drop(f"{shown(value)} cannot be made into a v1.5.2 model name")
-
-
-def sanitize_name(value: Any, context: Context) -> str | None:
-    """Make a text fit the name pattern: other characters become spaces, then trim the ends."""
-    if not isinstance(value, str | int):
-        return None
-    text = re.sub(r"[^A-Za-z0-9_.\-\s]+", " ", str(value))
-    text = re.sub(r"\s+", " ", text)
-    text = re.sub(r"^[^A-Za-z]+", "", text)
-    text = re.sub(r"[^A-Za-z0-9]+$", "", text)
-    return text if context.facts.name_pattern.match(text) else None
-
-
-@converter
-def accelerator(value: Any, context: Context) -> Any:
-    if value is None or value in context.facts.accelerators:
-        return value
-    mapped = context.common.get("accelerator_names", {}).get(str(value).lower())
-    if not mapped:
-        return Drop(f"{shown(value)} is not an accelerator v1.5.2 knows")
-    if mapped.get("assumed"):
-        context.assume(context.path, mapped["note"], mapped["value"])
-    return mapped["value"]
-
-
-@converter
-def megabytes_to_bytes(value: Any, context: Context) -> Any:
-    if not _number(value) or value < 0:
-        return Drop(f"{shown(value)} is not a size in megabytes")
-    return round(value * 1024**2)
-
-
-@converter
-def pretrained_source(value: Any, context: Context) -> Any:
-    if value is True or (isinstance(value, str) and value.strip()):
-        context.put("/properties/mlm:pretrained", True)
-        if isinstance(value, str):
-            context.put("/properties/mlm:pretrained_source", value)
-            context.target = "/properties/mlm:pretrained_source"
-        else:
-            context.target = "/properties/mlm:pretrained"
-        return PLACED
-    return Drop(f"{shown(value)} does not say whether or from what the model was pretrained; mlm:pretrained left unset")
-
-
-@converter
-def processing_expression(value: Any, context: Context) -> Any:
-    if value is None:
-        return None
-    if isinstance(value, list):
-        if not value:
-            return Drop("an empty list of functions")
-        items = [processing_expression(item, context) for item in value]
-        kept = [item for item in items if not isinstance(item, Drop)]
-        return kept if kept else Drop("none of the functions could be converted")
-    if isinstance(value, dict):
-        if "format" in value and "expression" in value:
-            if "description" in value and not isinstance(value["description"], str):
-                return {**value, "description": str(value["description"])}
-            return value
-        return Drop("a processing expression needs `format` and `expression`")
-    if isinstance(value, str):
-        if value.strip().lower() in {"built-in", "builtin", ""}:
-            return Drop(f"{shown(value)} names no function")
-        if re.match(r"^[a-z][a-z0-9+.-]*://", value):
-            return {"format": "uri", "expression": {"href": value}}
-        return {"format": "python", "expression": value}
-    return Drop(f"{shown(value)} is not a function name or processing expression")
-
-
-_NULL_CLASS_FIELDS = "keys with null values (no value) were removed from class objects"
-
-
-@converter
-def classification_classes(value: Any, context: Context) -> Any:
-    if not isinstance(value, list):
-        return Drop("classification classes must be a list")
-    classes: list[dict[str, Any]] = []
-    for item in value:
-        if not isinstance(item, dict):
-            return Drop(f"class {shown(item)} is not an object")
-        fixed = {k: v for k, v in item.items() if v is not None}
-        if len(fixed) != len(item) and _NULL_CLASS_FIELDS not in context.notes:
-            context.notes.append(_NULL_CLASS_FIELDS)
-        hint = fixed.get("color_hint")
-        if isinstance(hint, list) and len(hint) == 3 and all(isinstance(c, int) and 0 <= c <= 255 for c in hint):
-            fixed["color_hint"] = "".join(f"{c:02X}" for c in hint)
-        if not isinstance(fixed.get("description"), str):
-            label = fixed.get("name") or fixed.get("title") or f"class {fixed.get('value')}"
-            fixed["description"] = str(label)
-            context.notes.append("classes without a description took their name as description")
-        classes.append(fixed)
-    return classes
-
-
-# summaries ---------------------------------------------------------------------------------------
-def _json_schema_summary(values: list[Any], array_field: bool) -> dict[str, Any]:
-    flat: list[Any] = []
-    for value in values:
-        for item in value if isinstance(value, list) else [value]:
-            if item not in flat:
-                flat.append(item)
-    return {"type": "array", "items": {"enum": flat}} if array_field else {"enum": flat}
-
-
-@converter
-def summary_values(value: Any, context: Context) -> Any:
-    if isinstance(value, dict):
-        return value
-    if not isinstance(value, list):
-        return Drop(f"{shown(value)} is not a summary")
-    key = pointer.parse(context.path)[-1]
-    return _json_schema_summary(value, key in context.facts.array_fields)
-
-
-@converter
-def summary_tasks(value: Any, context: Context) -> Any:
-    if isinstance(value, dict):
-        return value
-    values = value if isinstance(value, list) else [value]
-    return _json_schema_summary(task_list(values, context), array_field=True)
-
-
-# roles -------------------------------------------------------------------------------------------
-def _map_roles(roles: Any, table: dict[str, list[str]]) -> Any:
-    if not isinstance(roles, list) or not any(isinstance(r, str) and r in table for r in roles):
-        return roles
-    mapped: list[str] = []
-    for role in roles:
-        for new in table.get(role, [role]) if isinstance(role, str) else [role]:
-            if new not in mapped:
-                mapped.append(new)
-    return mapped
-
-
-@converter
-def dlm_asset_roles(value: Any, context: Context) -> Any:
-    return _map_roles(value, _family("dlm")["asset_roles"])
-
-
-@converter
-def ml_model_asset_roles(value: Any, context: Context) -> Any:
-    return _map_roles(value, _family("ml-model")["asset_roles"])
-
-
-@converter
-def source_code_roles(value: Any, context: Context) -> Any:
-    if not isinstance(value, list) or "mlm:model" not in value or not {"code", "mlm:source_code"} & set(value):
-        return value
-    key = _asset_key(context)
-    others = [
-        k
-        for k, a in context.assets().items()
-        if k != key and isinstance(a, dict) and "mlm:model" in (a.get("roles") or []) and "code" not in a["roles"]
-    ]
-    if not others:
-        return value
-    return [role for role in value if role != "mlm:model"]
-
-
-@converter
-def requires_gpu(value: Any, context: Context) -> Any:
-    if value is True:
-        context.assume(context.path.replace("ml-model:requires-gpu", "mlm:accelerator"), "GPU read as CUDA", "cuda")
-        return "cuda"
-    return Drop(f"requires-gpu {shown(value)} does not say which accelerator the model uses")
-
-
-def _append_description(context: Context, asset_key: str, text: str) -> None:
-    asset = context.assets().get(asset_key)
-    if isinstance(asset, dict):
-        current = asset.get("description")
-        if isinstance(current, str) and current:
-            asset["description"] = f"{current.rstrip()} {text}"
-            path = f"/assets/{asset_key}/description"
-            context.add(path, "converted", f"text added: {text}", current, path)
-        else:
-            asset["description"] = text
-
-
-@converter
-def asset_description_note(value: Any, context: Context) -> Any:
-    label = pointer.parse(context.path)[-1].split(":", 1)[-1]
-    _append_description(context, _asset_key(context), f"{label}: {value}.")
-    context.target = f"/assets/{_asset_key(context)}/description"
-    return PLACED
-
-
-@converter
-def ml_model_link(value: Any, context: Context) -> Any:
-    rels = _family("ml-model")["link_rels"]
-    if not isinstance(value, dict) or value.get("rel") not in rels:
-        return KEEP
-    mapped = rels[value["rel"]]
-    if "rel" in mapped:
-        return {**value, "rel": mapped["rel"]}
-    href = str(value.get("href", "")).removeprefix("docker://")
-    asset = {"href": href, "type": context.common["container_media_type"], "roles": list(mapped["roles"])}
-    if value.get("title"):
-        asset["title"] = value["title"]
-    key = context.free_asset_key(mapped["asset"])
-    context.put(f"/assets/{key}", asset)
-    fields = {"href": "href", "rel": "roles", "type": "type", "title": "title"}
-    for name, original in value.items():
-        where = f"/assets/{key}/{fields[name]}" if name in fields else None
-        action = "moved" if name == "title" else "converted" if where else "dropped"
-        context.add(
-            f"{context.path}/{name}", action, f"the {mapped['asset']} link becomes a container asset", original, where
-        )
-    pointer.remove(context.document, pointer.parse(context.path), context.emptied)
-    return REPORTED
+from ... import pointer
+from ..context import KEEP, PLACED, REPORTED, Context, Drop, shown
+from ..tables import TARGET, facts
+from .base import _family, _number, converter
+from .common import _map_roles, task_name
 
 
 # DLM ---------------------------------------------------------------------------------------------
@@ -388,7 +30,7 @@ def draft_license(value: Any, context: Context) -> Any:
     if not isinstance(title, str) or not title.strip():
         return Drop("a license object without a title names no license")
     source = context.path
-    pointer.put(context.document, pointer.parse(source), title.strip())
+    pointer.put(context.document, pointer.parse_pointer(source), title.strip())
     context.add(f"{source}/title", "moved", "the license name is the STAC license", title, source)
     placed = {"title"}
     links = context.document.setdefault("links", [])
@@ -513,8 +155,8 @@ def dlm_container_assets(value: Any, context: Context) -> Any:
     roles = ["mlm:inference-runtime", "runtime"]
     media_type = context.common["container_media_type"]
     source = context.path
-    image_key = next((k for k in _IMAGE_KEYS if value.get(k)), None)
-    file_key = next((k for k in _DOCKERFILE_KEYS if value.get(k)), None)
+    image_key = next((k for k in _IMAGE_KEYS if isinstance(value.get(k), str) and value[k]), None)
+    file_key = next((k for k in _DOCKERFILE_KEYS if isinstance(value.get(k), str) and value[k]), None)
     if image_key is None and file_key is None:
         return Drop("neither an image nor a Dockerfile is given")
     handled = {image_key, file_key, "tag", "gpu"}
@@ -554,7 +196,11 @@ def dlm_container_assets(value: Any, context: Context) -> Any:
     holder = image_asset or file_asset
     for key, extra in extras.items():
         context.add(
-            f"{source}/{key}", "moved", "kept in the container asset's description", extra, f"{holder}/description"
+            f"{source}/{key}",
+            "converted",
+            "kept as text in the container asset's description",
+            extra,
+            f"{holder}/description",
         )
     for key in [k for k, v in value.items() if v is None and k != "gpu"]:
         context.add(f"{source}/{key}", "dropped", "holds no value", None)
@@ -604,9 +250,13 @@ def dlm_band_names(values: dict[str, Any], context: Context) -> Any:
     channels = _channels(
         context.get("/properties/dlm:inputs/input_tensors", context.get("/properties/dlm:inputs/shape"))
     )
+    for key, given in (("useful_bands", useful), ("selected_bands", selected)):
+        if given is not None and not isinstance(given, list):
+            context.add(sources[key], "dropped", f"{key} must be a list of bands", given)
     useful = useful if isinstance(useful, list) else []
     useful_names = [b.get("name") for b in useful if isinstance(b, dict) and isinstance(b.get("name"), str)]
-    eo_bands = context.get("/properties/eo:bands") or []
+    eo_bands = context.get("/properties/eo:bands")
+    eo_bands = eo_bands if isinstance(eo_bands, list) else []
     via_eo = None
     if isinstance(selected, list) and all(isinstance(i, int) and 0 <= i < len(eo_bands) for i in selected):
         via_eo = [eo_bands[i].get("name") if isinstance(eo_bands[i], dict) else None for i in selected]
@@ -738,7 +388,7 @@ def dlm_value_scaling(values: dict[str, Any], context: Context) -> Any:
 def dlm_task(value: Any, context: Context) -> Any:
     task = task_name(value, context, "/properties/mlm:tasks")
     if task is None:
-        return Drop(f"task {shown(value)} has no v1.5.2 equivalent")
+        return Drop(f"task {shown(value)} has no {TARGET} equivalent")
     context.put("/properties/mlm:tasks", [task])
     context.put("/properties/mlm:output/0/tasks", [task])
     context.target = "/properties/mlm:tasks"
@@ -762,6 +412,9 @@ def dlm_result_structure(value: Any, context: Context) -> Any:
 def dlm_classes(values: dict[str, Any], context: Context) -> Any:
     mapping = values.get("class_name_mapping")
     dont_care = values.get("dont_care_index")
+    if dont_care is not None and (not isinstance(dont_care, int) or isinstance(dont_care, bool)):
+        context.add(context.sources["dont_care_index"], "dropped", "the don't-care index must be an integer", dont_care)
+        dont_care = None
     pairs: list[tuple[Any, Any]] = []
     if isinstance(mapping, dict):
         pairs = [(k.removeprefix("I_"), v) for k, v in mapping.items()]
@@ -771,8 +424,12 @@ def dlm_classes(values: dict[str, Any], context: Context) -> Any:
                 pairs.append((entry["index"], entry.get("class_name")))
             elif isinstance(entry, dict):
                 pairs.extend(entry.items())
+            else:
+                return Drop(f"class mapping entry {shown(entry)} is not an object")
     classes = []
     for key, name in pairs:
+        if isinstance(name, dict | list):
+            return Drop(f"class name {shown(name)} is not a text")
         if not str(key).lstrip("-").isdigit():
             return Drop(f"class key {shown(key)} is not an integer")
         entry = {"value": int(key), "name": str(name), "description": str(name)}
@@ -827,19 +484,23 @@ def dlm_source_bands(values: dict[str, Any], context: Context) -> Any:
 def example_links(value: Any, context: Context) -> Any:
     if not isinstance(value, list):
         return Drop(f"{shown(value)} is not a list of examples")
-    for example in value:
-        if isinstance(example, dict) and example.get("url"):
-            link = {"rel": "example", "href": example["url"]}
-            if example.get("title"):
-                link["title"] = example["title"]
-            context.put("/links/-", link)
+    for index, example in enumerate(value):
+        if not (isinstance(example, dict) and isinstance(example.get("url"), str) and example["url"]):
+            context.add(f"{context.path}/{index}", "dropped", "an example needs a `url`", example)
+            continue
+        link = {"rel": "example", "href": example["url"]}
+        if isinstance(example.get("title"), str) and example["title"]:
+            link["title"] = example["title"]
+        elif "title" in example:
+            context.add(f"{context.path}/{index}/title", "dropped", "a link title must be a text", example["title"])
+        context.put("/links/-", link)
     context.target = "/links"
     return PLACED
 
 
 @converter
 def dlm_archive(value: Any, context: Context) -> Any:
-    if not isinstance(value, list):
+    if not isinstance(value, list) or not any(isinstance(entry, dict) for entry in value):
         return Drop(f"{shown(value)} is not a list of archive files")
     roles_table = _family("dlm")["asset_roles"]
     source = context.path
@@ -851,6 +512,12 @@ def dlm_archive(value: Any, context: Context) -> Any:
         role_key = "roles" if "roles" in entry else "role"
         roles = entry.get(role_key, [])
         roles = roles if isinstance(roles, list) else [roles]
+        for number, role in enumerate(roles):
+            if not isinstance(role, str):
+                where = f"{path}/{role_key}" + (f"/{number}" if isinstance(entry[role_key], list) else "")
+                context.add(where, "dropped", "an archive role must be a text", role)
+        if "name" in entry and not isinstance(entry["name"], str):
+            context.add(f"{path}/name", "dropped", "an archive file name must be a text", entry["name"])
         if entry.get("href"):
             asset = {"href": entry["href"], "title": str(entry.get("name", entry["href"])), "roles": []}
             asset["roles"] = _map_roles([r for r in roles if isinstance(r, str)], roles_table) or ["metadata"]
@@ -859,7 +526,9 @@ def dlm_archive(value: Any, context: Context) -> Any:
             )
             context.put(f"/assets/{key}", asset)
             context.add(path, "converted", "an archive file with an href becomes an asset", entry, f"/assets/{key}")
-            if role_key in entry:
+            if entry.get(role_key) == []:
+                context.add(f"{path}/{role_key}", "dropped", "an empty list of roles", [])
+            elif role_key in entry:
                 context.add(
                     f"{path}/{role_key}",
                     "converted",
@@ -869,131 +538,8 @@ def dlm_archive(value: Any, context: Context) -> Any:
                 )
         else:
             text = f"{entry.get('name')} ({', '.join(map(str, roles))})" if roles else str(entry.get("name"))
+            for key in [k for k in entry if k not in ("name", role_key)]:
+                detail = "a file inside the model archive is listed by its name and roles only"
+                context.add(f"{path}{pointer.format_pointer((key,))}", "dropped", detail, entry[key])
             context.archive_listing.append((path, entry, text))
     return REPORTED
-
-
-# early MLM ---------------------------------------------------------------------------------------
-@converter
-def norm_to_value_scaling(values: dict[str, Any], context: Context) -> Any:
-    norm = values.get("norm_type")
-    stats = values.get("statistics")
-    if "norm_clip" in values:
-        context.notes.append("norm_clip (divide by a value, then clip) has no exact value_scaling form")
-    if norm is None:
-        if stats:
-            return Drop("statistics without a norm_type do not say how values are scaled")
-        return Drop("no normalisation was stated (v1.4.0 removed these keys)")
-    if not isinstance(stats, list) or not stats:
-        return Drop(f"norm_type {shown(norm)} without statistics cannot be written as value_scaling")
-    needed = {"z-score": ("mean", "stddev"), "min-max": ("minimum", "maximum")}.get(norm)
-    if needed is None:
-        return Drop(f"norm_type {shown(norm)} has no value_scaling object (describe it as a processing expression)")
-    objects = []
-    for stat in stats:
-        if not isinstance(stat, dict) or not all(_number(stat.get(k)) for k in needed):
-            return Drop(f"a statistics entry lacks {needed[0]} or {needed[1]}")
-        objects.append({"type": norm, needed[0]: stat[needed[0]], needed[1]: stat[needed[1]]})
-    return objects
-
-
-@cache
-def _misspelt_scaling_keys() -> frozenset[str]:
-    return frozenset(k for spellings in _family("mlm")["value_scaling_spellings"].values() for k in spellings)
-
-
-@converter
-def value_scaling_objects(value: Any, context: Context) -> Any:
-    """Value-scaling objects as v1.5.2 reads them: misspelt keys (`min` for `minimum`...) renamed
-    (repaired), objects of a type v1.5.2 does not know removed (dropped); one report entry each."""
-    if value is None:
-        return KEEP  # null: no scaling
-    objects = value if isinstance(value, list) else [value]
-    misspelt, known = _misspelt_scaling_keys(), context.facts.value_scaling_types
-    for item in objects:
-        if type(item) is not dict or item.get("type") not in known or not misspelt.isdisjoint(item):
-            break
-    else:
-        return KEEP
-    table = _family("mlm")["value_scaling_spellings"]
-    where = context.path
-    fixed: list[Any] = []
-    for index, item in enumerate(objects):
-        base = f"{where}/{index}" if isinstance(value, list) else where
-        if not isinstance(item, dict) or item.get("type") not in known:
-            kind = shown(item.get("type")) if isinstance(item, dict) else "an object"
-            context.add(base, "dropped", f"value scaling of type {kind} is not one v1.5.2 knows", item)
-            continue
-        spellings = table.get(item["type"], {})
-        new: dict[str, Any] = {}
-        for key, number in item.items():
-            correct = spellings.get(key)
-            if correct and correct not in item:
-                new[correct] = number
-                context.add(
-                    f"{base}/{key}", "repaired", f"`{key}` is a misspelling of `{correct}`", number, f"{base}/{correct}"
-                )
-            else:
-                new[key] = number
-        fixed.append(new)
-    segments = pointer.parse(where)
-    if not fixed:
-        pointer.remove(context.document, segments)
-    else:
-        pointer.put(context.document, segments, fixed if isinstance(value, list) else fixed[0])
-    return REPORTED
-
-
-# required fields: ``fn(context, segments) -> (value, action)`` -----------------------------------
-Supplier = Callable[[Context, tuple[str, ...]], tuple[Any, str]]
-SUPPLIERS: dict[str, Supplier] = {}
-
-
-def supplier(function: Supplier) -> Supplier:
-    SUPPLIERS[function.__name__] = function
-    return function
-
-
-@supplier
-def name_from_title_or_id(context: Context, segments: tuple[str, ...]) -> tuple[Any, str]:
-    for source in (context.get("/properties/title"), context.document.get("id")):
-        name = sanitize_name(source, context)
-        if name:
-            return name, "assumed"
-    return "Unnamed model", "placeholder"
-
-
-@supplier
-def tasks_from_item(context: Context, segments: tuple[str, ...]) -> tuple[Any, str]:
-    tasks = context.get("/properties/mlm:tasks")
-    return (list(tasks), "assumed") if isinstance(tasks, list) else ([], "placeholder")
-
-
-@supplier
-def tasks_from_outputs(context: Context, segments: tuple[str, ...]) -> tuple[Any, str]:
-    tasks: list[str] = []
-    for output in context.get("/properties/mlm:output") or []:
-        for task in output.get("tasks", []) if isinstance(output, dict) else []:
-            if task not in tasks:
-                tasks.append(task)
-    return (tasks, "assumed") if tasks else ([], "placeholder")
-
-
-@supplier
-def placeholder_output(context: Context, segments: tuple[str, ...]) -> tuple[Any, str]:
-    tasks = list(context.get("/properties/mlm:tasks") or [])
-    output = {
-        "name": tasks[0] if tasks else "output",
-        "description": "PLACEHOLDER: the source document does not describe the model output; "
-        "fill in name, tasks, shape, dim_order and data_type",
-        "tasks": tasks,
-        "result": {"shape": [-1], "dim_order": ["unknown"], "data_type": "other"},
-    }
-    return [output], "placeholder"
-
-
-@supplier
-def output_name(context: Context, segments: tuple[str, ...]) -> tuple[Any, str]:
-    output = context.get(segments[:-1]) or {}
-    tasks = output.get("tasks") or []
-    return (tasks[0], "assumed") if tasks else ("output", "placeholder")

@@ -7,12 +7,12 @@ from collections.abc import Callable, Iterator
 from functools import cache, lru_cache
 from typing import Any
 
-from . import pointer
+from .. import pointer
+from ..pointer import MISSING, Segments, format_pointer
 from .context import Context, shown
 from .converters import SUPPLIERS, _json_schema_summary
 from .detect import Source, prefixes_in
-from .pointer import MISSING, Segments, format_pointer
-from .tables import tables
+from .tables import TARGET, tables
 
 Step = Callable[[Context, list[Source]], None]
 STEPS: dict[str, Step] = {}
@@ -26,14 +26,6 @@ def step(function: Step) -> Step:
 def run(context: Context, sources: list[Source]) -> None:
     for entry in context.common["finish"]:
         STEPS[entry["step"]](context, sources)
-
-
-def _copy(value: Any) -> Any:
-    if isinstance(value, dict):
-        return {k: _copy(v) for k, v in value.items()}
-    if isinstance(value, list):
-        return [_copy(v) for v in value]
-    return value
 
 
 def _field_holders(context: Context) -> Iterator[tuple[tuple[str, ...], dict[str, Any]]]:
@@ -68,11 +60,11 @@ def leftovers(context: Context, sources: list[Source]) -> None:
             parts = remaining.items() if isinstance(remaining, dict) else [(None, remaining)]
             for child, original in parts:
                 path = f"{format_pointer(base)}/{key}" + (format_pointer([child]) if child is not None else "")
-                context.add(path, "dropped", "no v1.5.2 field takes this value", original)
+                context.add(path, "dropped", f"no {TARGET} field takes this value", original)
     summaries = context.document.get("summaries")
     if isinstance(summaries, dict):
         for key in [k for k in summaries if k.startswith(prefixes)]:
-            context.add(f"/summaries/{key}", "dropped", "no v1.5.2 field takes this value", summaries.pop(key))
+            context.add(f"/summaries/{key}", "dropped", f"no {TARGET} field takes this value", summaries.pop(key))
 
 
 def _drop_empty(value: Any) -> Any:
@@ -90,7 +82,7 @@ def unknown_fields(context: Context, sources: list[Source]) -> None:
         if not base:
             continue
         for key in [k for k in holder if isinstance(k, str) and k.startswith("mlm:") and k not in known]:
-            context.add(f"{format_pointer(base)}/{key}", "dropped", "not a field of MLM v1.5.2", holder.pop(key))
+            context.add(f"{format_pointer(base)}/{key}", "dropped", f"not a field of MLM {TARGET}", holder.pop(key))
 
 
 @step
@@ -124,9 +116,8 @@ def _choose_model_asset(context: Context, assets: dict[str, Any]) -> None:
             return
     spec = context.common["placeholder_asset"]
     key = context.free_asset_key(spec["key"])
-    assets[key] = _copy(spec["asset"])
-    detail = f"the source document links no model file; put here: {spec['fill']}"
-    context.add(f"/assets/{key}", "placeholder", detail, target=f"/assets/{key}")
+    assets[key] = pointer.copy_json(spec["asset"])
+    context.placeholder(f"/assets/{key}", "the source document links no model file", spec["fill"])
 
 
 def _make_model(context: Context, key: str, asset: dict[str, Any], why: str) -> None:
@@ -166,19 +157,19 @@ def field_levels(context: Context, sources: list[Source]) -> None:
             holder = model
             if key == "mlm:entrypoint":
                 code = ("code", "mlm:source_code")
-                holder = next((k for k, a in context.assets().items() if set(code) & set(_roles(a))), model)
+                holder = next((k for k, a in context.assets().items() if any(r in code for r in _roles(a))), model)
             target = f"/assets/{holder}/{key}"
             if holder is not None and context.put(target, value):
-                context.add(f"/properties/{key}", "moved", "v1.5.2 allows this field on assets only", value, target)
+                context.add(f"/properties/{key}", "moved", f"{TARGET} allows this field on assets only", value, target)
             else:
-                context.add(f"/properties/{key}", "dropped", "v1.5.2 allows this field on assets only", value)
+                context.add(f"/properties/{key}", "dropped", f"{TARGET} allows this field on assets only", value)
     for part in ("assets", "item_assets"):
         holder = context.document.get(part)
         for name, asset in holder.items() if isinstance(holder, dict) else []:
             for key in [k for k in facts.asset_forbidden if isinstance(asset, dict) and k in asset]:
                 value = asset.pop(key)
                 source = f"/{part}/{name}/{key}"
-                detail = "v1.5.2 does not allow this field on assets"
+                detail = f"{TARGET} does not allow this field on assets"
                 if context.is_item and isinstance(properties, dict) and key not in properties:
                     properties[key] = value
                     context.add(source, "moved", detail, value, f"/properties/{key}")
@@ -241,9 +232,8 @@ def artifact_types(context: Context, sources: list[Source]) -> None:
                 context.add(path, "assumed", detail, target=path)
             else:
                 asset["mlm:artifact_type"] = context.common["artifact_type_placeholder"]
-                fill = context.common["artifact_type_fill"]
-                detail = f"the source document does not say how the model was saved; put here: {fill}"
-                context.add(path, "placeholder", detail, target=path)
+                detail = "the source document does not say how the model was saved"
+                context.placeholder(path, detail, context.common["artifact_type_fill"])
         elif "mlm:artifact_type" in asset:
             context.add(path, "dropped", "only model assets may state an artifact type", asset.pop("mlm:artifact_type"))
 
@@ -269,7 +259,7 @@ def _required_specs(table: list[dict[str, Any]]) -> tuple[tuple[dict[str, Any], 
     if cached is None or cached[0] is not table:
         specs = []
         for spec in table:
-            segments = pointer.parse(spec["path"])
+            segments = pointer.parse_pointer(spec["path"])
             specs.append((spec, pointer.compile_walk(segments[:-1]), segments[-1]))
         cached = _COMPILED_REQUIRED[id(table)] = (table, tuple(specs))
     return cached[1]
@@ -295,18 +285,15 @@ def required(context: Context, sources: list[Source]) -> None:
             if not isinstance(parent, dict) or key in parent:
                 continue
             concrete = (*parent_path, key)
-            if "converter" in spec:
-                value, action = SUPPLIERS[spec["converter"]](context, concrete)
-            else:
-                value, action = _copy(spec["value"]), "placeholder"
-            parent[key] = value
+            # a supplier derives a value, or gives MISSING: the table's stand-in is written
+            derived, action = SUPPLIERS[spec["converter"]](context, concrete) if "converter" in spec else (MISSING, "")
+            parent[key] = value = pointer.copy_json(spec["value"]) if derived is MISSING else derived
             filled = True
             target = format_pointer(concrete)
-            if action != "placeholder":
-                detail = f"{spec['note']}: {shown(value)}"
+            if derived is MISSING or action == "placeholder":
+                context.placeholder(target, spec["note"], spec.get("fill"))
             else:
-                detail = f"{spec['note']}; put here: {spec['fill']}" if spec.get("fill") else spec["note"]
-            context.add(target, action, detail, target=target)
+                context.add(target, action, f"{spec['note']}: {shown(value)}", target=target)
         if filled:
             walks.clear()
 
@@ -394,7 +381,9 @@ def band_definitions(context: Context, sources: list[Source]) -> None:
         context.add("/properties/raster:bands", "moved", detail, model["raster:bands"], f"/assets/{key}/raster:bands")
     lists = [properties.get(f) for f in ("mlm:input", "mlm:output")]
     every = [
-        isinstance(items, list) and bool(items) and all(isinstance(i, dict) and i.get("bands") for i in items)
+        isinstance(items, list)
+        and bool(items)
+        and all(isinstance(i, dict) and isinstance(i.get("bands"), list) and i["bands"] for i in items)
         for items in lists
     ]
     if not any(every) or _has_band_definitions(context, model):
@@ -407,8 +396,22 @@ def band_definitions(context: Context, sources: list[Source]) -> None:
                 if isinstance(name, str) and name not in names:
                     names.append(name)
     path = f"/assets/{key}/raster:bands"
+    given = model.get("raster:bands")
+    if isinstance(given, list) and len(given) == len(names) and all(isinstance(b, dict) for b in given):
+        for index, (band, name) in enumerate(zip(given, names, strict=True)):
+            if not isinstance(band.get("name"), str):
+                where = f"{path}/{index}/name"
+                if "name" in band:
+                    context.add(where, "dropped", "a raster band name must be a text", band["name"])
+                detail = f"a raster band without a name takes the name the model lists at its position: {shown(name)}"
+                context.add(where, "assumed", detail, target=where)
+                band["name"] = name
+        return
     model["raster:bands"] = [{"name": name} for name in names]
     context.add(path, "assumed", "band definitions (names only) written for the bands the model lists", target=path)
+    if given is not None:
+        detail = f"raster bands without names that do not match the {len(names)} bands the model lists"
+        context.add(path, "dropped", detail, given)
 
 
 @step
@@ -421,7 +424,7 @@ def summaries(context: Context, sources: list[Source]) -> None:
             values[key] = _json_schema_summary(
                 value if isinstance(value, list) else [value], key in context.facts.array_fields
             )
-            detail = "MLM v1.5.2 reads every summary as an object (erratum E5): written as a JSON Schema summary"
+            detail = f"MLM {TARGET} reads every summary as an object (erratum E5): written as a JSON Schema summary"
             context.add(f"/summaries/{key}", "converted", detail, value, f"/summaries/{key}")
 
 
@@ -489,4 +492,7 @@ def extensions(context: Context, sources: list[Source]) -> None:
             if part
         )
         document["stac_extensions"] = updated
-        context.add("/stac_extensions", "converted", detail or "rewritten as a list", original, "/stac_extensions")
+        if original is None or isinstance(original, list):
+            context.add("/stac_extensions", "converted", detail or "rewritten as a list", original, "/stac_extensions")
+        else:  # no rule could read it as extension URLs: kept in the report
+            context.add("/stac_extensions", "dropped", f"not a list of extension URLs; {detail}", original)
