@@ -48,7 +48,8 @@ def add_task_value(scratch: Path) -> None:
     enums = scratch / "enums.yaml"
     enums.write_text(
         enums.read_text().replace(
-            f"      {_ANCHOR}:", f"      {NEW_TASK}: {{title: Changes, description: Finds what changed.}}\n      {_ANCHOR}:"
+            f"      {_ANCHOR}:",
+            f"      {NEW_TASK}: {{title: Changes, description: Finds what changed.}}\n      {_ANCHOR}:",
         )
     )
 
@@ -57,7 +58,8 @@ def add_optional_field(scratch: Path) -> None:
     """Add NEW_FIELD (a number >= 0, with a title) as a slot and list it among the MLM fields."""
     fields = scratch / "fields.yaml"
     fields.write_text(
-        fields.read_text() + f'\n  {NEW_SLOT}:\n    title: Training Emissions\n    alias: "{NEW_FIELD}"\n    slot_uri: {NEW_FIELD}\n'
+        fields.read_text()
+        + f'\n  {NEW_SLOT}:\n    title: Training Emissions\n    alias: "{NEW_FIELD}"\n    slot_uri: {NEW_FIELD}\n'
         "    description: Kilograms of CO2 emitted by training.\n    range: float\n    minimum_value: 0\n"
     )
     root = scratch / "mlm.yaml"
