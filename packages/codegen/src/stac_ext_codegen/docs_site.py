@@ -11,7 +11,7 @@ from .docs import REFERENCE, Docs, _env, _fields_context
 from .docs_changes import _changes_context, _migration_tables
 from .docs_examples import _examples, _verdict, check_rule_examples
 from .docs_pages import _diagram, _enum_context, _object_context, _rules_context
-from .model import ModelError, SourceModel
+from .model import ModelError, SourceModel, load_version
 from .versioned import index_of
 
 
@@ -103,7 +103,7 @@ def build_site(model: SourceModel, root: Path, examples: Path | None = None, mig
         nav["changes/"] = ["changes.md"]
         nav[f"{VERSIONS}/"] = []
         for version in reversed(versions.all):  # every version's reference under a path naming it, newest first
-            old = Docs(versions.model(version), reference=f"{VERSIONS}/{version.version}/{REFERENCE}")
+            old = Docs(load_version(versions, version), reference=f"{VERSIONS}/{version.version}/{REFERENCE}")
             label = version.version + (" (draft)" if version.status == "draft" else "")
             nav[f"{VERSIONS}/"].append({label: render_reference(old, pages, diagram=False)})
             selector.append((label, refs[version.version]))
