@@ -279,6 +279,9 @@ def bench(session: nox.Session) -> None:
     # migration throughput (goal: 5,000 documents/s)
     session.run("python", "packages/stac-mlm/tools/bench_migrate.py", UPSTREAM)
     session.run("python", "packages/stac-mlm/tools/bench_cli.py")
+    # the first pystac read of a non-MLM Item, with stac-mlm's hook beside plain pystac (goal: at most 1.3x)
+    session.install("-e", "packages/stac-mlm[pystac]")
+    session.run("python", "packages/stac-mlm/tools/bench_pystac.py")
     # the two Pydantic class sets (LinkML generator + hooks, datamodel-code-generator) on the same documents
     _install_codegen(session)
     session.install(TOOLS["datamodel-code-generator"])

@@ -9,6 +9,7 @@ that would need a new converter are listed in ``NEEDS_CONVERTER`` and reported a
 
 from __future__ import annotations
 
+import json
 import re
 from functools import cache
 from typing import Any
@@ -20,7 +21,7 @@ from stac_ext_codegen.model import load_version
 from stac_ext_codegen.versions import VersionIndex
 from stac_mlm.migration.completion import STEPS
 from support import history, validators
-from support.paths import SCHEMA_DIR
+from support.paths import SCHEMA_DIR, VERSIONS_INDEX
 
 MIGRATIONS = SCHEMA_DIR / "migrations" / "mlm.yaml"
 PAIRS = list(zip(history.releases(), history.releases()[1:], strict=False))
@@ -62,10 +63,15 @@ def _migrations() -> dict[str, Any]:
 
 
 def _handled(old: str, new: str) -> dict[str, set[str]]:
-    """JSON key -> how the migration handles it, for the pair."""
+    """JSON key -> how the migration handles it, for the pair (steps derived from the diff included)."""
     document = _migrations()
     rules = {rule["id"] for rule in document["rules"] if "id" in rule}
     found: dict[str, set[str]] = {}
+    for step in _derived():
+        if (step["from"], step["to"]) == (old, new):
+            for entry in step["breaking_changes"]:
+                for key in entry["fields"]:
+                    found.setdefault(key, set()).add(str(entry["handled_by"]))
     for entry in document.get("breaking_changes") or []:
         if (entry["from"], entry["to"]) != (old, new):
             continue
@@ -74,6 +80,12 @@ def _handled(old: str, new: str) -> dict[str, set[str]]:
         for key in entry["fields"]:
             found.setdefault(key, set()).add(str(handler))
     return found
+
+
+def _derived() -> list[dict[str, Any]]:
+    """The migration steps between releases derived from the diff (generated into migrations.json)."""
+    tables = json.loads((VERSIONS_INDEX.parent / "migrations.json").read_text(encoding="utf-8"))
+    return [step for table in tables.values() if isinstance(table, dict) for step in table.get("derived") or []]
 
 
 def _diff_keys(old: str, new: str) -> set[str]:

@@ -102,10 +102,10 @@ def test_peer_document_declaring_an_unreleased_version_is_told_what_to_do(capsys
 
 def test_pystac_accessor_errors_are_plain_sentences() -> None:
     pystac = pytest.importorskip("pystac")
-    from stac_mlm.pystac import MLMExtension
+    from stac_mlm.pystac import StacMLMExtension
 
     item = pystac.Item.from_dict(documents.landcover_item())
-    mlm = MLMExtension.ext(item)
+    mlm = StacMLMExtension.ext(item)
     with pytest.raises(ValueError) as raised:
         mlm.total_parameters = -5
     message = str(raised.value)

@@ -378,6 +378,9 @@ def test_bundled_tables_match_schema_migrations() -> None:
         (Path(stac_mlm.__file__).parent / "_generated" / "migrations.json").read_text(encoding="utf-8")
     )
     folder = Path(__file__).resolve().parents[2] / "schema" / "migrations"
+    for table in bundled.values():  # the steps between releases derived from the diff are added by generate
+        if isinstance(table, dict) and "derived" in table:
+            assert isinstance(table.pop("derived"), list)
     assert bundled == {p.stem: yaml.safe_load(p.read_text(encoding="utf-8")) for p in sorted(folder.glob("*.yaml"))}
 
 

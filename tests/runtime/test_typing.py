@@ -44,9 +44,9 @@ SNIPPETS = {
     "accessor": (
         f"""
         import pystac
-        from stac_mlm.pystac import MLMExtension
+        from stac_mlm.pystac import StacMLMExtension
         def count(item: pystac.Item) -> object:
-            return MLMExtension.ext(item).{OPTIONAL_INT.split("_", 1)[1]}x
+            return StacMLMExtension.ext(item).{OPTIONAL_INT.split("_", 1)[1]}x
         """,
         "attr-defined",
     ),
@@ -82,3 +82,17 @@ def test_a_correct_use_passes(tmp_path: Path) -> None:
     out, _, status = api.run(["--strict", "--no-incremental", "--cache-dir", str(tmp_path / "cache"), str(path)])
     assert status == 0, out
     assert InputStructure.model_fields["data_type"].is_required()
+
+
+def test_the_package_readme_python_blocks_pass_strict_checking(tmp_path: Path) -> None:
+    """The package README's Python blocks, joined in page order as they run, pass ``mypy --strict``."""
+    from support import code_blocks
+    from support.paths import REPO
+
+    for page in code_blocks.RUNTIME_PAGES:
+        blocks = [b for b in code_blocks.page_blocks(REPO / page) if b.language == "python"]
+        assert blocks, page
+        path = tmp_path / "readme_blocks.py"
+        path.write_text("\n".join(block.code for block in blocks), encoding="utf-8")
+        out, _, status = api.run(["--strict", "--no-incremental", "--cache-dir", str(tmp_path / "cache"), str(path)])
+        assert status == 0, f"{page}:\n{out}"

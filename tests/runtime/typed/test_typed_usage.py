@@ -145,15 +145,15 @@ def test_a_misspelt_keyword_is_a_type_error() -> None:
 
 def test_pystac_accessors_are_typed() -> None:
     pystac = pytest.importorskip("pystac")
-    from stac_mlm.pystac import MLMExtension
+    from stac_mlm.pystac import StacMLMExtension
 
     item = pystac.Item.from_dict(_item().to_dict())
-    mlm = MLMExtension.ext(item)
+    mlm = StacMLMExtension.ext(item)
     total: int | None = mlm.total_parameters
     mlm.total_parameters = 5
     mlm.accelerator = "amd64"
     inputs = mlm.input or []
     assert (total, mlm.total_parameters, mlm.accelerator, inputs[0].name) == (1_000, 5, "amd64", "chip")
-    asset = MLMExtension.ext(item.assets["model"])
+    asset = StacMLMExtension.ext(item.assets["model"])
     artifact: str | None = asset.artifact_type
     assert artifact == "torch.save"

@@ -47,7 +47,7 @@ def _generate(args: argparse.Namespace) -> int:
         count = sum(1 for path in written if path.startswith(folder + "/"))
         print(f"wrote {count} file(s) under {folder}/")
     print(f"generated {len(written)} file(s) in {time.perf_counter() - started:.2f} s")
-    status = _coverage(model, args)
+    status = max(_coverage(model, args), _draft_gates(model, args.root))
     # The rendered fixtures were just checked one by one, with their sidecars.
     checked = {(args.root / model.config.get("fixtures", "rendered")).resolve()}
     args.examples = [folder for folder in args.examples if folder.resolve() not in checked]
@@ -80,11 +80,43 @@ def _coverage(model: SourceModel, args: argparse.Namespace | None = None, *, str
     return 1
 
 
+def _draft_gates(model: SourceModel, root: Path) -> int:
+    """Rule examples must get their verdicts (1 if not); for a draft, what `release` would refuse is
+    shown as warnings (see gates.py)."""
+    from .gates import (
+        breaking_contradictions,
+        describe_migration,
+        draft_migration,
+        released_copy_problems,
+        rule_examples,
+    )
+
+    failures = rule_examples(model)
+    for failure in failures:
+        print(f"FAIL {failure}")
+    index, version = model.versions, model.version
+    if index is not None and version is not None and version.status == "draft":
+        if not version.breaking_accepted:
+            for line in breaking_contradictions(index, version):
+                print(f"warning: {line}")
+        step = draft_migration(model)
+        for line in describe_migration(step) if step else []:
+            print(("warning: " if "decide" in line else "") + line)
+        if index.schema_dir.resolve() == (root / SCHEMA).resolve():
+            for problem in released_copy_problems(root, "2000-01-01"):
+                print(f"warning: after releasing {version.version}, a release gate fails: {problem}")
+    return 1 if failures else 0
+
+
 def _check(args: argparse.Namespace) -> int:
     """Regenerate into a scratch tree and compare it with the committed files."""
+    from .gates import rule_examples
     from .outputs import owned_folders, stale_files, write_all
 
     model = _head(args.root)
+    wrong = rule_examples(model)
+    for failure in wrong:
+        print(f"FAIL {failure}")
     with tempfile.TemporaryDirectory(prefix="codegen-check-") as scratch:
         scratch_root = Path(scratch)
         produced = write_all(model, scratch_root, base=args.root)
@@ -111,6 +143,9 @@ def _check(args: argparse.Namespace) -> int:
             drift += 1
             print(f"STALE {stale.relative_to(args.root)}: no generator produces this file any more")
         shutil.rmtree(scratch_root, ignore_errors=True)
+    if wrong:
+        print(f"{len(wrong)} rule example(s) in {model.rules_file} do not get their verdict")
+        return 1
     if drift:
         print(f"{drift} generated file(s) out of date: run `nox -s generate` and commit the result")
         return 1
@@ -210,6 +245,7 @@ def _new_version(args: argparse.Namespace) -> int:
 def _release(args: argparse.Namespace) -> int:
     """Turn the draft into a release, once its examples cover the model, its errata are reviewed and the
     changelog has its entry."""
+    import dataclasses
     import datetime
     import re
 
@@ -235,12 +271,30 @@ def _release(args: argparse.Namespace) -> int:
     heading = re.compile(rf"^#+ .*\bv?{re.escape(draft.semver)}\b", re.MULTILINE)
     if not changelog.is_file() or not heading.search(changelog.read_text(encoding="utf-8")):
         missing.append(f"add a section for {draft.version} to {args.changelog} (a heading naming the version)")
+    from .gates import breaking_contradictions, draft_migration, released_copy_problems, rule_examples
+
+    missing += [f"rule example: {failure}" for failure in rule_examples(model)]
+    step = draft_migration(model)
+    missing += [
+        f"a breaking change the diff cannot migrate needs a rule in {SCHEMA}/migrations/ and a `breaking_changes` "
+        f"entry for {step['from']} -> {step['to']}: {undecided}"
+        for undecided in (step["undecided"] if step else [])
+    ]
+    accepted = args.accept_breaking or draft.breaking_accepted
+    contradictions = breaking_contradictions(index, draft)
+    if contradictions and not accepted:
+        missing.append("\n".join(contradictions))
+    date = args.date or datetime.date.today().isoformat()
+    if not missing:  # the costly gate last: the project after the release, in a scratch copy
+        missing += [f"release gate: {p}" for p in released_copy_problems(args.root, date, accept_breaking=accepted)]
     if missing:
         print(f"cannot release {draft.version} yet:")
         for item in missing:
             print(f"  - {item}")
         return 1
-    date = args.date or datetime.date.today().isoformat()
+    if contradictions and accepted:
+        index.draft = dataclasses.replace(draft, breaking_accepted=accepted)
+        print(f"breaking changes in {draft.version} accepted ({accepted}): recorded in {SCHEMA}/versions.yaml")
     released = index.release_draft(date)
     index.save()
     print(f"released {released.version} ({date}): its source is frozen in {SCHEMA}/{released.source}")
@@ -327,6 +381,11 @@ def main(argv: list[str] | None = None) -> int:
     new_version.add_argument("version", help="the draft's version, e.g. 1.6.0")
     release = commands.add_parser("release", help="turn the draft into a release (frozen snapshot)")
     release.add_argument("--date", help="release date, YYYY-MM-DD (default: today)")
+    release.add_argument(
+        "--accept-breaking",
+        metavar="REASON",
+        help="release a minor or patch version that carries breaking changes (the reason is recorded)",
+    )
     release.add_argument("--changelog", help="the changelog that must have the version's entry (default: codegen.yaml)")
     filled = commands.add_parser("filled", help="write a version's model files with the version placeholders filled")
     filled.add_argument("out", type=Path, help="folder to write them to")

@@ -71,6 +71,7 @@ class Version:
     date: str | None = None
     digest: str | None = None
     errata_reviewed: bool = False
+    breaking_accepted: str | None = None  # why a minor or patch release may break documents (see semver.py)
     #: editorial amendments of a frozen release: ``{date, reason, previous}`` (the digest it replaced)
     amended: tuple[dict[str, str], ...] = ()
 
@@ -106,6 +107,8 @@ class Version:
             if self.amended:
                 out["amended"] = [dict(a) for a in self.amended]
         out["errata_reviewed"] = self.errata_reviewed
+        if self.breaking_accepted:
+            out["breaking_accepted"] = self.breaking_accepted
         return out
 
 
@@ -126,6 +129,7 @@ def _version(entry: Any, status: str, template: str) -> Version:
         date=str(entry["date"]) if entry.get("date") is not None else None,
         digest=str(entry["digest"]) if entry.get("digest") else None,
         errata_reviewed=entry.get("errata_reviewed") is True,
+        breaking_accepted=str(entry["breaking_accepted"]) if entry.get("breaking_accepted") else None,
         amended=_amendments(entry.get("amended"), name),
     )
 

@@ -21,6 +21,7 @@ import json
 from types import ModuleType
 from typing import Any
 
+from . import stac_core
 from ._placeholder_scan import placeholders
 from .problems import _validator as _schema_validator
 from .validation import judge, single_release
@@ -126,9 +127,17 @@ def check_document(document: Any, mlm_version: str | None = None, require_mlm: b
     return _judged(document, mlm_version, require_mlm)[0]
 
 
-def record(source: str, document: Any, mlm_version: str | None = None, require_mlm: bool = False) -> dict[str, Any]:
-    """The verdict record of one parsed document."""
+def record(
+    source: str,
+    document: Any,
+    mlm_version: str | None = None,
+    require_mlm: bool = False,
+    stac: tuple[str, ...] | None = None,
+) -> dict[str, Any]:
+    """The verdict record of one parsed document; ``stac``: also check STAC core and the other extensions,
+    with local schema copies from these folders (``stac_core``)."""
     errors, version, warnings = _judged(document, mlm_version, require_mlm)
+    errors, warnings = stac_core.extend(document, errors, warnings, stac)
     result: dict[str, Any] = {"source": source, "valid": not errors, "mlm_version": version, "errors": errors}
     if warnings:
         result["warnings"] = warnings
@@ -136,14 +145,18 @@ def record(source: str, document: Any, mlm_version: str | None = None, require_m
 
 
 def check_text(
-    data: bytes | str, source: str = "", mlm_version: str | None = None, require_mlm: bool = False
+    data: bytes | str,
+    source: str = "",
+    mlm_version: str | None = None,
+    require_mlm: bool = False,
+    stac: tuple[str, ...] | None = None,
 ) -> dict[str, Any]:
     """The verdict record for one document given as JSON text (bytes or str); never raises on bad input."""
     try:
         document = parse(data)
     except NotJSON as error:
         return {"source": source, "valid": False, "mlm_version": None, "errors": [_error(str(error))]}
-    return record(source, document, mlm_version, require_mlm)
+    return record(source, document, mlm_version, require_mlm, stac)
 
 
 def dumps(record: dict[str, Any]) -> str:

@@ -10,20 +10,27 @@ and key order. Python attributes use ``mlm_<field>`` names; the documents keep `
 'ResNet'
 >>> item.to_dict() == document
 True
+
+The classes here are those of the latest release. Every version the package holds keeps its own classes:
+``stac_mlm.models.v1_5_2`` (one module per version, imported when first used; a draft's too). ``parse``
+reads a document with the classes of the version it declares.
 """
 
 from __future__ import annotations
 
-from typing import Any
+from functools import cache
+from types import ModuleType
+from typing import Any, cast
 
 from pydantic import ValidationError
 
 from ._generated import models as _generated
+from ._generated import releases as _releases
 from ._generated.models import *  # noqa: F403 - every generated class and enum (the generated __all__)
 from ._generated.models import Collection, Item
 from .errors import MLMValidationError
 from .pointer import format_pointer
-from .validation import Problem, validate
+from .validation import Problem, declared_versions, validate
 
 # The generated names, Item and Collection being replaced by the document classes below.
 __all__ = [name for name in _generated.__all__ if name not in {Item.__name__, Collection.__name__}]
@@ -64,6 +71,8 @@ def parse(document: Any) -> MLMItem | MLMCollection:
     Raises ``MLMValidationError`` (a ``ValueError``) carrying the problems ``validate()`` reports when the
     document is not valid MLM, or a single problem when it is neither an Item nor a Collection. The input
     is not modified (values MLM leaves untyped, such as ``geometry``, are shared with it, not copied).
+    A document declaring another version than the latest release is read with that version's classes (an
+    ``MLMItem`` / ``MLMCollection`` of ``stac_mlm.models.v<version>``, with the same methods).
     """
     problems = validate(document)
     if problems:
@@ -73,7 +82,31 @@ def parse(document: Any) -> MLMItem | MLMCollection:
     if cls is None:
         where = "/type" if isinstance(document, dict) else ""
         raise MLMValidationError([Problem(where, 'parse needs a STAC Item ("type": "Feature") or Collection')])
+    chosen = _classes_for(document, cls)
     try:
-        return cls.from_dict(document)
+        parsed: MLMItem | MLMCollection = chosen.from_dict(document)  # the declared version's classes
+        return parsed
     except ValidationError as error:  # the schema accepted it: the classes should too
         raise MLMValidationError(_problems_from(error)) from error
+
+
+def __getattr__(name: str) -> ModuleType:
+    """``stac_mlm.models.v1_5_2``: the classes of one version the package holds."""
+    if name in _releases.MODULES.values():
+        return cast(ModuleType, getattr(_releases, name))
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+
+
+def _classes_for(document: dict[str, Any], head: type[MLMItem] | type[MLMCollection]) -> type[Any]:
+    """The document class of the one version ``document`` declares; the latest release's (``head``) otherwise."""
+    declared = declared_versions(document)[0]
+    if len(declared) != 1 or declared[0].version == _releases.LATEST_RELEASE:
+        return head
+    return _version_document(declared[0].version, head.__name__)
+
+
+@cache
+def _version_document(version: str, name: str) -> type[Any]:
+    """``MLMItem`` / ``MLMCollection`` built on the classes of ``version``."""
+    base = getattr(_releases.classes(version), (Item if name == MLMItem.__name__ else Collection).__name__)
+    return type(name, (_Document, base), {"__module__": __name__, "__doc__": f"{name} of MLM {version}."})

@@ -151,26 +151,48 @@ def _branch_validator(version: str, index: int, branch_text: str) -> jsonschema_
     return jsonschema_rs.Draft7Validator(branch)
 
 
-def _closest(root: dict[str, Any], version: str, branches: list[Any], instance: Any) -> str | None:
-    """What is missing or wrong in the alternative of a choice that ``instance`` comes closest to."""
-    best: tuple[int, int, Any, Any] | None = None
+def _closest(
+    root: dict[str, Any], version: str, branches: list[Any], instance: Any, outer: list[Any] | None = None
+) -> str | None:
+    """What is missing or wrong in the alternative of a choice that ``instance`` comes closest to: which
+    key (``at /format``) and what (each problem of that alternative, in the model's words)."""
+    best: tuple[int, int, int, Any, list[Any]] | None = None
     for index, branch in enumerate(branches):
         validator = _branch_validator(version, index, json.dumps(branch, sort_keys=True))
         errors = list(validator.iter_errors(instance))
-        # an alternative whose fixed values the instance already matches is the one meant
-        fixed_misses = sum(1 for e in errors if type(e.kind).__name__ == "Const")
-        score = (fixed_misses, len(errors))
-        if errors and (best is None or score < best[:2]):
-            best = (*score, branch, errors[0])
+        # an alternative of another JSON type is not the one meant; nor one whose fixed values differ
+        wrong_type = sum(1 for e in errors if type(e.kind).__name__ == "Type" and not list(e.instance_path))
+        fixed_misses = sum(1 for e in errors if type(e.kind).__name__ in ("Const", "Enum"))
+        score = (wrong_type, fixed_misses, len(errors))
+        if errors and (best is None or score < best[:3]):
+            best = (*score, branch, errors)
     if best is None:
         return None
-    _, _, branch, error = best
-    nodes = _schema_nodes(root, list(error.evaluation_path))
-    detail = _describe(root, version, error, nodes) if nodes else str(error.message)
-    where = "".join("/" + str(p) for p in error.instance_path)
+    *_, branch, errors = best
+    scope = {**branch, **{key: root[key] for key in ("definitions", "$defs") if key in root}}
+    details = []
+    for error in errors:
+        # the path is relative to the alternative; the field's own nodes come first (its description)
+        nodes = _schema_nodes(scope, list(error.evaluation_path))
+        detail = _describe(scope, version, error, (outer or [None])[:-1] + nodes) if nodes else str(error.message)
+        where = "".join("/" + str(p) for p in error.instance_path)
+        details.append(f"{f'at {where}: ' if where else ''}{detail}")
     name = _title(root, branch)
     head = f"closest accepted form{f' ({name.rstrip(chr(46))})' if name and len(name) <= 80 else ''}"
-    return f"{head}: {f'at {where}: ' if where else ''}{detail}"
+    return f"{head}: {'; '.join(dict.fromkeys(details))}"
+
+
+def _named(branches: Any, instance: Any) -> str | None:
+    """An object by the value of the first key the alternatives require that it holds as a short string
+    (``the object with name "NDVI"``), to say which one a problem is about."""
+    if not isinstance(instance, dict) or not isinstance(branches, list):
+        return None
+    for branch in branches:
+        for key in branch.get("required", []) if isinstance(branch, dict) else []:
+            value = instance.get(key)
+            if isinstance(value, str) and 0 < len(value) <= 40:
+                return f"the object with {key} {_show(value)}"
+    return None
 
 
 def _level(nodes: list[Any]) -> str | None:
@@ -190,6 +212,10 @@ def _describe(root: dict[str, Any], version: str, error: Any, nodes: list[Any]) 
     if kind == "AdditionalProperties":
         unexpected = getattr(error.kind, "unexpected", None) or []
         names = ", ".join(f"`{n}`" for n in unexpected)
+        declared = parent.get("properties") if isinstance(parent, dict) and "patternProperties" not in parent else None
+        if isinstance(declared, dict) and declared:  # a closed object: say which keys it takes
+            accepted = ", ".join(f"`{n}`" for n in declared)
+            return f"{names} {'is' if len(unexpected) == 1 else 'are'} not allowed here (accepted keys: {accepted})"
         return f"{names} {'is' if len(unexpected) == 1 else 'are'} not defined by MLM (unknown `mlm:` field)"
     if kind == "Not" and isinstance(node, dict):
         forbidden = [b["required"][0] for b in node.get("anyOf", []) if isinstance(b, dict) and b.get("required")]
@@ -205,8 +231,10 @@ def _describe(root: dict[str, Any], version: str, error: Any, nodes: list[Any]) 
         if allowed:
             return f"{_show(instance)} is not an accepted value (accepted: {_listed(allowed)})"
         branches = parent.get("anyOf") or parent.get("oneOf") if isinstance(parent, dict) else None
-        closest = _closest(root, version, branches, instance) if isinstance(branches, list) else None
-        text = f"{_show(instance)} does not match any accepted form of this field"
+        if isinstance(branches, list):  # an alternative given by reference: read it
+            branches = [_resolve(root, b["$ref"]) if isinstance(b, dict) and "$ref" in b else b for b in branches]
+        closest = _closest(root, version, branches, instance, nodes) if isinstance(branches, list) else None
+        text = f"{_named(branches, instance) or _show(instance)} does not match any accepted form of this field"
         return f"{text}; {closest}" if closest else text
     if kind == "Type":
         expected = parent.get("type") if isinstance(parent, dict) else None

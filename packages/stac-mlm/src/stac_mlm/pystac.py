@@ -1,29 +1,28 @@
 """pystac integration (``pip install stac-mlm[pystac]``), following pystac 1.15's extension conventions.
 
->>> from stac_mlm.pystac import MLMExtension
->>> mlm = MLMExtension.ext(item, add_if_missing=True)
+>>> from stac_mlm.pystac import StacMLMExtension
+>>> mlm = StacMLMExtension.ext(item, add_if_missing=True)
 >>> mlm.architecture = "ResNet"
 >>> mlm.input[0].input.shape                       # typed objects from the generated classes
 [-1, 13, 64, 64]
->>> MLMExtension.ext(item.assets["weights"]).artifact_type
+>>> StacMLMExtension.ext(item.assets["weights"]).artifact_type
 'torch.save'
 >>> validate(item)                                 # offline, with the bundled schema; raises when invalid
 
 Field accessors are made from the generated classes (``mlm:<field>`` is ``ext.<field>``), so they carry
-the same types and checks. Setting ``None`` removes the field, as in pystac.
+the same types and checks. Setting ``None`` removes the field, as in pystac. As in pystac, what a getter
+returns is live: ``ext.input[0].name = "x"`` or ``ext.tasks.append(...)`` changes the object itself.
 
-Importing this module (or pystac discovering it through the ``pystac.extensions`` entry point) registers
-extension hooks: ``pystac.Item.from_dict`` and ``Collection.from_dict`` replace an older MLM schema URL
-(v1.0.0-v1.5.1, on the crim-ca or stac-extensions hosts) by the v1.5.2 one, leaving a single MLM URL even
-when pystac-ext-mlm's own hook (v1.0-v1.4) runs too. Only the URL changes; ``stac_mlm.migration`` updates
-the fields.
+``item.ext.mlm`` is pystac-ext-mlm's class (MLM v1.4.0, pystac's own name table); this module's class has
+its own name, ``StacMLMExtension``. The hook pystac runs on read (``stac_mlm.pystac_hooks``) migrates
+older MLM documents whole or not at all; importing this module also puts the bundled MLM schemas in
+pystac's validator cache, so ``item.validate()`` never downloads an MLM schema.
 """
 
 from __future__ import annotations
 
-import re
-from collections.abc import Iterable
 from functools import cache
+from pathlib import Path
 from typing import Any, ClassVar, Generic, TypeVar, overload
 
 import pystac
@@ -34,8 +33,6 @@ from pystac.extensions.base import (
     PropertiesExtension,
     SummariesExtension,
 )
-from pystac.extensions.hooks import ExtensionHooks
-from pystac.serialization.identify import STACJSONDescription, STACVersionID
 
 from ._generated.models import (
     AssetFieldsAccessors,
@@ -43,8 +40,10 @@ from ._generated.models import (
     ConfiguredBaseModel,
     ItemPropertiesAccessors,
 )
-from ._schema import HEAD_URL, bundle, json_schema
+from ._live import live
+from ._schema import HEAD_URL, _by_url
 from .models import AssetFields, CollectionSummaryFields, ItemProperties
+from .pystac_hooks import MLM_EXTENSION_HOOKS, MLMMigrationWarning, StacMLMHooks, _is_mlm_url, register_schemas
 from .validation import Problem, declared_versions
 from .validation import validate as _validate
 
@@ -54,43 +53,16 @@ __all__ = [
     "CollectionMLMExtension",
     "ItemAssetsMLMExtension",
     "ItemMLMExtension",
-    "MLMExtension",
-    "MLMExtensionHooks",
+    "MLMMigrationWarning",
+    "StacMLMExtension",
+    "StacMLMHooks",
     "SummariesMLMExtension",
-    "is_older_mlm_url",
     "register_schema",
     "validate",
 ]
 
 T = TypeVar("T", pystac.Item, pystac.Collection, pystac.Asset, pystac.ItemAssetDefinition)
 PREFIX = "mlm:"
-
-# Where earlier MLM versions published their schema (spec notes §2.3: the crim-ca host for v1.0-v1.3,
-# stac-extensions.github.io for every version, and the malformed `https://stac-extensions/mlm/` ids).
-_MLM_URL = re.compile(
-    r"^https?://(?:crim-ca\.github\.io/mlm-extension|stac-extensions\.github\.io/mlm|stac-extensions/mlm)"
-    r"/v(\d+)\.(\d+)\.(\d+)/schema\.json#?$"
-)
-_CURRENT = tuple(int(part) for part in _MLM_URL.match(HEAD_URL).groups())  # type: ignore[union-attr]
-
-
-def is_older_mlm_url(uri: Any) -> bool:
-    """True for the schema URL of an MLM version older than this one (1.0.0 <= version < 1.5.2)."""
-    match = _MLM_URL.match(uri) if isinstance(uri, str) else None
-    return match is not None and (1, 0, 0) <= tuple(int(part) for part in match.groups()) < _CURRENT
-
-
-def _upgrade_urls(uris: Iterable[Any]) -> list[Any]:
-    """Older MLM URLs become this version's, in the place of the first MLM URL; none appears twice."""
-    upgraded: list[Any] = []
-    for uri in uris:
-        if uri == HEAD_URL or is_older_mlm_url(uri):
-            if HEAD_URL not in upgraded:
-                upgraded.append(HEAD_URL)
-        else:
-            upgraded.append(uri)
-    return upgraded
-
 
 # --- typed field accessors, generated from the model (``_generated/models.py``) ---------------------------
 
@@ -99,9 +71,11 @@ def _upgrade_urls(uris: Iterable[Any]) -> list[Any]:
 def _adapter(model: type[BaseModel], name: str) -> TypeAdapter[Any]:
     """Validates one field of a generated class on its own (its type and per-value constraints)."""
     config = ItemProperties.model_config  # the generated classes' settings (enum values, regex engine)
+    annotation = model.model_fields[name].rebuild_annotation()
+    if isinstance(annotation, type) and issubclass(annotation, BaseModel):
+        return TypeAdapter(annotation)  # a generated class: it has those settings itself
     return TypeAdapter(
-        model.model_fields[name].rebuild_annotation(),
-        config=ConfigDict(use_enum_values=True, regex_engine=config.get("regex_engine", "rust-regex")),
+        annotation, config=ConfigDict(use_enum_values=True, regex_engine=config.get("regex_engine", "rust-regex"))
     )
 
 
@@ -121,8 +95,9 @@ def _sentence(key: str, value: Any, error: ValidationError, description: str | N
     return f"{key} cannot be set to {shown}: {' or '.join(specific)}."
 
 
-class MLMExtension(Generic[T], PropertiesExtension, ExtensionManagementMixin[pystac.Item | pystac.Collection]):
-    """MLM v1.5.2 on a pystac Item, Collection, Asset or item-assets definition. Use ``MLMExtension.ext``.
+class StacMLMExtension(Generic[T], PropertiesExtension, ExtensionManagementMixin[pystac.Item | pystac.Collection]):
+    """MLM (the head version) on a pystac Item, Collection, Asset or item-assets definition: use
+    ``StacMLMExtension.ext``.
 
     Each ``mlm:<field>`` is a typed property ``<field>`` of the object ``ext`` returns (generated from the
     model): reading gives the checked value (None when absent), setting checks it (a ``ValueError`` in
@@ -135,14 +110,25 @@ class MLMExtension(Generic[T], PropertiesExtension, ExtensionManagementMixin[pys
 
     def _get_field(self, name: str) -> object:
         info = self.FIELDS_CLASS.model_fields[name]
-        raw = self._get_property(info.alias or name, object)
+        key = info.alias or name
+        raw = self._get_property(key, object)
         if raw is None:
             return None
+        adapter = _adapter(self.FIELDS_CLASS, name)
         try:
-            return _adapter(self.FIELDS_CLASS, name).validate_python(raw, by_alias=True, by_name=False)
+            value = adapter.validate_python(raw, by_alias=True, by_name=False)
         except ValidationError as error:
-            message = _sentence(info.alias or name, raw, error, info.description)
+            message = _sentence(key, raw, error, info.description)
             raise ValueError(message.replace("cannot be set to", "holds")) from None
+        if key not in self.properties:  # read from the owning Item: a copy, as an edit belongs there
+            return value
+        held: list[Any] = []
+
+        def write_back() -> None:  # an edit through the returned value: the field is written again
+            self._set_property(key, adapter.dump_python(held[0], mode="json", exclude_unset=True), False)
+
+        held.append(live(value, write_back))
+        return held[0]
 
     def _set_field(self, name: str, value: object) -> None:
         info = self.FIELDS_CLASS.model_fields[name]
@@ -168,17 +154,29 @@ class MLMExtension(Generic[T], PropertiesExtension, ExtensionManagementMixin[pys
 
     @classmethod
     def add_to(cls, obj: pystac.Item | pystac.Collection) -> None:
-        """List this version's schema URL, replacing an older MLM URL if there is one."""
-        obj.stac_extensions = _upgrade_urls([*(obj.stac_extensions or []), HEAD_URL])
+        """List this version's schema URL; an object declaring another MLM version is refused (its fields
+        follow that version: ``stac_mlm.migrate`` converts them)."""
+        declared = [uri for uri in obj.stac_extensions or [] if _is_mlm_url(uri)]
+        other = [uri for uri in declared if uri != HEAD_URL]
+        if other:
+            found = _by_url().get(other[0])
+            version = found.version if found else other[0]
+            raise pystac.ExtensionNotImplemented(
+                f"the {type(obj).__name__} declares MLM {version}, whose fields differ from "
+                f"MLM {_by_url()[HEAD_URL].version}'s: migrate it first with "
+                "stac_mlm.migrate(obj.to_dict()).document (or `stac-mlm migrate`)"
+            )
+        if HEAD_URL not in declared:
+            obj.stac_extensions = [*(obj.stac_extensions or []), HEAD_URL]
 
     @classmethod
     def ensure_has_extension(cls, obj: pystac.Item | pystac.Collection, add_if_missing: bool = False) -> None:
-        if add_if_missing:
+        if add_if_missing and not cls.has_extension(obj):
             cls.add_to(obj)
         if not cls.has_extension(obj):
             raise pystac.ExtensionNotImplemented(
                 f"the {type(obj).__name__} does not list the MLM schema ({HEAD_URL}): "
-                "use MLMExtension.ext(obj, add_if_missing=True) to add it"
+                "use StacMLMExtension.ext(obj, add_if_missing=True) to add it"
             )
 
     @overload
@@ -238,7 +236,7 @@ class MLMExtension(Generic[T], PropertiesExtension, ExtensionManagementMixin[pys
         self.properties.update({key: value for key, value in written.items() if key.startswith(PREFIX)})
 
 
-class ItemMLMExtension(ItemPropertiesAccessors, MLMExtension[pystac.Item]):
+class ItemMLMExtension(ItemPropertiesAccessors, StacMLMExtension[pystac.Item]):
     """MLM fields of an Item (in its properties): the model as a whole."""
 
     FIELDS_CLASS = ItemProperties
@@ -256,7 +254,7 @@ class ItemMLMExtension(ItemPropertiesAccessors, MLMExtension[pystac.Item]):
         return f"<ItemMLMExtension Item id={self.item.id}>"
 
 
-class AssetMLMExtension(AssetFieldsAccessors, MLMExtension[pystac.Asset]):
+class AssetMLMExtension(AssetFieldsAccessors, StacMLMExtension[pystac.Asset]):
     """MLM fields of an asset. Reads fall back to the owning Item's properties, as in pystac."""
 
     FIELDS_CLASS = AssetFields
@@ -276,7 +274,7 @@ class AssetMLMExtension(AssetFieldsAccessors, MLMExtension[pystac.Asset]):
         return f"<AssetMLMExtension Asset href={self.asset_href}>"
 
 
-class ItemAssetsMLMExtension(AssetFieldsAccessors, MLMExtension[pystac.ItemAssetDefinition]):
+class ItemAssetsMLMExtension(AssetFieldsAccessors, StacMLMExtension[pystac.ItemAssetDefinition]):
     """MLM fields of an item-assets definition of a Collection."""
 
     FIELDS_CLASS = AssetFields
@@ -291,7 +289,7 @@ class ItemAssetsMLMExtension(AssetFieldsAccessors, MLMExtension[pystac.ItemAsset
         return AssetFields.from_dict(self._own_fields())
 
 
-class CollectionMLMExtension(CollectionSummaryFieldsAccessors, MLMExtension[pystac.Collection]):
+class CollectionMLMExtension(CollectionSummaryFieldsAccessors, StacMLMExtension[pystac.Collection]):
     """A Collection using MLM. Its MLM fields live in summaries, assets and item_assets, each with its own
     extension object; top-level ``mlm:`` keys (read here) are not checked by the schema."""
 
@@ -336,46 +334,14 @@ class SummariesMLMExtension(SummariesExtension):
 # --- hooks and validation ---------------------------------------------------------------------------------
 
 
-class MLMExtensionHooks(ExtensionHooks):
-    """Upgrade older MLM schema URLs to v1.5.2 when pystac reads an Item or Collection."""
-
-    schema_uri: str = HEAD_URL
-    prev_extension_ids: set[str] = set()  # noqa: RUF012 (pystac's type) matched by pattern: ``is_older_mlm_url``
-    stac_object_types: set[pystac.STACObjectType] = {pystac.STACObjectType.ITEM, pystac.STACObjectType.COLLECTION}  # noqa: RUF012
-
-    def has_extension(self, obj: dict[str, Any]) -> bool:
-        return any(uri == HEAD_URL or is_older_mlm_url(uri) for uri in obj.get("stac_extensions") or [])
-
-    def migrate(self, obj: dict[str, Any], version: STACVersionID, info: STACJSONDescription) -> None:
-        if not self.has_extension(obj):
-            return
-        obj["stac_extensions"] = _upgrade_urls(obj["stac_extensions"])
-        # pystac-ext-mlm's hook looks for its older URLs in this original list and, not finding them in
-        # the object any more, would append its own v1.4.0 URL: show it the upgraded list.
-        info.extensions = _upgrade_urls(info.extensions)
-
-
-MLM_EXTENSION_HOOKS: ExtensionHooks = MLMExtensionHooks()
-
-
-def _register_hooks() -> None:
-    if HEAD_URL not in pystac.EXTENSION_HOOKS.hooks:
-        pystac.EXTENSION_HOOKS.add_extension_hooks(MLM_EXTENSION_HOOKS)
-
-
 def register_schema(validator: Any = None) -> None:
     """Put every bundled MLM schema, under every URL that declares its version, into a pystac validator's
-    cache (the registered one by default), so that pystac's own validation never downloads an MLM schema."""
-    validator = validator or pystac.validation.RegisteredValidator.get_validator()
-    cache = getattr(validator, "schema_cache", None)
-    if cache is not None:
-        for version in bundle().versions:
-            for url in version.urls:
-                if url not in cache:
-                    cache[url] = json_schema(version.version)
+    cache (the registered one by default), so that pystac's own validation never downloads an MLM schema.
+    Done for the registered validator on import; call it for a validator you set yourself."""
+    register_schemas(validator)
 
 
-def validate(obj: pystac.STACObject | dict[str, Any]) -> list[str]:
+def validate(obj: pystac.STACObject | dict[str, Any] | str | Path) -> list[str]:
     """Validate the MLM part of a pystac object offline through pystac's validator and the bundled schemas.
 
     The object is judged by the MLM version its ``stac_extensions`` declares, as ``stac_mlm.validate``
@@ -383,7 +349,12 @@ def validate(obj: pystac.STACObject | dict[str, Any]) -> list[str]:
     as ``STACObject.validate`` does, and raises ``pystac.STACValidationError`` when the object is not valid
     MLM; the error's ``source`` holds the problems in plain words (``stac_mlm.Problem``).
     """
-    document = obj if isinstance(obj, dict) else obj.to_dict(include_self_link=False, transform_hrefs=False)
+    if isinstance(obj, str | Path):
+        from .reading import load_json
+
+        document = load_json(obj)
+    else:
+        document = obj if isinstance(obj, dict) else obj.to_dict(include_self_link=False, transform_hrefs=False)
     versions, unknown, _ = declared_versions(document)
     if unknown:
         raise pystac.STACValidationError(
@@ -392,7 +363,7 @@ def validate(obj: pystac.STACObject | dict[str, Any]) -> list[str]:
     declared = document.get("stac_extensions") or []
     urls = [next((u for u in declared if u in v.urls), v.url) for v in versions] or [HEAD_URL]
     validator = pystac.validation.RegisteredValidator.get_validator()
-    register_schema(validator)
+    register_schemas(validator)
     kind = pystac.STACObjectType.COLLECTION if document.get("type") == "Collection" else pystac.STACObjectType.ITEM
     try:
         for url in urls:
@@ -405,4 +376,4 @@ def validate(obj: pystac.STACObject | dict[str, Any]) -> list[str]:
     return urls
 
 
-_register_hooks()
+register_schemas()

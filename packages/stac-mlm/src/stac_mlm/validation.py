@@ -7,12 +7,17 @@ release, as the official schema of that release would judge it. The messages are
 
 from __future__ import annotations
 
+import os
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Any
 
 from ._schema import MLMVersion, _by_url, bundle, unknown_version, version_in_url
 from .problems import TOO_DEEP, Problem, _show, _validator, schema_problems, show_path
+
+#: Folders of local schema copies for ``stac=True`` (see ``stac_core``).
+Schemas = str | os.PathLike[str] | Iterable[str | os.PathLike[str]] | None
 
 __all__ = ["TOO_DEEP", "Problem", "Verdict", "is_valid", "judge", "show_path", "validate"]
 
@@ -116,7 +121,13 @@ def _not_mlm(document: Any, required: bool) -> str:
 
 
 def judge(
-    document: Any, mlm_version: str | None = None, require_mlm: bool = False, *, known_invalid: bool = False
+    document: Any,
+    mlm_version: str | None = None,
+    require_mlm: bool = False,
+    *,
+    known_invalid: bool = False,
+    stac: bool = False,
+    schemas: Schemas = None,
 ) -> Verdict:
     """Judge ``document`` by the MLM version it declares (or ``mlm_version``, e.g. ``"v1.5.2"``).
 
@@ -124,7 +135,9 @@ def judge(
     object that is not an Item or Collection invalid (by default it keeps the schema's verdict, valid,
     with a warning). Raises ``ValueError`` for an ``mlm_version`` the package does not hold.
     ``known_invalid``: the caller found the document invalid under the one version it declares (skips
-    checking that again).
+    checking that again). ``stac``: also run the STAC core schema and the other extensions' schemas
+    where local copies exist (``stac_core.check``; ``schemas`` names folders of copies); schemas not
+    checked are warnings. Without it, a known MLM-versus-STAC-core conflict is a warning.
     """
     if mlm_version is not None:
         forced = bundle().get(mlm_version)
@@ -145,16 +158,50 @@ def judge(
             problems = [Problem("", _not_mlm(document, required=True))]
         else:
             warnings = [*warnings, _not_mlm(document, required=False)]
+    if stac:
+        from .stac_core import check
+
+        found = check(document, schemas)
+        problems, warnings = problems + found.problems, warnings + found.warnings()
+    elif not problems:
+        from .stac_core import conflicts
+
+        warnings = warnings + conflicts(document)
     return Verdict(tuple(v.version for v in versions), problems, warnings)
 
 
-def validate(document: Any, mlm_version: str | None = None, require_mlm: bool = False) -> list[Problem]:
+def _as_document(document: Any) -> Any:
+    """A path (``os.PathLike``) is read as JSON; a pystac object gives its dict; anything else is as given."""
+    if isinstance(document, os.PathLike):
+        from .reading import load_json
+
+        return load_json(document)
+    to_dict = getattr(document, "to_dict", None)
+    if callable(to_dict) and hasattr(document, "stac_extensions"):  # a pystac Item or Collection
+        return to_dict(include_self_link=False, transform_hrefs=False)
+    return document
+
+
+def validate(
+    document: Any,
+    mlm_version: str | None = None,
+    require_mlm: bool = False,
+    *,
+    stac: bool = False,
+    schemas: Schemas = None,
+) -> list[Problem]:
     """Check a STAC document against MLM; return the problems (an empty list when valid).
 
     The document is judged by the MLM version its ``stac_extensions`` declares (``mlm_version`` forces
     one; see ``judge``). Works offline with the bundled schemas. The document is any JSON value already
-    parsed into Python (a dict for an Item or Collection). Problems are ordered by their path.
+    parsed into Python (a dict for an Item or Collection), a pystac Item or Collection, or a path
+    (``pathlib.Path``) to a JSON file. ``stac=True`` also checks STAC core and the other extensions it
+    lists, offline (see ``judge``; ``judge(...).warnings`` lists what could not be checked).
+    Problems are ordered by their path.
     """
+    document = _as_document(document)
+    if stac:
+        return judge(document, mlm_version, require_mlm, stac=True, schemas=schemas).problems
     version = single_release(document) if mlm_version is None else None
     if version is not None:
         if _validator(version).is_valid(document):
@@ -165,6 +212,7 @@ def validate(document: Any, mlm_version: str | None = None, require_mlm: bool = 
 
 def is_valid(document: Any, mlm_version: str | None = None, require_mlm: bool = False) -> bool:
     """True when the document is valid MLM (faster than ``validate`` when you need no details)."""
+    document = _as_document(document)
     version = single_release(document) if mlm_version is None else None
     if version is not None:
         return bool(_validator(version).is_valid(document))

@@ -66,10 +66,12 @@ def judge(
     mlm_version: str | None = None,
     require_mlm: bool = False,
     level: str = "document",
+    stac: tuple[str, ...] | None = None,
 ) -> Judged:
     """Check every document of ``chunk``; ``fmt`` is ``"text"`` or ``"json"``; ``mlm_version`` forces the
     MLM version to judge by; ``require_mlm`` makes JSON objects that are not Items or Collections invalid;
-    ``level="properties"``: each document holds only an Item's properties (see ``_level``)."""
+    ``level="properties"``: each document holds only an Item's properties (see ``_level``); ``stac``
+    (folders of schema copies) also checks STAC core and the other extensions (whole documents only)."""
     out: list[str] = []
     err: list[str] = []
     documents = invalid = size = 0
@@ -84,7 +86,7 @@ def judge(
             if level == "properties":
                 record = check_properties(data, source, mlm_version)
             else:
-                record = check_text(data, source, mlm_version, require_mlm)
+                record = check_text(data, source, mlm_version, require_mlm, stac)
             documents += 1
             invalid += not record["valid"]
             out.append(dumps(record) + "\n" if fmt == "json" else _text(record, quiet))

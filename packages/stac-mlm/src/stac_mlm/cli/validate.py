@@ -8,6 +8,7 @@ import sys
 from functools import partial
 
 from .._schema import bundle, unknown_version
+from ..stac_core import stac_folders
 from ._judge import judge
 from ._options import add_location_options, located
 from ._output import Output, stdin_closed, stdout
@@ -68,6 +69,18 @@ def add_parser(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) 
         action="store_true",
         help="a JSON object that is not an MLM Item or Collection is invalid (default: valid, with a warning)",
     )
+    parser.add_argument(
+        "--stac",
+        action="store_true",
+        help="also check the STAC core schema and every other extension listed, offline where a local copy "
+        "exists (pystac's STAC 1.1 core, --schemas, $STAC_MLM_SCHEMAS); schemas not checked are warnings",
+    )
+    parser.add_argument(
+        "--schemas",
+        action="append",
+        metavar="DIR",
+        help="with --stac: a folder of JSON Schema copies, each found by its $id (repeatable)",
+    )
     parser.add_argument("-q", "--quiet", action="store_true", help="text format: list only invalid documents")
     parser.add_argument(
         "-j",
@@ -111,6 +124,10 @@ def run(args: argparse.Namespace) -> int:
     progress = Progress(err, enabled=show, total=_total_size(args.paths) if show else None)
     shared_screen = show and out.stream.isatty()  # results and progress on one terminal: erase the bar first
     documents = invalid = unusable = 0
+    stac = stac_folders(args.schemas) if args.stac else None
+    if isinstance(stac, str):
+        err.write(f"stac-mlm validate: {stac}\n")
+        return 2
     work = partial(
         judge,
         fmt=args.format,
@@ -118,6 +135,7 @@ def run(args: argparse.Namespace) -> int:
         mlm_version=args.mlm_version,
         require_mlm=args.require_mlm,
         level=args.level,
+        stac=stac,
     )
     try:
         for result in ordered_map(work, chunked(located(args)), args.jobs):

@@ -81,6 +81,9 @@ def _raw() -> dict[str, Any]:
 def tables() -> Tables:
     raw = _raw()
     common = raw["common"]
+    # steps derived from the diff between releases (schema/migrations/releases.yaml): more required fields
+    for derived in (raw.get("releases") or {}).get("derived") or []:
+        common = {**common, "required": [*common["required"], *derived.get("required", [])]}
     families = {}
     for name in FAMILY_ORDER:
         data = raw[name]

@@ -1,0 +1,145 @@
+"""Migration steps between consecutive releases, derived from the version diff.
+
+Where the diff says how to turn a document of the older release into one of the newer, the step says it
+as data the runtime's migration engine already reads: a field that became required gets an entry of the
+``required`` table (the slot's default when the model gives one, else the first configured placeholder
+value the new JSON Schema accepts, reported as a placeholder for a person to fill). A breaking change
+the diff cannot translate is ``undecided`` unless a hand-written ``breaking_changes`` entry of the
+migration tables handles it for that pair: `release` refuses while one is left.
+
+Configured by one file of the migration tables (the ``derive`` option of the ``migration_tables``
+target names its stem): ``derive_from`` (the first release whose successor's step is derived; earlier
+steps are the hand-written tables), ``placeholder_values`` (stand-ins tried in order) and ``always_handled``
+(keys every migration rewrites, such as the extension list).
+"""
+
+from __future__ import annotations
+
+import itertools
+import json
+import re
+from typing import Any
+
+from .diff import Change, diff_versions
+from .model import load_version
+from .resolved import KIND_CLASS, ResolvedModel, resolve
+from .versions import VersionIndex, version_key
+
+DEFAULT = re.compile(r"^(?P<kind>string|str|int|integer|float|double|decimal)\((?P<value>.*)\)$")
+REQUIRED_KINDS = {"presence-changed", "field-added"}
+
+
+def class_pointers(resolved: ResolvedModel) -> dict[str, list[str]]:
+    """Where each class's objects sit in a document: JSON Pointers with ``*`` for list items and map
+    values, found by walking the slots from the entry-point classes (the document root)."""
+    found: dict[str, list[str]] = {}
+    pending = [(name, "") for name in dict.fromkeys(resolved.entry_points.values())]
+    while pending:
+        name, where = pending.pop(0)
+        if where in found.setdefault(name, []) or where.count("/") > 12:
+            continue
+        found[name].append(where)
+        cls = resolved.class_map.get(name)
+        for slot in cls.slots if cls is not None else ():
+            inner = f"{where}/{slot.key}" + ("/*" if slot.multivalued or slot.json_map else "")
+            for rng in slot.ranges:
+                if resolved.kind(rng) == KIND_CLASS:
+                    for child in [rng, *resolved.class_map[rng].children]:
+                        pending.append((child, inner))
+    return found
+
+
+def _default(text: str | None) -> Any:
+    """A LinkML ``ifabsent`` value as JSON (None when it is not a plain value)."""
+    if text is None:
+        return None
+    if text in ("true", "True", "false", "False"):
+        return text.lower() == "true"
+    match = DEFAULT.match(text)
+    if match is None:
+        return None
+    value = match.group("value")
+    if match.group("kind") in ("string", "str"):
+        return value.strip("'\"")
+    try:
+        return json.loads(value)
+    except ValueError:
+        return None
+
+
+def _accepted(schema: dict[str, Any], owner: str, key: str, value: Any) -> bool:
+    import jsonschema
+
+    node = ((schema.get("$defs") or {}).get(owner) or {}).get("properties", {}).get(key)
+    if node is None:
+        return False
+    return jsonschema.Draft7Validator({**node, "$defs": schema.get("$defs", {})}).is_valid(value)
+
+
+def _handled(tables: dict[str, Any], old: str, new: str, config: dict[str, Any]) -> set[str]:
+    """JSON keys and element names (a rule as ``R1`` or ``rule R1``) that a hand-written ``breaking_changes``
+    entry handles for the pair, and those every migration handles (``always_handled``)."""
+    keys = {str(k) for k in config.get("always_handled") or []}
+    for table in tables.values():
+        for entry in (table.get("breaking_changes") if isinstance(table, dict) else None) or []:
+            if (entry.get("from"), entry.get("to")) == (old, new):
+                keys |= {str(k).removeprefix("rule ") for k in entry.get("fields") or []}
+    return keys
+
+
+def derive_step(
+    index: VersionIndex, old: str, new: str, tables: dict[str, Any], config: dict[str, Any]
+) -> dict[str, Any]:
+    """The migration step from release ``old`` to ``new``: ``required`` entries, the ``breaking_changes``
+    they handle, and the ``undecided`` breaking changes (summaries) a person must still handle."""
+    from .versioned import schema_document
+
+    changes = diff_versions(index, old, new)
+    model = load_version(index, new)
+    pointers = class_pointers(resolve(model))
+    schema = schema_document(index, index.get(new))
+    candidates = list(config.get("placeholder_values") or [])
+    handled = _handled(tables, old, new, config)
+    required: list[dict[str, Any]] = []
+    covered: list[dict[str, Any]] = []
+    undecided: list[str] = []
+    for change in changes:
+        if not change.breaking or change.element in handled or change.where in handled:
+            continue
+        entries = _required_entries(change, pointers, schema, candidates, new) if _made_required(change) else None
+        if entries:
+            required += entries
+            summary = change.summary
+            covered.append({"change": summary, "fields": [change.element], "handled_by": {"derived": "required"}})
+        else:
+            undecided.append(f"{change.kind}: {change.summary}")
+    return {"from": old, "to": new, "required": required, "breaking_changes": covered, "undecided": undecided}
+
+
+def _made_required(change: Change) -> bool:
+    after = change.after.get("presence") if isinstance(change.after, dict) else change.after
+    return change.kind in REQUIRED_KINDS and after == "required"
+
+
+def _required_entries(
+    change: Change, pointers: dict[str, list[str]], schema: dict[str, Any], candidates: list[Any], new: str
+) -> list[dict[str, Any]]:
+    key, owner = change.element, change.where
+    default = _default(change.after.get("default")) if isinstance(change.after, dict) else None
+    tried = ([default] if default is not None else []) + candidates
+    value = next((v for v in tried if _accepted(schema, owner, key, v)), None)
+    if value is None or not pointers.get(owner):
+        return []
+    note = f"{new} requires `{key}`" + (" (its default)" if value == default and default is not None else "")
+    fill = f"the value of `{key}` (required from {new})"
+    return [{"path": f"{where}/{key}", "value": value, "fill": fill, "note": note} for where in pointers[owner]]
+
+
+def derived_steps(index: VersionIndex, tables: dict[str, Any], config: dict[str, Any]) -> list[dict[str, Any]]:
+    """The derived steps of every pair of consecutive releases from ``derive_from`` on."""
+    start = config.get("derive_from")
+    releases = [r.version for r in index.releases]
+    if start is None:
+        return []
+    chosen = [v for v in releases if version_key(v) >= version_key(str(start))]
+    return [derive_step(index, old, new, tables, config) for old, new in itertools.pairwise(chosen)]
