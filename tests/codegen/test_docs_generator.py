@@ -10,7 +10,9 @@ import shutil
 from pathlib import Path
 
 import pytest
-from stac_ext_codegen.docs import build_site, check_rule_examples, readme_fields
+from stac_ext_codegen.docs import readme_fields
+from stac_ext_codegen.docs_examples import check_rule_examples
+from stac_ext_codegen.docs_site import build_site
 from stac_ext_codegen.jsonschema import build_json_schema
 from stac_ext_codegen.model import ModelError, SourceModel
 from stac_ext_codegen.outputs import render_all, splice

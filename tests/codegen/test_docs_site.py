@@ -235,3 +235,49 @@ def test_internal_links_resolve(site: Path) -> None:
                 if unquote(parts.fragment) not in ids:
                     broken.append(f"{page.relative_to(site)} -> {link} (no such anchor)")
     assert not broken, "\n".join(broken[:50])
+
+
+def _versions_index() -> dict:
+    import json
+
+    path = REPO / "packages" / "stac-mlm" / "src" / "stac_mlm" / "_generated" / "versions.json"
+    return json.loads(path.read_text(encoding="utf-8"))
+
+
+def test_an_older_release_has_its_reference_and_every_page_a_version_selector(browser, server: str) -> None:
+    from selenium.webdriver.common.by import By
+    from selenium.webdriver.support.ui import Select
+
+    index = _versions_index()
+    releases = [v["version"] for v in index["versions"] if v["status"] == "release"]
+    older = releases[len(releases) // 2]  # one in the middle of the history, not the latest
+    assert older != index["latest"]
+    browser.get(server + f"versions/{older}/reference/fields/")
+    article = _wait(browser, "article")[0]
+    assert older in article.text and "earlier release" in article.text
+    selector = Select(_wait(browser, "select[aria-label=Version]")[0])
+    labels = [o.text for o in selector.options]
+    assert selector.first_selected_option.text == older
+    assert all(any(label.startswith(v["version"]) for label in labels) for v in index["versions"])
+    browser.save_screenshot(str(SCREENSHOTS / f"reference-{older}-fields.png"))
+
+    element = _wait(browser, "select[aria-label=Version]")[0]
+    browser.execute_script("arguments[0].size = arguments[0].options.length;", element)  # shown open
+    browser.execute_script("arguments[0].style.background = 'white'; arguments[0].style.color = 'black';", element)
+    browser.save_screenshot(str(SCREENSHOTS / "version-selector.png"))
+    browser.execute_script("arguments[0].size = 0;", element)
+
+    from selenium.webdriver.support.ui import WebDriverWait
+
+    selector.select_by_index(0)  # the head
+    WebDriverWait(browser, 15).until(lambda d: f"/{older}/" not in d.current_url)
+    assert browser.current_url.rstrip("/").endswith("/reference")
+    for page in ("", "changes/", "examples/"):  # the selector is on every page, not only the references
+        browser.get(server + page)
+        assert browser.find_elements(By.CSS_SELECTOR, "select[aria-label=Version]"), page
+
+
+def test_changes_page_links_every_version(site: Path) -> None:
+    text = (site / "changes" / "index.html").read_text(encoding="utf-8")
+    for version in _versions_index()["versions"]:
+        assert f'href="../versions/{version["version"]}/reference/"' in text, version["version"]

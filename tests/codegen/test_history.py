@@ -149,7 +149,7 @@ def test_runtime_bundle_gives_the_published_verdicts(version: str) -> None:
 
 def test_rule_examples_of_every_release_get_their_verdicts() -> None:
     """The rules page's examples, written per release in its rules.yaml, hold for that release."""
-    from stac_ext_codegen.docs import check_rule_examples
+    from stac_ext_codegen.docs_examples import check_rule_examples
     from stac_ext_codegen.model import load_version
     from stac_ext_codegen.versions import VersionIndex
 

@@ -236,7 +236,8 @@ def test_a_dropped_draft_leaves_no_stale_schema(tmp_path: Path) -> None:
 
 
 def test_docs_follow_the_draft_and_show_the_changes(drafted: Path) -> None:
-    from stac_ext_codegen.docs import build_site, readme_fields
+    from stac_ext_codegen.docs import readme_fields
+    from stac_ext_codegen.docs_site import build_site
     from stac_ext_codegen.model import SourceModel
 
     model = SourceModel.load(drafted / "schema")

@@ -44,20 +44,22 @@ def copy_schema(tmp_path: Path) -> Path:
 
 
 def add_task_value(scratch: Path) -> None:
-    """Add the task value NEW_TASK to the tasks enum."""
+    """Add the task value NEW_TASK to the tasks enum (with the title every value has)."""
     enums = scratch / "enums.yaml"
     enums.write_text(
         enums.read_text().replace(
-            f"      {_ANCHOR}:", f"      {NEW_TASK}: {{description: Finds what changed.}}\n      {_ANCHOR}:"
+            f"      {_ANCHOR}:",
+            f"      {NEW_TASK}: {{title: Changes, description: Finds what changed.}}\n      {_ANCHOR}:",
         )
     )
 
 
 def add_optional_field(scratch: Path) -> None:
-    """Add NEW_FIELD (a number >= 0) as a slot and list it among the MLM fields."""
+    """Add NEW_FIELD (a number >= 0, with a title) as a slot and list it among the MLM fields."""
     fields = scratch / "fields.yaml"
     fields.write_text(
-        fields.read_text() + f'\n  {NEW_SLOT}:\n    alias: "{NEW_FIELD}"\n    slot_uri: {NEW_FIELD}\n'
+        fields.read_text()
+        + f'\n  {NEW_SLOT}:\n    title: Training Emissions\n    alias: "{NEW_FIELD}"\n    slot_uri: {NEW_FIELD}\n'
         "    description: Kilograms of CO2 emitted by training.\n    range: float\n    minimum_value: 0\n"
     )
     root = scratch / "mlm.yaml"

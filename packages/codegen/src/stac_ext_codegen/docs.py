@@ -8,27 +8,24 @@ table. ``gen-doc`` would need overrides of most templates plus post-filtering of
 reading the resolved model (``resolved.py``) and rendering a handful of small templates is shorter.
 
 Everything here is derived from the resolved model; nothing names an element of a
-particular extension. :func:`build_pages` returns ``{relative path: Markdown}``; :func:`readme_fields`
-returns the README's field tables.
+particular extension. This module reads the model for documentation (:class:`Docs`) and renders the
+fields page and the README's field tables (:func:`readme_fields`); the other pages are in ``docs_pages``
+(reference), ``docs_examples``, ``docs_changes`` (history), and ``docs_site`` puts them together
+(:func:`~.docs_site.build_site`).
 """
 
 from __future__ import annotations
 
-import itertools
 import json
 import re
-from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from functools import cached_property
-from pathlib import Path
 from typing import Any
 
-import yaml
 from jinja2 import Environment, PackageLoader, StrictUndefined
 
-from .model import ModelError, SourceModel
+from .model import SourceModel
 from .resolved import Constraints, ResolvedClass, ResolvedModel, ResolvedSlot, resolve
-from .versioned import index_of
 
 REFERENCE = "reference"
 KEYWORD_PHRASES = {  # JSON Schema keyword -> (phrase, singular noun, plural noun)
@@ -97,6 +94,7 @@ class Docs:
     model: SourceModel
     links: bool = True  # False for text rendered outside the site (the README)
     page: str = ""  # the page being rendered, for relative links
+    reference: str = REFERENCE  # the folder of this model's reference pages (one per version in the site)
     _anchors: dict[str, Link] = field(default_factory=dict)
 
     @cached_property
@@ -179,14 +177,14 @@ class Docs:
     def link_of(self, name: str) -> Link | None:
         """Where the docs describe ``name`` (an enum, a class, a field level), if anywhere."""
         if name in self.resolved.enum_map:
-            return Link(f"{REFERENCE}/enums/{name}.md")
+            return Link(f"{self.reference}/enums/{name}.md")
         if name in self.levels or name == self.field_class:
-            return Link(f"{REFERENCE}/fields.md")
+            return Link(f"{self.reference}/fields.md")
         for parent, children in self.grouped.items():
             if name in children:
-                return Link(f"{REFERENCE}/objects/{parent}.md", _slug(name))
+                return Link(f"{self.reference}/objects/{parent}.md", _slug(name))
         if name in self.resolved.class_map and name not in self.any_classes:
-            return Link(f"{REFERENCE}/objects/{name}.md")
+            return Link(f"{self.reference}/objects/{name}.md")
         return None
 
     def ref(self, name: str, text: str | None = None) -> str:
@@ -203,7 +201,7 @@ class Docs:
 
     def rule_ref(self, rule_id: str) -> str:
         """A rule's id, linked to its entry on the rules page."""
-        return f"[{rule_id}]({self.href(f'{REFERENCE}/rules.md', _slug(rule_id))})" if self.links else rule_id
+        return f"[{rule_id}]({self.href(f'{self.reference}/rules.md', _slug(rule_id))})" if self.links else rule_id
 
     def erratum_ref(self, erratum: str) -> str:
         """An erratum's id, linked to the errata page."""
@@ -378,318 +376,3 @@ def readme_fields(model: SourceModel) -> str:
     """The README's field tables (no links into the docs site)."""
     docs = Docs(model, links=False)
     return _env().get_template("readme_fields.md.jinja").render(**_fields_context(docs), docs=docs)
-
-
-def _object_context(docs: Docs, name: str) -> dict[str, Any]:
-    cls = docs.cls(name)
-    kinds = []
-    for child in docs.grouped.get(name, []):
-        inherited = {slot.name for slot in cls.slots}
-        own = [s for s in docs.cls(child).slots if s.name not in inherited]
-        discriminator = next((s for s in docs.cls(child).slots if s.equals_string is not None), None)
-        kinds.append(
-            {
-                "cls": child,
-                "anchor": _slug(child),
-                "value": discriminator.equals_string if discriminator else child,
-                "key": docs.key(discriminator) if discriminator else "",
-                "required": [docs.key(s) for s in own if s.required],
-                "optional": [docs.key(s) for s in own if not s.required],
-                "description": docs.cls(child).description,
-                "rows": [docs.row(s, required=s.required) for s in own],
-            }
-        )
-    parents = [p for p in [cls.is_a, *cls.mixins] if p]
-    return {
-        "cls": name,
-        "title": docs.class_title(name),
-        "description": cls.description,
-        "rows": docs.slot_rows(name),
-        "extra_keys": docs.extra_keys(name),
-        "constraints": list(cls.linkml_rules),
-        "rules": docs.class_rules(name),
-        "parents": parents,
-        "kinds": kinds,
-        "entry_point": name in docs.entry_points,
-        "erratum": cls.erratum,
-        "used_by": _used_by(docs, name),
-    }
-
-
-def _used_by(docs: Docs, name: str) -> list[tuple[str, str]]:
-    """``(class, key)`` pairs of the slots whose range (or one of whose ranges) is ``name``."""
-    found = []
-    targets = {name, *docs.grouped.get(name, [])}
-    owners = [n for n in docs.resolved.class_map if n not in docs.levels and n not in docs.any_classes]
-    for owner in owners:
-        for slot in docs.cls(owner).slots:
-            if targets & set(slot.ranges) or slot.recommended in targets:
-                found.append((owner, docs.key(slot)))
-    return found
-
-
-def _enum_context(docs: Docs, name: str) -> dict[str, Any]:
-    enum = docs.resolved.enum_map[name]
-    values = [{"value": v.value, "description": _cell(v.description)} for v in enum.values]
-    return {
-        "enum": name,
-        "title": str(enum.title or _words(name)),
-        "description": enum.description,
-        "open": enum.open,
-        "erratum": enum.erratum,
-        "values": values,
-        "described": any(v["description"] for v in values),
-        "used_by": _used_by(docs, name),
-    }
-
-
-def _rules_context(docs: Docs) -> dict[str, Any]:
-    rules = []
-    for rule in docs.model.rules:
-        applications = rule.get("apply", []) or []
-        examples = rule.get("examples") or {}
-        rules.append(
-            {
-                "id": rule["id"],
-                "anchor": _slug(str(rule["id"])),
-                "title": rule.get("title", ""),
-                "summary": rule.get("summary", ""),
-                "description": rule.get("description", ""),
-                "linkml": rule.get("expressed_in") == "linkml",
-                "where": rule.get("where", ""),
-                "targets": [a["to"] for a in applications],
-                "enforced": rule.get("enforced", True) is not False,
-                "errata": rule.get("errata", []) or [],
-                "valid": examples.get("valid", []) or [],
-                "invalid": examples.get("invalid", []) or [],
-                "json_schema": [{"to": a["to"], "schema": a["json_schema"]} for a in applications],
-            }
-        )
-    return {"rules": rules}
-
-
-def _diagram(docs: Docs) -> str:
-    """A Mermaid class diagram: inheritance, and which class holds which (slot keys as labels)."""
-    shown = [n for n in docs.resolved.class_map if n not in docs.any_classes]
-    lines = ["classDiagram", "    direction LR"]
-    for name in shown:
-        cls = docs.cls(name)
-        if cls.is_a and cls.is_a in shown:
-            lines.append(f"    {cls.is_a} <|-- {name}")
-        for mixin in cls.mixins:
-            lines.append(f"    {mixin} <|.. {name}")
-    for name in shown:
-        for slot_name in docs.cls(name).direct_slots:
-            slot = docs.cls(name).slot_named(slot_name)
-            ranges = list(slot.ranges)
-            for parent, children in docs.grouped.items():
-                if len(ranges) > 1 and set(ranges) <= set(children):
-                    ranges = [parent]
-            many = "*" if slot.multivalued else ("1" if slot.required else "0..1")
-            for target in dict.fromkeys(r for r in ranges if r in shown):
-                label = docs.key(slot).replace(":", "#58;")  # a bare colon ends a Mermaid label
-                lines.append(f'    {name} --> "{many}" {target} : {label}')
-    return "\n".join(dict.fromkeys(lines))
-
-
-def _examples(root: Path, folder: Path) -> list[dict[str, Any]]:
-    """Example files (``*.json``, sidecars ``*.expected.json`` attached), for rendering."""
-    if not folder.is_dir():
-        return []
-    found = []
-    for path in sorted(folder.rglob("*.json")):
-        if path.name.endswith(".expected.json"):
-            continue
-        relative = path.relative_to(folder)
-        sidecar = path.with_name(path.stem + ".expected.json")
-        text = path.read_text(encoding="utf-8")
-        try:
-            document = json.loads(text)
-        except ValueError:
-            document = None
-        found.append(
-            {
-                "path": relative.as_posix(),
-                "group": relative.parts[0] if len(relative.parts) > 1 else "valid",
-                "page": f"examples/{relative.with_suffix('').as_posix()}.md",
-                "raw": f"examples/raw/{relative.as_posix()}",
-                "text": text.rstrip("\n"),
-                "document": document,
-                "sidecar": sidecar.read_text(encoding="utf-8").rstrip("\n") if sidecar.is_file() else None,
-                "source": path.relative_to(root).as_posix() if path.is_relative_to(root) else str(path),
-            }
-        )
-    return found
-
-
-def _example_schema(schema: dict[str, Any], rule: dict[str, Any], target: str | None) -> dict[str, Any]:
-    """The schema a rule's example is checked against (see the header of the rules file)."""
-    if target is None:
-        return schema
-    fragments = [a["json_schema"] for a in rule.get("apply", []) or [] if a.get("to") == target]
-    if fragments:
-        return {"allOf": fragments, "$defs": schema["$defs"]}
-    if target not in schema["$defs"]:
-        raise ModelError(f"rule {rule.get('id')}: example is checked as {target!r}, which the schema does not define")
-    return {"$ref": f"#/$defs/{target}", "$defs": schema["$defs"]}
-
-
-def check_rule_examples(model: SourceModel, schema: dict[str, Any]) -> list[str]:
-    """Each rule example must get its verdict: ``valid`` ones pass, ``invalid`` ones fail. Returns failures."""
-    import jsonschema
-
-    failures = []
-    for rule in model.rules:
-        examples = rule.get("examples") or {}
-        for verdict in ("valid", "invalid"):
-            for number, example in enumerate(examples.get(verdict, []) or [], 1):
-                if not isinstance(example, dict) or "json" not in example:
-                    failures.append(f"rule {rule.get('id')}: {verdict} example {number} has no `json`")
-                    continue
-                checked = _example_schema(schema, rule, example.get("object"))
-                passes = jsonschema.Draft7Validator(checked).is_valid(example["json"])
-                if passes != (verdict == "valid"):
-                    got = "passes" if passes else "fails"
-                    note = example.get("note", "")
-                    failures.append(f"rule {rule.get('id')}: {verdict} example {number} {got} ({note})")
-    return failures
-
-
-def _verdict(schema: dict[str, Any], document: Any) -> list[str]:
-    import jsonschema
-
-    validator = jsonschema.Draft7Validator(schema)
-    errors = sorted(validator.iter_errors(document), key=lambda e: list(e.absolute_path))
-    # brackets escaped: a pattern's `[a-z][0-9]` would read as a Markdown reference link
-    return [f"`{e.json_path}`: " + e.message[:300].replace("[", "\\[") for e in errors]
-
-
-def _migration_tables(folder: Path) -> list[dict[str, Any]]:
-    """Tables of the mapping files found under ``folder`` (lists of records in YAML, JSON or CSV)."""
-    import csv
-
-    tables = []
-    for path in sorted(p for p in folder.rglob("*") if p.suffix in {".yaml", ".yml", ".json", ".csv"}):
-        if path.suffix == ".csv":
-            with path.open(encoding="utf-8", newline="") as handle:
-                data: Any = list(csv.DictReader(handle))
-        else:
-            data = yaml.safe_load(path.read_text(encoding="utf-8"))
-        for title, records in _record_lists(path.stem, data):
-            columns = list(dict.fromkeys(k for r in records for k in r))
-            rows = [[_cell(_plain(r.get(c, ""))) for c in columns] for r in records]
-            source = path.relative_to(folder).as_posix()
-            tables.append({"title": title, "source": source, "columns": columns, "rows": rows})
-    return tables
-
-
-def _record_lists(title: str, data: Any) -> Iterable[tuple[str, list[dict[str, Any]]]]:
-    if isinstance(data, list) and data and all(isinstance(r, dict) for r in data):
-        yield title, data
-    elif isinstance(data, dict) and data and all(_flat_record(v) for v in data.values()):
-        yield title, [{"key": key, **value} for key, value in data.items()]  # a mapping keyed by source name
-    elif isinstance(data, dict):
-        for key, value in data.items():
-            yield from _record_lists(f"{title}: {key}", value)
-
-
-def _flat_record(value: Any) -> bool:
-    return isinstance(value, dict) and bool(value) and not any(isinstance(v, dict | list) for v in value.values())
-
-
-def _plain(value: Any) -> str:
-    if isinstance(value, str):
-        return f"`{value}`" if value and " " not in value else value
-    return "" if value is None else f"`{json.dumps(value, ensure_ascii=False)}`"
-
-
-def _changes_context(index: Any) -> dict[str, Any]:
-    """Every consecutive pair of versions, newest first, with the diff between them."""
-    from .diff import diff_versions
-
-    versions = index.all
-    pairs = [
-        {
-            "old": old.version,
-            "new": new.version,
-            "draft": new.status == "draft",
-            "changes": diff_versions(index, old.version, new.version),
-        }
-        for old, new in itertools.pairwise(versions)
-    ]
-    return {"pairs": pairs[::-1], "versions": [v.version for v in versions]}
-
-
-@dataclass
-class Site:
-    """The generated part of the docs site: pages (Markdown), raw files, and its navigation."""
-
-    pages: dict[str, str]
-    files: dict[str, str]
-    nav: dict[str, list[Any]]
-
-
-def build_site(model: SourceModel, root: Path, examples: Path | None = None, migrations: Path | None = None) -> Site:
-    """Render every generated page. ``examples`` and ``migrations`` are rendered when they exist."""
-    from .jsonschema import json_schema_of
-
-    env = _env()
-    pages: dict[str, str] = {}
-    files: dict[str, str] = {}
-    docs = Docs(model)
-
-    def render(page: str, template: str, context: Callable[..., dict[str, Any]], *args: Any) -> None:
-        docs.page = page  # before building the context: links in it are relative to this page
-        pages[page] = env.get_template(template).render(docs=docs, page=page, **context(docs, *args))
-
-    enums = sorted(docs.resolved.enum_map)
-    render(f"{REFERENCE}/fields.md", "fields.md.jinja", _fields_context)
-    for name in docs.object_classes:
-        render(f"{REFERENCE}/objects/{name}.md", "object.md.jinja", _object_context, name)
-    for name in enums:
-        render(f"{REFERENCE}/enums/{name}.md", "enum.md.jinja", _enum_context, name)
-    render(f"{REFERENCE}/rules.md", "rules.md.jinja", _rules_context)
-    render(f"{REFERENCE}/diagram.md", "diagram.md.jinja", lambda d: {"diagram": _diagram(d)})
-    from .versioned import version_note
-
-    index = {"objects": docs.object_classes, "enums": enums, "title": docs.resolved.title, "rules": model.rules}
-    index["version_note"] = version_note(model)
-    render(f"{REFERENCE}/index.md", "reference_index.md.jinja", lambda _: index)
-    nav: dict[str, list[Any]] = {
-        f"{REFERENCE}/": [
-            f"{REFERENCE}/index.md",
-            f"{REFERENCE}/fields.md",
-            {"Objects": [f"{REFERENCE}/objects/{n}.md" for n in docs.object_classes]},
-            {"Enumerations": [f"{REFERENCE}/enums/{n}.md" for n in enums]},
-            f"{REFERENCE}/rules.md",
-            f"{REFERENCE}/diagram.md",
-        ]
-    }
-
-    schema = json_schema_of(model)
-    failures = check_rule_examples(model, schema)
-    if failures:
-        raise ModelError("rule examples with the wrong verdict:\n  " + "\n  ".join(failures))
-    found = _examples(root, examples) if examples else []
-    for example in found:
-        example["problems"] = _verdict(schema, example["document"]) if example["document"] is not None else None
-        files[example["raw"]] = example["text"] + "\n"
-        render(example["page"], "example.md.jinja", lambda _, e: {"example": e}, example)
-    render("examples/index.md", "examples_index.md.jinja", lambda _: {"examples": found})
-    groups: dict[str, list[str]] = {}
-    for example in found:
-        groups.setdefault(example["group"], []).append(example["page"])
-    top = groups.pop("valid", [])
-    nav["examples/"] = ["examples/index.md", *top, *({group.capitalize(): pages} for group, pages in groups.items())]
-
-    versions = index_of(model)
-    if versions is not None:
-        render("changes.md", "changes.md.jinja", lambda _: _changes_context(versions))
-        nav["changes/"] = ["changes.md"]
-
-    if migrations is not None and migrations.is_dir():
-        tables = _migration_tables(migrations)
-        if tables:
-            render("migrations.md", "migrations.md.jinja", lambda _: {"tables": tables})
-            nav["migrations/"] = ["migrations.md"]
-    return Site(pages=pages, files=files, nav=nav)

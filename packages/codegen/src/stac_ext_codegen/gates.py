@@ -29,7 +29,7 @@ TAIL = 12  # lines of a failing gate's output shown
 
 def rule_examples(model: SourceModel) -> list[str]:
     """Rule examples that do not get their verdict under the model's JSON Schema."""
-    from .docs import check_rule_examples
+    from .docs_examples import check_rule_examples
     from .versioned import release_schema
 
     return check_rule_examples(model, release_schema(model))

@@ -80,6 +80,7 @@ class LinkMLJsonSchemaGenerator(JsonSchemaGenerator):
         resolved = self._resolved()
         slot = resolved.class_map[cls.name].slot_named(slot_result.source.name)
         schema: dict[str, Any] = slot_result.schema_
+        schema.pop("title", None)  # a slot's title is a short label for user interfaces, not a schema note
         if slot.unique and schema.get("type") == "array":
             schema["uniqueItems"] = True
         if slot.recommended is not None:

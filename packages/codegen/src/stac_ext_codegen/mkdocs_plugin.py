@@ -17,6 +17,7 @@ them when the model, the examples or the generator change.
 
 from __future__ import annotations
 
+import html
 from pathlib import Path
 from typing import Any
 
@@ -25,8 +26,9 @@ from mkdocs.config.base import Config
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin
 from mkdocs.structure.files import File, Files
+from mkdocs.utils import get_relative_url
 
-from .docs import Site, build_site
+from .docs_site import Site, build_site
 from .model import ModelError, SourceModel
 
 
@@ -56,10 +58,36 @@ def _expand(items: list[Any] | None, generated: dict[str, list[Any]]) -> list[An
     return out
 
 
+def _with_selector(html_text: str, page_url: str, versions: list[tuple[str, str]]) -> str:
+    """``html_text`` with a ``<select>`` of ``(label, site URL)`` entries in its header; the entry whose folder
+    holds the page is selected (else the first)."""
+    folders = [url.rsplit("/", 2)[0] + "/" if url.count("/") > 1 else url for _, url in versions]
+    chosen = max((i for i, f in enumerate(folders) if i and page_url.startswith(f)), default=0)
+    options = "".join(
+        f'<option value="{html.escape(get_relative_url(url, page_url))}"{" selected" if i == chosen else ""}>'
+        f"{html.escape(label)}</option>"
+        for i, (label, url) in enumerate(versions)
+    )
+    widget = (
+        '<div class="md-header__option stac-ext-versions" style="margin:0 .6rem;align-self:center">'
+        '<select aria-label="Version" title="Reference of another version" onchange="location.href=this.value" '
+        'style="background:transparent;color:inherit;border:1px solid currentColor;border-radius:.2rem">'
+        f"{options}</select></div>"
+    )
+    header = max(html_text.find("md-header__inner"), 0)
+    marker = html_text.find('<form class="md-header__option"', header)  # before the theme's palette toggle
+    if marker < 0:
+        marker = html_text.find("</nav>", header)
+    if marker < 0:
+        return html_text
+    return html_text[:marker] + widget + html_text[marker:]
+
+
 class SourceModelDocs(BasePlugin[SourceModelDocsConfig]):
     """An MkDocs plugin that adds the pages generated from the model to the site."""
 
     site: Site | None = None
+    urls: dict[str, str] = {}  # noqa: RUF012 - set per build in on_files
     watched: tuple[str, ...] = ()  # the folders `mkdocs serve` watches
 
     def _root(self, config: Any) -> Path:
@@ -84,7 +112,16 @@ class SourceModelDocs(BasePlugin[SourceModelDocsConfig]):
         assert self.site is not None
         for path, text in {**self.site.pages, **self.site.files}.items():
             files.append(File.generated(config, path, content=text))
+        self.urls = {
+            path: file.url for path in dict(self.site.versions).values() if (file := files.get_file_from_path(path))
+        }
         return files
+
+    def on_post_page(self, output: str, *, page: Any, config: Any) -> str:
+        """Every page gets the version selector in its header (the head's reference, then each version's)."""
+        if self.site is None or len(self.site.versions) < 2:
+            return output
+        return _with_selector(output, page.url, [(label, self.urls[path]) for label, path in self.site.versions])
 
     def on_serve(self, server: Any, *, config: Any, builder: Any) -> Any:
         """Watch the model, examples and generator too when serving."""

@@ -28,6 +28,7 @@ validators of a few constraints, which keeps it as fast as pydantic allows.
 
 from __future__ import annotations
 
+import copy
 from pathlib import Path
 from typing import Any
 
@@ -116,6 +117,16 @@ class LinkMLPydanticGenerator(PydanticGenerator):
 
     def _facts(self, slot: Any) -> ResolvedSlot:
         return self._resolved().class_map[self._class].slot_named(slot.name)
+
+    def before_generate_enums(self, enums: list[Any], sv: SchemaView) -> list[Any]:
+        """Members are named after their values: a value's ``title`` is a label for user interfaces."""
+        plain = []
+        for enum in enums:
+            enum = copy.deepcopy(enum)
+            for value in (enum.permissible_values or {}).values():
+                value.title = None
+            plain.append(enum)
+        return plain
 
     def before_generate_class(self, cls: Any, sv: SchemaView) -> Any:
         """Remember the class being generated."""

@@ -80,6 +80,7 @@ class EnumValue:
 
     value: str
     description: str
+    title: str | None = None  # a short label for user interfaces
 
 
 @dataclass(frozen=True)
@@ -136,6 +137,7 @@ class ResolvedSlot:
     rules: tuple[str, ...]  # ids of the rules-file rules about this slot's key
     deprecated: str | None = None  # LinkML `deprecated`: why, and since when (None: not deprecated)
     replaced_by: str | None = None  # deprecated_element_has_exact_replacement, else the `replaced_by` annotation
+    title: str | None = None  # a short label for user interfaces
 
     @property
     def ranges(self) -> tuple[str, ...]:
@@ -397,7 +399,10 @@ class _Resolver:
             title=_text(enum.title),
             description=str(enum.description or ""),
             open=is_true(notes.get("open_enum", False)),
-            values=tuple(EnumValue(str(v), str(pv.description or "")) for v, pv in enum.permissible_values.items()),
+            values=tuple(
+                EnumValue(str(v), str(pv.description or ""), _text(pv.title))
+                for v, pv in enum.permissible_values.items()
+            ),
             erratum=_text(notes.get("erratum")),
         )
 
@@ -455,6 +460,7 @@ class _Resolver:
                 for rule in self.rules
                 if key in rule.fields or any(f"{a}.{key}" in rule.fields for a in ancestors)
             ),
+            title=_text(slot.title),
         )
 
     def class_(self, name: str) -> ResolvedClass:

@@ -139,4 +139,6 @@ def version_note(model: SourceModel) -> str:
             f"This describes **{version.version}, a draft** (not released; the latest release is "
             f"{index.latest.version})."
         )
+    if version.version != index.latest.version:
+        return f"This describes **{version.version}**, an earlier release (the latest is {index.latest.version})."
     return f"This describes **{version.version}**, the latest release."

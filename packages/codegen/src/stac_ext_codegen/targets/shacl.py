@@ -59,6 +59,7 @@ def build_shapes(model: SourceModel) -> Graph:
     vocab = vocabulary(model)
     with _quiet("linkml.generators.shaclgen"):  # it warns about the rules it cannot translate
         graph = ShaclGenerator(str(model.root_path)).as_graph()
+    graph.remove((None, SH.name, None))  # slot titles are labels for user interfaces (stac-fields), not shapes
     shape_of = partial(_shape_of, model)
     reachable = set(vocab.slot_terms)
     done: set[Any] = set()  # LinkML may share one property shape between classes
