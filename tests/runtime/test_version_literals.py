@@ -20,6 +20,7 @@ from stac_mlm._schema import bundle
 PACKAGE = Path(stac_mlm.__file__).parent
 GENERATED = "_generated"
 
+
 def _pattern() -> re.Pattern[str]:
     latest = re.escape(bundle().latest.lstrip("v"))
     return re.compile(rf"(?:\bv|\bMLM\s+v?){latest}(?![\w.-]*\d)")

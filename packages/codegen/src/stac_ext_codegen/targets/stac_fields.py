@@ -59,6 +59,7 @@ def field_spec(resolved: ResolvedModel, slot: ResolvedSlot, unit: Any) -> dict[s
 
 
 def extension_label(build: Build) -> str:
+    """The label of the extension entry: the target's `label` option, else the README layout's title."""
     label = build.option("label", None)
     if label is None:
         import yaml
@@ -68,6 +69,7 @@ def extension_label(build: Build) -> str:
 
 
 def build_fields(build: Build, label: str) -> dict[str, Any]:
+    """The stac-fields fragment of one version: the extension entry and a spec per field."""
     from ..docs import Docs
 
     docs = Docs(build.model)
@@ -105,4 +107,5 @@ def fields_text(build: Build) -> str:
 
 
 def render(build: Build) -> dict[str, str]:
+    """The fragment of every version, and the latest release's at the top level."""
     return versioned(build, fields_text(build))

@@ -33,6 +33,7 @@ class ReadmeDocs(Docs):
     headings: dict[str, str] = field(default_factory=dict)
 
     def heading_of(self, name: str) -> str | None:
+        """The README section that documents ``name`` (or its parent object), if any."""
         if name in self.headings:
             return self.headings[name]
         for parent, children in self.grouped.items():
@@ -41,10 +42,12 @@ class ReadmeDocs(Docs):
         return None
 
     def link_of(self, name: str) -> Link | None:
+        """A link to the README section of ``name``."""
         heading = self.heading_of(name)
         return Link("", github_anchor(heading)) if heading else None
 
     def ref(self, name: str, text: str | None = None) -> str:
+        """``name`` as a Markdown link to its README section, or plain text."""
         heading = self.heading_of(name)
         return f"[{heading}](#{github_anchor(heading)})" if heading else (text or name)
 
@@ -303,6 +306,7 @@ def _examples_digest(head: SourceModel) -> str:
 
 
 def render(build: Build) -> dict[str, str]:
+    """A release's files in the upstream repository's layout (README, schema, examples, changelog)."""
     from ..versioned import cached_text, index_of
 
     folder = build.option("folder")
