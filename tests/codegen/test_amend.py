@@ -3,34 +3,16 @@ outputs stay byte-identical, and recorded with a date and reason in versions.yam
 
 from __future__ import annotations
 
-import contextlib
-import io
 import json
-import shutil
 from pathlib import Path
 
 import pytest
 import yaml
-from stac_ext_codegen.cli import main as codegen
 from support.paths import REPO
+from support.scratch import copy_repository, run_codegen
 
-PARTS = ["schema", "generated", "examples", "packages/stac-mlm/src/stac_mlm/_generated"]
 VERSIONS = "packages/stac-mlm/src/stac_mlm/_generated/versions.json"
 pytestmark = pytest.mark.slow  # regenerates into a scratch copy of the repository
-
-
-def _copy(root: Path) -> Path:
-    for part in PARTS:
-        shutil.copytree(REPO / part, root / part)
-    shutil.copy(REPO / "README.md", root / "README.md")
-    return root
-
-
-def _run(root: Path, *args: str) -> tuple[int, str]:
-    out = io.StringIO()
-    with contextlib.redirect_stdout(out), contextlib.redirect_stderr(out):
-        code = codegen(["--root", str(root), *args])
-    return code, out.getvalue()
 
 
 def _entry(root: Path, version: str) -> dict:
@@ -50,25 +32,25 @@ def _slots_file(root: Path, version: str) -> Path:
 
 
 def test_a_layout_only_edit_is_amended_and_recorded(tmp_path: Path) -> None:
-    root = _copy(tmp_path)
+    root = copy_repository(tmp_path, changelog=False)
     version = _oldest_release()
     path = _slots_file(root, version)
     before = _entry(root, version)
     data = yaml.safe_load(path.read_text(encoding="utf-8"))
     path.write_text("# re-laid out\n" + yaml.safe_dump(data, sort_keys=True, width=70), encoding="utf-8")
-    assert _run(root, "generate")[0] == 2, "an edited release is refused until amended"
-    code, out = _run(root, "amend", "--reason", "layout only", "--date", "2030-01-02")
+    assert run_codegen(root, "generate")[0] == 2, "an edited release is refused until amended"
+    code, out = run_codegen(root, "amend", "--reason", "layout only", "--date", "2030-01-02")
     assert code == 0, out
     after = _entry(root, version)
     assert after["digest"] != before["digest"]
     assert after["amended"][-1] == {"date": "2030-01-02", "reason": "layout only", "previous": before["digest"]}
-    code, out = _run(root, "generate")
+    code, out = run_codegen(root, "generate")
     assert code == 0, out
-    assert _run(root, "check")[0] == 0
+    assert run_codegen(root, "check")[0] == 0
 
 
 def test_an_edit_that_changes_a_normative_output_is_refused(tmp_path: Path) -> None:
-    root = _copy(tmp_path)
+    root = copy_repository(tmp_path, changelog=False)
     version = _oldest_release()
     path = _slots_file(root, version)
     versions = (root / "schema" / "versions.yaml").read_text(encoding="utf-8")
@@ -76,14 +58,14 @@ def test_an_edit_that_changes_a_normative_output_is_refused(tmp_path: Path) -> N
     slot = next(iter(data["slots"].values()))
     slot["description"] = f"{slot.get('description', '')} Amended.".strip()
     path.write_text(yaml.safe_dump(data, sort_keys=False), encoding="utf-8")
-    code, out = _run(root, "amend", "--reason", "a new sentence", "--date", "2030-01-02")
+    code, out = run_codegen(root, "amend", "--reason", "a new sentence", "--date", "2030-01-02")
     assert code == 2 and "refused" in out and f"json-schema/{version}/schema.json" in out, out
     assert (root / "schema" / "versions.yaml").read_text(encoding="utf-8") == versions, "nothing recorded"
 
 
 def test_an_amendment_needs_an_edit_and_a_reason(tmp_path: Path) -> None:
-    root = _copy(tmp_path)
-    code, out = _run(root, "amend", "--reason", "nothing", _oldest_release())
+    root = copy_repository(tmp_path, changelog=False)
+    code, out = run_codegen(root, "amend", "--reason", "nothing", _oldest_release())
     assert code == 2 and "nothing to amend" in out, out
-    code, out = _run(root, "amend", "--reason", " ", _oldest_release())
+    code, out = run_codegen(root, "amend", "--reason", " ", _oldest_release())
     assert code == 2 and "reason" in out, out

@@ -5,11 +5,8 @@ change of its own kind in the diff."""
 
 from __future__ import annotations
 
-import contextlib
 import importlib.util
-import io
 import json
-import shutil
 import sys
 import warnings
 from pathlib import Path
@@ -18,20 +15,11 @@ from typing import Any
 import jsonschema
 import pytest
 import yaml
-from stac_ext_codegen.cli import main as codegen
-from support.paths import REPO
+from support.scratch import copy_repository, run_codegen
 
-PARTS = ["schema", "generated", "examples", "packages/stac-mlm/src/stac_mlm/_generated"]
 RUNTIME = "packages/stac-mlm/src/stac_mlm/_generated"
 NOTE = "Superseded (a test of the deprecation marks)"
 pytestmark = pytest.mark.slow  # regenerates a scratch copy of the repository
-
-
-def _run(root: Path, *args: str) -> tuple[int, str]:
-    out = io.StringIO()
-    with contextlib.redirect_stdout(out), contextlib.redirect_stderr(out):
-        code = codegen(["--root", str(root), *args])
-    return code, out.getvalue()
 
 
 def _fields(schema: Path) -> tuple[str, dict[str, Any]]:
@@ -47,27 +35,22 @@ def _fields(schema: Path) -> tuple[str, dict[str, Any]]:
 
 @pytest.fixture(scope="module")
 def deprecated(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Any]:
-    root = tmp_path_factory.mktemp("deprecated")
-    for part in PARTS:
-        shutil.copytree(REPO / part, root / part)
-    shutil.copy(REPO / "README.md", root / "README.md")
-    (root / "docs").mkdir()
-    shutil.copy(REPO / "docs" / "changelog.md", root / "docs" / "changelog.md")
+    root = copy_repository(tmp_path_factory.mktemp("deprecated"))
     index = json.loads((root / RUNTIME / "versions.json").read_text(encoding="utf-8"))
     old = index["latest"]
     if index["draft"] is None:
         major, minor, _ = index["latest"].lstrip("v").split(".")
-        assert _run(root, "new-version", f"{major}.{int(minor) + 1}.0")[0] == 0
+        assert run_codegen(root, "new-version", f"{major}.{int(minor) + 1}.0")[0] == 0
     new = yaml.safe_load((root / "schema" / "versions.yaml").read_text(encoding="utf-8"))["draft"]["version"]
     name, slots = _fields(root / "schema")
-    plain = [n for n, s in slots.items() if set(s) <= {"alias", "slot_uri", "description", "range"}]
+    plain = [n for n, s in slots.items() if set(s) <= {"alias", "slot_uri", "title", "description", "range"}]
     slot = next(n for n in plain if slots[n].get("range", "string") == "string")  # a plain string field
     replacement = next(n for n in slots if n != slot)
     path = root / "schema" / name
     text = path.read_text(encoding="utf-8")
     marked = f"    deprecated: {NOTE}\n    deprecated_element_has_exact_replacement: {replacement}\n"
     path.write_text(text.replace(f"\n  {slot}:\n", f"\n  {slot}:\n{marked}", 1), encoding="utf-8")
-    code, out = _run(root, "generate")
+    code, out = run_codegen(root, "generate")
     assert code == 0, out
     return {
         "root": root,
@@ -125,7 +108,8 @@ def test_the_readme_shows_a_badge_and_the_replacement(deprecated: dict[str, Any]
 def test_setting_the_field_of_a_class_warns(deprecated: dict[str, Any]) -> None:
     from pydantic import TypeAdapter
 
-    path = deprecated["root"] / RUNTIME / "models.py"
+    # the deprecation is the draft's: its classes are the draft's own module (models.py keeps the latest release's)
+    path = deprecated["root"] / RUNTIME / "releases" / f"{deprecated['new'].replace('.', '_')}.py"
     spec = importlib.util.spec_from_file_location("scratch_models", path)
     assert spec is not None and spec.loader is not None
     module = importlib.util.module_from_spec(spec)
@@ -153,7 +137,7 @@ def test_setting_the_field_of_a_class_warns(deprecated: dict[str, Any]) -> None:
 
 def test_the_diff_has_a_deprecation_change(deprecated: dict[str, Any]) -> None:
     root = deprecated["root"]
-    code, out = _run(root, "diff", deprecated["old"], deprecated["new"], "--format", "json")
+    code, out = run_codegen(root, "diff", deprecated["old"], deprecated["new"], "--format", "json")
     assert code == 0, out
     changes = [c for c in json.loads(out)["changes"] if c["kind"] == "deprecated"]
     assert [c["element"] for c in changes] and {c["element"] for c in changes} == {deprecated["key"]}

@@ -3,8 +3,6 @@ semantic-version arithmetic; the gates configured in codegen.yaml."""
 
 from __future__ import annotations
 
-import contextlib
-import io
 import json
 import os
 import shutil
@@ -15,7 +13,6 @@ from typing import Any
 
 import pytest
 import yaml
-from stac_ext_codegen.cli import main as codegen
 from stac_ext_codegen.derive_migrations import _default, _handled, class_pointers
 from stac_ext_codegen.diff import Change
 from stac_ext_codegen.gates import gate_specs
@@ -24,9 +21,9 @@ from stac_ext_codegen.resolved import KIND_CLASS, resolve
 from stac_ext_codegen.semver import allows_breaking, bump, contradictions
 from stac_ext_codegen.versions import VersionIndex
 from support.paths import REPO, SCHEMA_DIR
+from support.scratch import copy_repository, run_codegen
 
 RUNTIME = "packages/stac-mlm/src/stac_mlm/_generated"
-PARTS = ["schema", "generated", "examples", RUNTIME]
 
 
 def _change(breaking: bool) -> Change:
@@ -77,22 +74,6 @@ def test_the_repository_configures_release_gates_that_exist() -> None:
 
 
 # ----- in a scratch copy -------------------------------------------------------------------------------------------
-def _copy(root: Path) -> Path:
-    for part in PARTS:
-        shutil.copytree(REPO / part, root / part)
-    shutil.copy(REPO / "README.md", root / "README.md")
-    (root / "docs").mkdir()
-    shutil.copy(REPO / "docs" / "changelog.md", root / "docs" / "changelog.md")
-    return root
-
-
-def _run(root: Path, *args: str) -> tuple[int, str]:
-    out = io.StringIO()
-    with contextlib.redirect_stdout(out), contextlib.redirect_stderr(out):
-        code = codegen(["--root", str(root), *args])
-    return code, out.getvalue()
-
-
 def make_one_field_required(schema: Path) -> str:
     """Make an optional string slot of a class that already requires fields (``name: {required: true}`` in its
     ``slot_usage``) required too; returns its JSON key. The class, slot and key are read from the model."""
@@ -129,18 +110,18 @@ def _versions(root: Path) -> dict:
 
 @pytest.mark.slow
 def test_a_breaking_edit_in_a_minor_draft_is_refused_at_release_with_the_change_named(tmp_path: Path) -> None:
-    root = _copy(tmp_path)
+    root = copy_repository(tmp_path)
     if _versions(root)["draft"] is None:
         major, minor, _ = _versions(root)["releases"][-1]["version"].lstrip("v").split(".")
-        assert _run(root, "new-version", f"{major}.{int(minor) + 1}.0")[0] == 0
+        assert run_codegen(root, "new-version", f"{major}.{int(minor) + 1}.0")[0] == 0
     key = make_one_field_required(root / "schema")
     document = _versions(root)
     document["draft"]["errata_reviewed"] = True
     (root / "schema" / "versions.yaml").write_text(yaml.safe_dump(document, sort_keys=False))
-    code, out = _run(root, "generate")
+    code, out = run_codegen(root, "generate")
     assert "warning:" in out and f"`{key}`" in out, "generate warns about the contradiction already"
     before = (root / "schema" / "versions.yaml").read_text()
-    code, out = _run(root, "release", "--date", "2030-01-01")
+    code, out = run_codegen(root, "release", "--date", "2030-01-01")
     assert code == 1, out
     refusal = out[out.index("cannot release") :]
     assert "BREAKING" in refusal and f"`{key}`" in refusal and "minor release" in refusal, refusal
@@ -223,7 +204,7 @@ else:
 
 @pytest.mark.slow
 def test_the_same_breaking_edit_in_a_major_draft_releases_and_the_project_stays_green(tmp_path: Path) -> None:
-    root = _copy(tmp_path)
+    root = copy_repository(tmp_path)
     for part in ["packages/stac-mlm/src", "packages/stac-mlm/tools", "tests/fixtures/legacy"]:
         shutil.copytree(REPO / part, root / part, ignore=shutil.ignore_patterns("__pycache__"), dirs_exist_ok=True)
     versions = _versions(root)
@@ -232,7 +213,7 @@ def test_the_same_breaking_edit_in_a_major_draft_releases_and_the_project_stays_
         pytest.skip("the repository holds a draft: this starts from a release")
     major = int(old.lstrip("v").split(".")[0]) + 1
     new = f"v{major}.0.0"
-    assert _run(root, "new-version", new.lstrip("v"))[0] == 0
+    assert run_codegen(root, "new-version", new.lstrip("v"))[0] == 0
     schema = root / "schema"
     key = make_one_field_required(schema)
     document = _old_only_document(key)
@@ -244,13 +225,13 @@ def test_the_same_breaking_edit_in_a_major_draft_releases_and_the_project_stays_
     (schema / "versions.yaml").write_text(yaml.safe_dump(entry, sort_keys=False))
     with (root / "docs" / "changelog.md").open("a") as changelog:
         changelog.write(f"\n## {new}\n\n`{key}` is required.\n")
-    code, out = _run(root, "generate")
+    code, out = run_codegen(root, "generate")
     assert code == 0, out
     assert f"placeholder 'PLACEHOLDER' at /properties/{key}" in out, "the derived migration step is shown"
-    code, out = _run(root, "release", "--date", "2030-01-01")
+    code, out = run_codegen(root, "release", "--date", "2030-01-01")
     assert code == 0, out
     assert "gate passed" in out, out
-    assert _run(root, "check")[0] == 0
+    assert run_codegen(root, "check")[0] == 0
     derived = json.loads((root / RUNTIME / "migrations.json").read_text())["releases"]["derived"]
     assert [(s["from"], s["to"]) for s in derived] == [(old, new)] and not derived[0]["undecided"]
     sample = tmp_path / "old-only.json"
