@@ -6,7 +6,7 @@ from typing import Any
 
 from pystac.serialization.identify import STACJSONDescription
 
-from ._schema import HEAD_URL, _by_url, bundle
+from ._schema import SCHEMA_URL, _by_url, bundle
 from .pystac_hooks import _is_mlm_url, warn
 
 __all__ = ["migrate_on_read"]
@@ -32,9 +32,9 @@ def migrate_on_read(obj: dict[str, Any], info: STACJSONDescription, declared: li
     info.extensions = [uri for uri in original if not _is_mlm_url(uri)]  # nothing left for pystac-ext-mlm
     by_url = _by_url()
     versions = {by_url[uri].version for uri in declared if uri in by_url}
-    head = by_url[HEAD_URL].version
-    if len(versions) != len(set(declared)) or any(_rank(v) >= _rank(head) for v in versions):
-        return  # the head version (never changed), a version this package does not hold, or a mix
+    latest = by_url[SCHEMA_URL].version  # a document of the latest release (or of a draft after it) is kept
+    if len(versions) != len(set(declared)) or any(_rank(v) >= _rank(latest) for v in versions):
+        return  # the latest release or a draft (never changed), a version this package does not hold, or a mix
     from .migration import MigrationError, migrate
 
     kind = "Item" if obj.get("type") == "Feature" else str(obj.get("type", "document"))
@@ -45,8 +45,9 @@ def migrate_on_read(obj: dict[str, Any], info: STACJSONDescription, declared: li
         warn(f"{what}; kept as declared: it cannot be migrated ({error})")
         return
     if migration.complete:
-        obj.clear()
-        obj.update(migration.document)
+        if migration.document is not obj:  # migrate returns a document it keeps as it is unchanged
+            obj.clear()
+            obj.update(migration.document)
         return
     if migration.placeholders:
         shown = ", ".join(p.path for p in migration.placeholders[:3])
@@ -54,4 +55,4 @@ def migrate_on_read(obj: dict[str, Any], info: STACJSONDescription, declared: li
         why = f"{len(migration.placeholders)} required value(s) it lacks would be placeholders ({shown}{more})"
     else:
         why = f"the result would not be valid ({migration.problems[0]})"
-    warn(f"{what}; kept as declared, not migrated to MLM {head}: {why}. Use `stac-mlm migrate` to finish it.")
+    warn(f"{what}; kept as declared, not migrated to MLM {latest}: {why}. Use `stac-mlm migrate` to finish it.")

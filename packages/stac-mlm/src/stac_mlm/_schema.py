@@ -145,16 +145,7 @@ def json_schema(version: str | None = None) -> dict[str, Any]:
     return schema
 
 
+#: The latest release's URL: what the classes and the pystac extension write (a draft in a spec editor's
+#: checkout never changes what a released document means).
 SCHEMA_URL: str = str(_parsed()["$id"])
 SPEC_VERSION: str = SCHEMA_URL.rstrip("/").split("/")[-2].lstrip("v")
-
-
-def _head_url() -> str:
-    held = bundle()
-    draft = held.get(held.draft) if held.draft else None
-    return draft.url if draft is not None else SCHEMA_URL
-
-
-#: The URL the generated classes and the pystac extension write: the draft's in a spec editor's checkout
-#: that holds one, else the latest release's (``SCHEMA_URL``), as in every published package.
-HEAD_URL: str = _head_url()

@@ -41,7 +41,7 @@ from ._generated.models import (
     ItemPropertiesAccessors,
 )
 from ._live import live
-from ._schema import HEAD_URL, _by_url
+from ._schema import SCHEMA_URL, _by_url
 from .models import AssetFields, CollectionSummaryFields, ItemProperties
 from .pystac_hooks import MLM_EXTENSION_HOOKS, MLMMigrationWarning, StacMLMHooks, _is_mlm_url, register_schemas
 from .validation import Problem, declared_versions
@@ -146,29 +146,29 @@ class StacMLMExtension(Generic[T], PropertiesExtension, ExtensionManagementMixin
     @classmethod
     def get_schema_uri(cls) -> str:
         """The MLM schema URL this extension writes."""
-        return HEAD_URL
+        return SCHEMA_URL
 
     @classmethod
     def has_extension(cls, obj: pystac.Item | pystac.Collection) -> bool:
         """True when the object lists this MLM version's schema (not an older one)."""
-        return HEAD_URL in (obj.stac_extensions or [])
+        return SCHEMA_URL in (obj.stac_extensions or [])
 
     @classmethod
     def add_to(cls, obj: pystac.Item | pystac.Collection) -> None:
         """List this version's schema URL; an object declaring another MLM version is refused (its fields
         follow that version: ``stac_mlm.migrate`` converts them)."""
         declared = [uri for uri in obj.stac_extensions or [] if _is_mlm_url(uri)]
-        other = [uri for uri in declared if uri != HEAD_URL]
+        other = [uri for uri in declared if uri != SCHEMA_URL]
         if other:
             found = _by_url().get(other[0])
             version = found.version if found else other[0]
             raise pystac.ExtensionNotImplemented(
                 f"the {type(obj).__name__} declares MLM {version}, whose fields differ from "
-                f"MLM {_by_url()[HEAD_URL].version}'s: migrate it first with "
+                f"MLM {_by_url()[SCHEMA_URL].version}'s: migrate it first with "
                 "stac_mlm.migrate(obj.to_dict()).document (or `stac-mlm migrate`)"
             )
-        if HEAD_URL not in declared:
-            obj.stac_extensions = [*(obj.stac_extensions or []), HEAD_URL]
+        if SCHEMA_URL not in declared:
+            obj.stac_extensions = [*(obj.stac_extensions or []), SCHEMA_URL]
 
     @classmethod
     def ensure_has_extension(cls, obj: pystac.Item | pystac.Collection, add_if_missing: bool = False) -> None:
@@ -177,7 +177,7 @@ class StacMLMExtension(Generic[T], PropertiesExtension, ExtensionManagementMixin
             cls.add_to(obj)
         if not cls.has_extension(obj):
             raise pystac.ExtensionNotImplemented(
-                f"the {type(obj).__name__} does not list the MLM schema ({HEAD_URL}): "
+                f"the {type(obj).__name__} does not list the MLM schema ({SCHEMA_URL}): "
                 "use StacMLMExtension.ext(obj, add_if_missing=True) to add it"
             )
 
@@ -367,7 +367,7 @@ def validate(obj: pystac.STACObject | dict[str, Any] | str | Path) -> list[str]:
             "MLM problems:\n" + "\n".join(f"  {problem}" for problem in unknown), source=unknown
         )
     declared = document.get("stac_extensions") or []
-    urls = [next((u for u in declared if u in v.urls), v.url) for v in versions] or [HEAD_URL]
+    urls = [next((u for u in declared if u in v.urls), v.url) for v in versions] or [SCHEMA_URL]
     validator = pystac.validation.RegisteredValidator.get_validator()
     register_schemas(validator)
     kind = pystac.STACObjectType.COLLECTION if document.get("type") == "Collection" else pystac.STACObjectType.ITEM

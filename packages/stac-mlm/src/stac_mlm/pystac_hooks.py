@@ -34,7 +34,7 @@ import pystac
 from pystac.extensions.hooks import ExtensionHooks
 from pystac.serialization.identify import STACJSONDescription, STACVersionID
 
-from ._schema import HEAD_URL, bundle, json_schema, url_heads
+from ._schema import SCHEMA_URL, bundle, json_schema, url_heads
 
 __all__ = ["MLM_EXTENSION_HOOKS", "MLMMigrationWarning", "StacMLMHooks", "register_schemas"]
 
@@ -50,7 +50,7 @@ def _is_mlm_url(uri: object) -> bool:
 class StacMLMHooks(ExtensionHooks):
     """Migrate older MLM Items and Collections on read, fields and URL together, or not at all."""
 
-    schema_uri: str = HEAD_URL
+    schema_uri: str = SCHEMA_URL
     prev_extension_ids: set[str] = set()  # noqa: RUF012 (pystac's type) older URLs are matched by prefix
     stac_object_types: set[pystac.STACObjectType] = {pystac.STACObjectType.ITEM, pystac.STACObjectType.COLLECTION}  # noqa: RUF012
 
