@@ -1,4 +1,5 @@
-"""The options shared by ``validate`` and ``lint`` that say where documents live, and the entries they give."""
+"""Options shared by several commands: the documents ``validate`` and ``lint`` read (and where they live, and
+the entries they give), and the trust opt-in of ``describe`` and ``check``."""
 
 from __future__ import annotations
 
@@ -8,6 +9,26 @@ from collections.abc import Iterator
 from ._catalog import sources
 from ._remote import is_url
 from ._sources import Entry, entries
+
+
+def add_document_arguments(parser: argparse.ArgumentParser) -> None:
+    """The documents to read (``PATH...``) and the output format, as ``validate`` and ``lint`` take them."""
+    parser.add_argument("paths", nargs="+", metavar="PATH", help="file, directory, .ndjson/.jsonl file, or -")
+    parser.add_argument(
+        "--format",
+        choices=["text", "json"],
+        default="text",
+        help="text for people (default); json: one JSON object per document and line, in input order",
+    )
+
+
+def add_trust_option(parser: argparse.ArgumentParser) -> None:
+    """``--trust-code``: the explicit opt-in to load model files with torch (``describe``, ``check``)."""
+    parser.add_argument(
+        "--trust-code",
+        action="store_true",
+        help="load .pt2 and TorchScript files with torch, which can run code they hold (only for files you trust)",
+    )
 
 
 def add_location_options(parser: argparse.ArgumentParser) -> None:

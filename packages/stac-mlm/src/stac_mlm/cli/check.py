@@ -13,6 +13,8 @@ import argparse
 import sys
 from typing import Any
 
+from ._options import add_trust_option
+
 EXIT_AGREE, EXIT_DISAGREE, EXIT_UNUSABLE = 0, 1, 2
 
 
@@ -26,11 +28,7 @@ def add_parser(subparsers: Any) -> argparse.ArgumentParser:
     )
     parser.add_argument("item", metavar="ITEM", help="the Item (JSON file)")
     parser.add_argument("--model", metavar="FILE", help="the model file or folder (default: the model asset's href)")
-    parser.add_argument(
-        "--trust-code",
-        action="store_true",
-        help="load .pt2 and TorchScript files with torch, which can run code they hold (only for files you trust)",
-    )
+    add_trust_option(parser)
     parser.set_defaults(run=run)
     return parser
 

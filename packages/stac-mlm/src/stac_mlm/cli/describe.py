@@ -18,6 +18,8 @@ import sys
 from pathlib import Path
 from typing import Any
 
+from ._options import add_trust_option
+
 EXIT_OK, EXIT_LEFT, EXIT_UNUSABLE = 0, 1, 2
 
 
@@ -41,11 +43,7 @@ def add_parser(subparsers: Any) -> argparse.ArgumentParser:
     )
     parser.add_argument("--overrides", metavar="FILE.yaml", help="a YAML or JSON file of path: value pairs")
     parser.add_argument("--href", help="the model asset's href (default: the model file, relative to OUT)")
-    parser.add_argument(
-        "--trust-code",
-        action="store_true",
-        help="load .pt2 and TorchScript files with torch, which can run code they hold (only for files you trust)",
-    )
+    add_trust_option(parser)
     parser.set_defaults(run=run)
     return parser
 

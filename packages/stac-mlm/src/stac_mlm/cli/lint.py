@@ -12,7 +12,7 @@ from ..linting import codes, lint
 from ..reading import InputError
 from ..validation import show_path
 from ._level import PROPERTIES, as_item, read_properties
-from ._options import add_location_options, located
+from ._options import add_document_arguments, add_location_options, located
 from ._output import Output, stdin_closed, stdout
 from ._output import Unusable as StreamUnusable
 from ._sources import Block, Unusable, read_file, reason
@@ -37,13 +37,7 @@ def add_parser(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) 
         description=DESCRIPTION,
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
-    parser.add_argument("paths", nargs="+", metavar="PATH", help="file, directory, .ndjson/.jsonl file, or -")
-    parser.add_argument(
-        "--format",
-        choices=["text", "json"],
-        default="text",
-        help="text for people (default); json: one JSON object per document and line, in input order",
-    )
+    add_document_arguments(parser)
     parser.add_argument(
         "--select",
         type=_codes,

@@ -10,7 +10,7 @@ from functools import partial
 from .._schema import bundle, unknown_version
 from ..stac_core import stac_folders
 from ._judge import judge
-from ._options import add_location_options, located
+from ._options import add_document_arguments, add_location_options, located
 from ._output import Output, stdin_closed, stdout
 from ._output import Unusable as StreamUnusable
 from ._parallel import chunked, ordered_map, usable_cpus
@@ -52,13 +52,7 @@ def add_parser(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) 
         description=DESCRIPTION,
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
-    parser.add_argument("paths", nargs="+", metavar="PATH", help="file, directory, .ndjson/.jsonl file, or -")
-    parser.add_argument(
-        "--format",
-        choices=["text", "json"],
-        default="text",
-        help="text for people (default); json: one JSON object per document and line, in input order",
-    )
+    add_document_arguments(parser)
     parser.add_argument(
         "--mlm-version",
         type=_version,
