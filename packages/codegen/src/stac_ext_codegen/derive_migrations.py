@@ -1,9 +1,11 @@
 """Migration steps between consecutive releases, derived from the version diff.
 
 Where the diff says how to turn a document of the older release into one of the newer, the step says it
-as data the runtime's migration engine already reads: a field that became required gets an entry of the
-``required`` table (the slot's default when the model gives one, else the first configured placeholder
-value the new JSON Schema accepts, reported as a placeholder for a person to fill). A breaking change
+as data the runtime's migration reads: a field that became required gets an entry of the ``required``
+table (the slot's default when the model gives one, else the first configured placeholder value the new
+JSON Schema accepts, reported as a placeholder for a person to fill); a renamed or moved field gets a plain
+rule (``rules``: from, to, action, note); a value replaced in or removed from an enum gets ``values``
+entries (path, value, to, action, note; see ``derive_rules``). A breaking change
 the diff cannot translate is ``undecided`` unless a hand-written ``breaking_changes`` entry of the
 migration tables handles it for that pair: `release` refuses while one is left.
 
@@ -20,6 +22,7 @@ import json
 import re
 from typing import Any
 
+from . import derive_rules
 from .diff import Change, diff_versions
 from .model import load_version
 from .resolved import KIND_CLASS, ResolvedModel, resolve
@@ -27,6 +30,7 @@ from .versions import VersionIndex, version_key
 
 DEFAULT = re.compile(r"^(?P<kind>string|str|int|integer|float|double|decimal)\((?P<value>.*)\)$")
 REQUIRED_KINDS = {"presence-changed", "field-added"}
+VALUE_KINDS = {"enum-value-replaced", "enum-value-removed"}
 
 
 def class_pointers(resolved: ResolvedModel) -> dict[str, list[str]]:
@@ -95,25 +99,40 @@ def derive_step(
     from .versioned import schema_document
 
     changes = diff_versions(index, old, new)
-    model = load_version(index, new)
-    pointers = class_pointers(resolve(model))
+    resolved, was = resolve(load_version(index, new)), resolve(load_version(index, old))
+    pointers, old_pointers = class_pointers(resolved), class_pointers(was)
     schema = schema_document(index, index.get(new))
     candidates = list(config.get("placeholder_values") or [])
     handled = _handled(tables, old, new, config)
-    required: list[dict[str, Any]] = []
-    covered: list[dict[str, Any]] = []
-    undecided: list[str] = []
+    step: dict[str, list[Any]] = {"required": [], "rules": [], "values": [], "breaking_changes": [], "undecided": []}
     for change in changes:
         if not change.breaking or change.element in handled or change.where in handled:
             continue
-        entries = _required_entries(change, pointers, schema, candidates, new) if _made_required(change) else None
-        if entries:
-            required += entries
-            summary = change.summary
-            covered.append({"change": summary, "fields": [change.element], "handled_by": {"derived": "required"}})
+        found: dict[str, list[dict[str, Any]]] = {}
+        decided = False  # handled even with no entry (a removed value no field holds)
+        if change.kind == "field-renamed":
+            where = derive_rules.places(was, old_pointers, change.where)
+            found["rules"] = derive_rules.rename_rules(change, where, new)
+        elif change.kind == "field-moved":
+            sources = derive_rules.places(was, old_pointers, change.before["class"])
+            targets = derive_rules.places(resolved, pointers, change.after["class"])
+            found["rules"] = derive_rules.move_rules(change, sources, targets, new)
+            if found["rules"] and change.after["facts"]["presence"] == "required":
+                moved = Change("field-added", change.element, True, "", change.where, None, change.after["facts"])
+                found["required"] = _required_entries(moved, pointers, schema, candidates, new)
+        elif change.kind in VALUE_KINDS:
+            found["values"] = derive_rules.value_entries(change, resolved, pointers, new)
+            decided = True
+        elif _made_required(change):
+            found["required"] = _required_entries(change, pointers, schema, candidates, new)
+        if decided or any(found.values()):
+            for part, entries in found.items():
+                step[part] += entries
+            by = {"derived": "+".join(part for part, entries in found.items() if entries) or "nothing to migrate"}
+            step["breaking_changes"].append({"change": change.summary, "fields": [change.element], "handled_by": by})
         else:
-            undecided.append(f"{change.kind}: {change.summary}")
-    return {"from": old, "to": new, "required": required, "breaking_changes": covered, "undecided": undecided}
+            step["undecided"].append(f"{change.kind}: {change.summary}")
+    return {"from": old, "to": new, **step}
 
 
 def _made_required(change: Change) -> bool:

@@ -9,6 +9,12 @@ reported once, not at every place that quotes it.
 A change is *breaking* when a document valid under the old version may be invalid under the new one
 (validation view): a field or rule made required or stricter, a value removed from a closed list, a
 type narrowed. A field added as optional, a value added, a constraint relaxed are not breaking.
+
+Some removals say where the value went, so a migration can be derived from them: ``field-renamed`` (the
+old release deprecated the field with an exact replacement that the same class now holds), ``field-moved``
+(the same key with the same value facts left one class and arrived in another) and ``enum-value-replaced``
+(the old release deprecated the value with an exact replacement the enum still holds). They stay breaking
+(a document or reader using the old place or value is affected), but ``derive_migrations`` handles them.
 """
 
 from __future__ import annotations
@@ -176,7 +182,20 @@ def describe(model: SourceModel) -> dict[str, Any]:
             "extra_keys_pattern": cls.extra_keys_pattern,
             "slots": {slot.key: _slot_facts(resolved, slot) for slot in cls.slots},
         }
-    enums = {name: {"open": enum.open, "values": enum.names} for name, enum in resolved.enum_map.items()}
+    enums = {
+        name: {
+            "open": enum.open,
+            "values": enum.names,
+            "deprecated": {
+                v.value: {"note": v.deprecated, "replaced_by": v.replaced_by}
+                for v in enum.values
+                if v.deprecated is not None
+            },
+        }
+        for name, enum in resolved.enum_map.items()
+    }
+    # slot names to JSON keys, for `replaced_by` (which names a slot)
+    keys = {slot.name: slot.key for cls in resolved.class_map.values() for slot in cls.slots}
     rules = {
         str(rule.get("id")): {
             "enforced": rule.get("enforced", True) is not False,
@@ -186,7 +205,7 @@ def describe(model: SourceModel) -> dict[str, Any]:
         }
         for rule in model.rules
     }
-    facts = {"objects": objects, "enums": enums, "rules": rules, "rule_defs": model.rule_defs}
+    facts = {"objects": objects, "enums": enums, "rules": rules, "rule_defs": model.rule_defs, "keys": keys}
     version = model.version
     return {
         "version": version.version if version else None,
@@ -343,12 +362,37 @@ def _enum_changes(name: str, old: dict[str, Any] | None, new: dict[str, Any] | N
         if value not in old["values"]:
             summary = f"New value `{value}` in {name}."
             out.append(Change("enum-value-added", f"{name}.{value}", False, summary, name, None, value))
+    out += _value_deprecations(name, old, new)
     for value in old["values"]:
         if value not in new["values"]:
             effect = " Documents using it are now rejected." if closed and not old["open"] else ""
-            summary = f"Value `{value}` removed from {name}.{effect}"
             breaking = closed and not old["open"]
+            instead = (old.get("deprecated") or {}).get(value, {}).get("replaced_by")
+            if instead is not None and instead in new["values"]:
+                summary = f"Value `{value}` of {name} replaced by `{instead}` (its exact replacement).{effect}"
+                out.append(Change("enum-value-replaced", f"{name}.{value}", breaking, summary, name, value, instead))
+                continue
+            summary = f"Value `{value}` removed from {name}.{effect}"
             out.append(Change("enum-value-removed", f"{name}.{value}", breaking, summary, name, value, None))
+    return out
+
+
+def _value_deprecations(name: str, old: dict[str, Any], new: dict[str, Any]) -> list[Change]:
+    """Values of an enum deprecated (or no longer) while they stay: never breaking."""
+    out = []
+    was_marked, now_marked = old.get("deprecated") or {}, new.get("deprecated") or {}
+    for value in new["values"]:
+        was, now = was_marked.get(value), now_marked.get(value)
+        if value not in old["values"] or was == now:
+            continue
+        element = f"{name}.{value}"
+        if now is None:
+            summary = f"Value `{value}` of {name}: no longer deprecated."
+            out.append(Change("enum-value-undeprecated", element, False, summary, name, was, None))
+        else:
+            instead = f" Use `{now['replaced_by']}` instead." if now.get("replaced_by") else ""
+            summary = f"Value `{value}` of {name}: deprecated ({now['note']}).{instead}"
+            out.append(Change("enum-value-deprecated", element, False, summary, name, was, now))
     return out
 
 
@@ -407,6 +451,7 @@ def compare(old: dict[str, Any], new: dict[str, Any]) -> list[Change]:
             signature = (change.kind, change.element, json.dumps(change.before, sort_keys=True))
             if (*signature, json.dumps(change.after, sort_keys=True)) not in inherited:
                 out.append(change)
+    out = _renames_and_moves(old, new, out)
     for name in [*new["enums"], *(n for n in old["enums"] if n not in new["enums"])]:
         out += _enum_changes(name, old["enums"].get(name), new["enums"].get(name))
     old_defs, new_defs = old["rule_defs"], new["rule_defs"]
@@ -420,6 +465,53 @@ def compare(old: dict[str, Any], new: dict[str, Any]) -> list[Change]:
         )
         out += _rule_changes(rule_id, old_rule, new_rule, defs_changed)
     return out
+
+
+#: slot facts that may differ between a field's old and new place when it moved (not what values it accepts)
+MOVE_IGNORES = {"presence", "recommended", "default", "deprecated", "replaced_by"}
+
+
+def _renames_and_moves(old: dict[str, Any], new: dict[str, Any], changes: list[Change]) -> list[Change]:
+    """Removals that are renames (the old field was deprecated with an exact replacement the same class now
+    has) or moves (the same key, with the same facts, removed from one class and added to another)."""
+    removed = [c for c in changes if c.kind == "field-removed"]
+    added = [c for c in changes if c.kind == "field-added"]
+    replaced: dict[int, Change | None] = {}
+    keys = {**old.get("keys", {}), **new.get("keys", {})}
+    for change in removed:
+        facts, owner = change.before, new["objects"].get(change.where)
+        target = keys.get(facts["replaced_by"], facts["replaced_by"]) if facts.get("replaced_by") else None
+        if facts.get("deprecated") is not None and target and owner is not None and target in owner["slots"]:
+            title = owner["title"]
+            summary = f"`{change.element}` in {title} renamed to `{target}` (deprecated with it as exact replacement)."
+            renamed = Change("field-renamed", change.element, True, summary, change.where, change.element, target)
+            replaced[id(change)] = renamed
+    for change in removed:
+        if id(change) in replaced:
+            continue
+        same_key_removed = [c for c in removed if c.element == change.element and id(c) not in replaced]
+        same_key_added = [c for c in added if c.element == change.element]
+        if len(same_key_removed) != 1 or len(same_key_added) != 1:
+            continue
+        arrival = same_key_added[0]
+        if _value_facts(change.before) != _value_facts(arrival.after):
+            continue
+        was, now = old["objects"][change.where]["title"], new["objects"][arrival.where]["title"]
+        summary = f"`{change.element}` moved from {was} to {now}."
+        before = {"class": change.where, "facts": change.before}
+        after = {"class": arrival.where, "facts": arrival.after}
+        replaced[id(change)] = Change("field-moved", change.element, True, summary, arrival.where, before, after)
+        replaced[id(arrival)] = None
+    out = []
+    for change in changes:
+        found = replaced.get(id(change), change)
+        if found is not None:
+            out.append(found)
+    return out
+
+
+def _value_facts(facts: dict[str, Any]) -> dict[str, Any]:
+    return {k: v for k, v in facts.items() if k not in MOVE_IGNORES}
 
 
 def facts_of(index: VersionIndex, version: Version) -> dict[str, Any]:

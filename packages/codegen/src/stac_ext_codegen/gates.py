@@ -133,8 +133,12 @@ def draft_migration(model: SourceModel) -> dict[str, Any] | None:
 
 def describe_migration(step: dict[str, Any]) -> list[str]:
     """What a derived step does, one line each."""
-    lines = [
-        f"migration {step['from']} -> {step['to']}: placeholder {e['value']!r} at {e['path']}" for e in step["required"]
+    pair = f"migration {step['from']} -> {step['to']}:"
+    lines = [f"{pair} placeholder {e['value']!r} at {e['path']}" for e in step["required"]]
+    lines += [f"{pair} {r['action']} {r['from']} -> {r['to']}" for r in step.get("rules", [])]
+    lines += [
+        f"{pair} value {v['value']!r} at {v['path']} " + (f"becomes {v['to']!r}" if "to" in v else "is dropped")
+        for v in step.get("values", [])
     ]
     lines += [f"migration {step['from']} -> {step['to']}: a person must decide: {u}" for u in step["undecided"]]
     return lines

@@ -81,6 +81,8 @@ class EnumValue:
     value: str
     description: str
     title: str | None = None  # a short label for user interfaces
+    deprecated: str | None = None  # LinkML `deprecated` on the permissible value (None: not deprecated)
+    replaced_by: str | None = None  # its deprecated_element_has_exact_replacement (another value)
 
 
 @dataclass(frozen=True)
@@ -400,7 +402,13 @@ class _Resolver:
             description=str(enum.description or ""),
             open=is_true(notes.get("open_enum", False)),
             values=tuple(
-                EnumValue(str(v), str(pv.description or ""), _text(pv.title))
+                EnumValue(
+                    str(v),
+                    str(pv.description or ""),
+                    _text(pv.title),
+                    _text(pv.deprecated),
+                    _text(pv.deprecated_element_has_exact_replacement),
+                )
                 for v, pv in enum.permissible_values.items()
             ),
             erratum=_text(notes.get("erratum")),

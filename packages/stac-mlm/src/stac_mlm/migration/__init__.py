@@ -17,6 +17,7 @@ from .._schema import MLMVersion, bundle
 from ..placeholders import Placeholder
 from ..validation import Problem, is_valid, validate
 from . import completion
+from .derived import apply_values
 from .detect import Source, detect
 from .engine import Context, apply_rules
 from .reader import MigrationError, read_document
@@ -156,6 +157,7 @@ def _migrate(document: dict[str, Any]) -> Migration:
             if family.draft_when and any(pointer.get(work, p) is not pointer.MISSING for p in family.draft_when):
                 apply_rules(context, family.draft_rules)
             apply_rules(context, family.rules)
+    apply_values(context, tables().values)
     completion.run(context, sources)
     return Migration(work, context.report, sources, validate(work))
 

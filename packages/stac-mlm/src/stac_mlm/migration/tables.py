@@ -76,6 +76,7 @@ class Tables:
     common: dict[str, Any]
     rules: tuple[Rule, ...]
     families: dict[str, Family] = field(default_factory=dict)
+    values: tuple[dict[str, Any], ...] = ()  # derived enum-value entries (path, value, to?, action, note)
 
 
 def _raw() -> dict[str, Any]:
@@ -89,9 +90,14 @@ def tables() -> Tables:
     """The migration tables bundled with the package."""
     raw = _raw()
     common = raw["common"]
-    # steps derived from the diff between releases (schema/migrations/releases.yaml): more required fields
+    # steps derived from the diff between releases (schema/migrations/releases.yaml): more required fields,
+    # plain rules (renames, moves) that follow every family's own rules, enum values rewritten or dropped
+    derived_rules: list[Rule] = []
+    values: list[dict[str, Any]] = []
     for derived in (raw.get("releases") or {}).get("derived") or []:
         common = {**common, "required": [*common["required"], *derived.get("required", [])]}
+        derived_rules += [Rule.load(r) for r in derived.get("rules", [])]
+        values += derived.get("values", [])
     families = {}
     for name in FAMILY_ORDER:
         data = raw[name]
@@ -102,12 +108,13 @@ def tables() -> Tables:
             prefix=data["prefix"],
             extensions=tuple((re.compile(e["pattern"]), e.get("version")) for e in detect.get("extensions", [])),
             markers=tuple(detect.get("markers", [])),
-            rules=tuple(Rule.load(r) for r in data.get("rules", [])),
+            rules=tuple([*(Rule.load(r) for r in data.get("rules", [])), *derived_rules]),
             data=data,
             draft_rules=tuple(Rule.load(r) for r in data.get("drafts", {}).get("rules", [])),
             draft_when=tuple(parse_pointer(p) for p in data.get("drafts", {}).get("when", [])),
         )
-    return Tables(common=common, rules=tuple(Rule.load(r) for r in common.get("rules", [])), families=families)
+    rules = tuple(Rule.load(r) for r in common.get("rules", []))
+    return Tables(common=common, rules=rules, families=families, values=tuple(values))
 
 
 @dataclass(frozen=True)

@@ -1,0 +1,159 @@
+"""Renames, moves and replaced enum values: the diff kinds that say where a value went, and the migration
+rules derived from them. The facts of the live model are changed (names picked from the model itself)."""
+
+from __future__ import annotations
+
+import copy
+from typing import Any
+
+import pytest
+from stac_ext_codegen.derive_migrations import class_pointers
+from stac_ext_codegen.derive_rules import enum_places, move_rules, places, rename_rules, value_entries
+from stac_ext_codegen.diff import Change, compare, describe
+from stac_ext_codegen.model import SourceModel
+from stac_ext_codegen.resolved import ResolvedModel, resolve
+from support.paths import SCHEMA_DIR
+
+
+@pytest.fixture(scope="module")
+def model() -> SourceModel:
+    return SourceModel.load(SCHEMA_DIR)
+
+
+@pytest.fixture(scope="module")
+def facts(model: SourceModel) -> dict[str, Any]:
+    return describe(model)
+
+
+@pytest.fixture(scope="module")
+def resolved(model: SourceModel) -> ResolvedModel:
+    return resolve(model)
+
+
+def _leaves(facts: dict[str, Any]) -> list[str]:
+    """Classes no other class inherits from, with at least two fields, most fields first."""
+    parents = {p for cls in facts["objects"].values() for p in cls["parents"]}
+    leaves = [n for n, c in facts["objects"].items() if n not in parents and len(c["slots"]) >= 2]
+    return sorted(leaves, key=lambda n: -len(facts["objects"][n]["slots"]))
+
+
+def _slot_name(facts: dict[str, Any], key: str) -> str:
+    return next(name for name, found in facts["keys"].items() if found == key)
+
+
+def _kinds(changes: list[Change]) -> list[tuple[str, str]]:
+    return [(c.kind, c.element) for c in changes]
+
+
+def test_a_removed_field_deprecated_with_an_exact_replacement_is_renamed(facts: dict[str, Any]) -> None:
+    owner = _leaves(facts)[0]
+    key, target = list(facts["objects"][owner]["slots"])[:2]
+    old, new = copy.deepcopy(facts), copy.deepcopy(facts)
+    old["objects"][owner]["slots"][key] |= {"deprecated": "superseded", "replaced_by": _slot_name(facts, target)}
+    del new["objects"][owner]["slots"][key]
+    changes = compare(old, new)
+    renamed = [c for c in changes if c.kind == "field-renamed"]
+    assert [(c.element, c.where, c.before, c.after, c.breaking) for c in renamed] == [(key, owner, key, target, True)]
+    assert ("field-removed", key) not in _kinds(changes)
+    # without the deprecation (or with a replacement the class lacks) it is a plain removal
+    del old["objects"][owner]["slots"][key]["deprecated"]
+    assert "field-renamed" not in [c.kind for c in compare(old, new)]
+
+
+def test_a_field_that_leaves_one_class_for_another_is_moved(facts: dict[str, Any]) -> None:
+    leaves, objects = _leaves(facts), facts["objects"]
+    source, key = next(
+        (name, k)
+        for name in leaves
+        for k in objects[name]["slots"]
+        if sum(k in o["slots"] for o in objects.values()) == 1
+    )
+    slot = objects[source]["slots"][key]
+    target = next(t for t in leaves if t != source)
+    old, new = copy.deepcopy(facts), copy.deepcopy(facts)
+    del new["objects"][source]["slots"][key]
+    new["objects"][target]["slots"][key] = copy.deepcopy(slot) | {"presence": "optional"}
+    moved = [c for c in compare(old, new) if c.element == key]
+    assert [(c.kind, c.where, c.before["class"], c.after["class"]) for c in moved] == [
+        ("field-moved", target, source, target)
+    ]
+    # different value facts: not the same field
+    new["objects"][target]["slots"][key]["ranges"] = ["a-range-of-no-model"]
+    assert sorted(c.kind for c in compare(old, new) if c.element == key) == ["field-added", "field-removed"]
+
+
+def _closed_enum(facts: dict[str, Any]) -> str:
+    return next(n for n, e in facts["enums"].items() if not e["open"] and len(e["values"]) >= 2)
+
+
+def test_an_enum_value_deprecated_then_removed_with_a_replacement(facts: dict[str, Any]) -> None:
+    enum = _closed_enum(facts)
+    value, instead = facts["enums"][enum]["values"][:2]
+    old, marked = copy.deepcopy(facts), copy.deepcopy(facts)
+    marked["enums"][enum]["deprecated"] = {value: {"note": "superseded", "replaced_by": instead}}
+    deprecated = [c for c in compare(old, marked) if c.element == f"{enum}.{value}"]
+    assert [(c.kind, c.breaking) for c in deprecated] == [("enum-value-deprecated", False)]
+    assert f"`{instead}`" in deprecated[0].summary
+    removed = copy.deepcopy(marked)
+    removed["enums"][enum]["values"].remove(value)
+    removed["enums"][enum]["deprecated"] = {}
+    replaced = [c for c in compare(marked, removed) if c.element == f"{enum}.{value}"]
+    assert [(c.kind, c.breaking, c.before, c.after) for c in replaced] == [
+        ("enum-value-replaced", True, value, instead)
+    ]
+    plain = [c for c in compare(old, removed) if c.element == f"{enum}.{value}"]
+    assert [(c.kind, c.after) for c in plain] == [("enum-value-removed", None)]
+
+
+# ----- rules derived from them ---------------------------------------------------------------------------------------
+def test_a_rename_moves_the_value_at_every_place_of_the_class(facts: dict[str, Any], resolved: ResolvedModel) -> None:
+    pointers = class_pointers(resolved)
+    owner = max(facts["objects"], key=lambda n: len(places(resolved, pointers, n)))
+    where = places(resolved, pointers, owner)
+    assert len(where) > 1
+    change = Change("field-renamed", "a~b", True, "", owner, "a~b", "a/b")
+    rules = rename_rules(change, where, "v9.0.0")
+    assert [(r["from"], r["to"], r["action"]) for r in rules] == [(f"{w}/a~0b", f"{w}/a~1b", "renamed") for w in where]
+
+
+@pytest.mark.parametrize(
+    ("sources", "targets", "expected"),
+    [
+        (["/a/*"], ["/a/*/b"], [("/a/*/k", "/a/*/b/k")]),  # into a nested object of the same item
+        (["/a/*/b", "/c/*/b"], ["/a/*", "/c/*"], [("/a/*/b/k", "/a/*/k"), ("/c/*/b/k", "/c/*/k")]),
+        (["/a"], ["/b"], [("/a/k", "/b/k")]),  # no list or map on either side
+        (["/a/*"], ["/a"], []),  # many values into one place
+        (["/a"], ["/a/*"], []),  # one value into many places
+        (["/a/*"], ["/a/*/b", "/a/*/c"], []),  # two candidate places
+        ([], ["/a"], []),
+    ],
+)
+def test_a_move_is_derived_only_when_each_place_has_one_target(
+    sources: list[str], targets: list[str], expected: list[tuple[str, str]]
+) -> None:
+    change = Change("field-moved", "k", True, "", "B", {"class": "A"}, {"class": "B"})
+    assert [(r["from"], r["to"]) for r in move_rules(change, sources, targets, "v9.0.0")] == expected
+
+
+def test_replaced_and_removed_values_are_found_wherever_the_enum_is_used(
+    facts: dict[str, Any], resolved: ResolvedModel
+) -> None:
+    pointers = class_pointers(resolved)
+    enum = _closed_enum(facts)
+    value, instead = facts["enums"][enum]["values"][:2]
+    found = enum_places(resolved, pointers, enum)
+    used = {
+        slot.key
+        for cls in resolved.class_map.values()
+        for slot in cls.slots
+        if enum in slot.ranges and places(resolved, pointers, cls.name)
+    }
+    assert found and {p.rstrip("/*").rsplit("/", 1)[-1] for p in found} == used
+    replaced = value_entries(
+        Change("enum-value-replaced", "", True, "", enum, value, instead), resolved, pointers, "v9"
+    )
+    assert {(e["path"], e["value"], e["to"], e["action"]) for e in replaced} == {
+        (p, value, instead, "converted") for p in found
+    }
+    dropped = value_entries(Change("enum-value-removed", "", True, "", enum, value, None), resolved, pointers, "v9")
+    assert all("to" not in e and e["action"] == "dropped" for e in dropped) and len(dropped) == len(found)
