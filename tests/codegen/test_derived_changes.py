@@ -4,14 +4,19 @@ rules derived from them. The facts of the live model are changed (names picked f
 from __future__ import annotations
 
 import copy
+import itertools
 from typing import Any
 
 import pytest
 from stac_ext_codegen.derive_migrations import class_pointers
 from stac_ext_codegen.derive_rules import enum_places, move_rules, places, rename_rules, value_entries
-from stac_ext_codegen.diff import Change, compare, describe
-from stac_ext_codegen.model import SourceModel
-from stac_ext_codegen.resolved import ResolvedModel, resolve
+from stac_ext_codegen.diff import Change, compare, describe, diff_versions
+from stac_ext_codegen.docmarks import value_deprecation
+from stac_ext_codegen.docs import Docs
+from stac_ext_codegen.docs_pages import _enum_context
+from stac_ext_codegen.model import SourceModel, load_version
+from stac_ext_codegen.resolved import EnumValue, ResolvedModel, resolve
+from stac_ext_codegen.versions import VersionIndex
 from support.paths import SCHEMA_DIR
 
 
@@ -126,6 +131,7 @@ def test_a_rename_moves_the_value_at_every_place_of_the_class(facts: dict[str, A
         (["/a"], ["/a/*"], []),  # one value into many places
         (["/a/*"], ["/a/*/b", "/a/*/c"], []),  # two candidate places
         ([], ["/a"], []),
+        (["/a/*"], ["/a/*"], []),  # alternative classes at one place
     ],
 )
 def test_a_move_is_derived_only_when_each_place_has_one_target(
@@ -157,3 +163,31 @@ def test_replaced_and_removed_values_are_found_wherever_the_enum_is_used(
     }
     dropped = value_entries(Change("enum-value-removed", "", True, "", enum, value, None), resolved, pointers, "v9")
     assert all("to" not in e and e["action"] == "dropped" for e in dropped) and len(dropped) == len(found)
+
+
+# ----- marks on enum values in the docs ----------------------------------------------------------------------------
+def test_enum_values_added_by_a_release_are_marked_new_in_it() -> None:
+    index = VersionIndex.find(SCHEMA_DIR)
+    assert index is not None
+    docs = Docs(load_version(index, index.latest))
+    releases = [r.version for r in index.releases]
+    added = {
+        (change.element, new)
+        for old, new in itertools.pairwise(releases)
+        for change in diff_versions(index, old, new)
+        if change.kind == "enum-value-added"
+    }
+    kept = {(e, v) for e, v in added if e.split(".", 1)[1] in docs.resolved.enum_map[e.split(".", 1)[0]].names}
+    assert kept, "the releases add enum values"
+    for element, version in kept:
+        enum, value = element.split(".", 1)
+        row = next(r for r in _enum_context(docs, enum)["values"] if r["value"] == value)
+        assert f"New in {version}." in row["description"], (element, row)
+    first = {(e, v) for e, v in kept if v == releases[0]}
+    assert not first, "values of the earliest release held are not marked"
+
+
+def test_a_deprecated_enum_value_shows_a_badge_and_its_replacement() -> None:
+    assert value_deprecation(EnumValue("a", "")) is None
+    mark = value_deprecation(EnumValue("a", "", None, "Superseded.", "b"))
+    assert mark == "**Deprecated**: Superseded. Use `b` instead."

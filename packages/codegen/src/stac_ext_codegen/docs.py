@@ -120,6 +120,13 @@ class Docs:
 
         return changed_in(self.model)
 
+    @cached_property
+    def value_marks(self) -> dict[str, list[str]]:
+        """Enum values added or (un)deprecated: ``{"Enum.value": [mark, ...]}`` (see ``docmarks.py``)."""
+        from .docmarks import value_marks
+
+        return value_marks(self.model)
+
     # ----- structure ---------------------------------------------------------------------------------------
     @cached_property
     def any_classes(self) -> set[str]:

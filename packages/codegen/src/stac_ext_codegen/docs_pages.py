@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from .docmarks import value_deprecation
 from .docs import Docs, _cell, _slug, _words
 
 
@@ -58,7 +59,11 @@ def _used_by(docs: Docs, name: str) -> list[tuple[str, str]]:
 
 def _enum_context(docs: Docs, name: str) -> dict[str, Any]:
     enum = docs.resolved.enum_map[name]
-    values = [{"value": v.value, "description": _cell(v.description)} for v in enum.values]
+    values = []
+    for v in enum.values:
+        marks = [value_deprecation(v), *docs.value_marks.get(f"{name}.{v.value}", [])]
+        text = " ".join(part for part in [v.description.strip(), *marks] if part)
+        values.append({"value": v.value, "description": _cell(text)})
     return {
         "enum": name,
         "title": str(enum.title or _words(name)),
