@@ -9,12 +9,14 @@ The names are read from the model and an example Item (the one holding the most 
 
 from __future__ import annotations
 
+import copy
 import json
 import os
 import re
 import shutil
 import subprocess
 import sys
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -23,6 +25,7 @@ import yaml
 from stac_ext_codegen.derive_migrations import class_pointers
 from stac_ext_codegen.derive_rules import enum_places, move_rules, places
 from stac_ext_codegen.diff import Change
+from stac_ext_codegen.fixtures import load_yaml
 from stac_ext_codegen.model import load_version
 from stac_ext_codegen.resolved import ResolvedModel, resolve
 from stac_ext_codegen.versions import VersionIndex
@@ -35,7 +38,11 @@ SUFFIX = "_renamed"
 
 
 # ----- what to rename, move and replace, read from the model and an example ------------------------------------
+MISSING = object()
+
+
 def _get(document: Any, pointer: str) -> Any:
+    """The value at ``pointer`` (``MISSING`` when there is none; null is a value)."""
     node = document
     for part in pointer.strip("/").split("/") if pointer.strip("/") else []:
         part = part.replace("~1", "/").replace("~0", "~")
@@ -44,7 +51,7 @@ def _get(document: Any, pointer: str) -> Any:
         elif isinstance(node, list) and part.isdigit() and int(part) < len(node):
             node = node[int(part)]
         else:
-            return None
+            return MISSING
     return node
 
 
@@ -58,7 +65,7 @@ def _expand(document: Any, pattern: str) -> list[str]:
             if part == "*":
                 keys = list(node) if isinstance(node, dict) else range(len(node)) if isinstance(node, list) else []
                 nxt += [f"{prefix}/{k}" for k in keys]
-            elif _get(document, f"{prefix}/{part}") is not None:
+            elif _get(document, f"{prefix}/{part}") is not MISSING:
                 nxt.append(f"{prefix}/{part}")
         found = nxt
     return found
@@ -102,10 +109,13 @@ def _choose(schema: Path, resolved: ResolvedModel, document: dict[str, Any]) -> 
             for other in resolved.class_map:
                 sources, targets = places(resolved, pointers, name), places(resolved, pointers, other)
                 rules = move_rules(
-                    Change("field-moved", slot.key, True, "", other, {"class": name}, {"class": other}), sources, targets, ""
+                    Change("field-moved", slot.key, True, "", other, {"class": name}, {"class": other}),
+                    sources,
+                    targets,
+                    "",
                 )
                 arrive = [_bind(r["from"], p, r["to"]) for r in rules for p in _expand(document, r["from"])]
-                if not arrive or any(_get(document, a.rsplit("/", 1)[0]) is None for a in arrive):
+                if not arrive or any(_get(document, a.rsplit("/", 1)[0]) is MISSING for a in arrive):
                     continue  # the document has no object to move the value into
                 if "move" not in chosen and other not in (name, *resolved.class_map[name].children):
                     own = resolved.class_map[other]
@@ -181,7 +191,7 @@ def _remove_value(schema: Path, enum: str, value: str) -> None:
     path = schema / "enums.yaml"
     text = path.read_text(encoding="utf-8")
     start = text.index(f"\n  {enum}:\n")
-    tail = re.sub(rf"^(\s+){re.escape(value)}:\n(?:\1  .*\n)*", "", text[start:], count=1, flags=re.M)
+    tail = re.sub(rf"^(\s+){re.escape(value)}:.*\n(?:\1  .*\n)*", "", text[start:], count=1, flags=re.M)
     path.write_text(text[:start] + tail, encoding="utf-8")
 
 
@@ -196,22 +206,78 @@ def _as_regex(pattern: str) -> str:
     return "".join(r"([^/\s\"',}\]]+)" if part == "*" else re.escape(part) for part in re.split(r"(\*)", pattern))
 
 
-def _rewrite_fixtures(root: Path, key: str, renamed: str, rules: list[dict[str, Any]], value: dict[str, Any]) -> None:
-    """The draft's fixtures and rule examples follow the edits: the renamed key, the moved field (documents and
-    the pointers of rejected cases), the replaced value (at every place of its enum)."""
-    examples = root / "schema" / "examples"
-    renaming = re.compile(rf"{re.escape(key)}(?![A-Za-z0-9_])")
-    for path in [*sorted(examples.rglob("*.yaml")), root / "schema" / "rules.yaml"]:
-        text = renaming.sub(renamed, path.read_text(encoding="utf-8"))
+def _objects(node: Any) -> list[dict[str, Any]]:
+    found = [node] if isinstance(node, dict) else []
+    for child in node.values() if isinstance(node, dict) else node if isinstance(node, list) else []:
+        found += _objects(child)
+    return found
+
+
+def _edit_documents(root: Path, edit: Callable[[Any], None]) -> None:
+    """Apply ``edit`` to each example document of the draft (its comments kept at the top)."""
+    for path in sorted((root / "schema" / "examples" / "documents").glob("*.yaml")):
+        text = path.read_text(encoding="utf-8")
+        document = load_yaml(path)  # as the fixtures are read (timestamps stay text)
+        before = json.dumps(document)
+        edit(document)
+        if json.dumps(document) != before:
+            comments = "".join(line + "\n" for line in text.splitlines() if line.startswith("#"))
+            path.write_text(comments + yaml.safe_dump(document, sort_keys=False, allow_unicode=True), encoding="utf-8")
+
+
+def _edit_cases(root: Path, edit: Callable[[list[dict[str, Any]]], list[dict[str, Any]]]) -> None:
+    path = root / "schema" / "examples" / "invalid.yaml"
+    data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    data["cases"] = edit(data["cases"])
+    path.write_text(yaml.safe_dump(data, sort_keys=False, allow_unicode=True), encoding="utf-8")
+
+
+def _word(key: str) -> re.Pattern[str]:
+    return re.compile(rf"{re.escape(key)}(?![A-Za-z0-9_])")
+
+
+def _cover_replacement(root: Path, key: str, renamed: str) -> None:
+    """The new field is used wherever the deprecated one is, and each rejected case about it is repeated."""
+
+    def add(document: Any) -> None:
+        for holder in _objects(document):
+            if key in holder:
+                holder[renamed] = copy.deepcopy(holder[key])
+
+    def repeat(cases: list[dict[str, Any]]) -> list[dict[str, Any]]:
+        about = [c for c in cases if _word(key).search(json.dumps(c))]
+        clones = [json.loads(_word(key).sub(renamed, json.dumps(c))) for c in about]
+        return cases + [c | {"id": c["id"] + "-renamed"} for c in clones]
+
+    _edit_documents(root, add)
+    _edit_cases(root, repeat)
+
+
+def _drop_replaced(root: Path, key: str, renamed: str) -> None:
+    """The removed field leaves the fixtures; rule examples use the new one."""
+
+    def drop(document: Any) -> None:
+        for holder in _objects(document):
+            holder.pop(key, None)
+
+    _edit_documents(root, drop)
+    _edit_cases(root, lambda cases: [c for c in cases if not _word(key).search(json.dumps(c))])
+    rules = root / "schema" / "rules.yaml"
+    rules.write_text(_word(key).sub(renamed, rules.read_text(encoding="utf-8")), encoding="utf-8")
+
+
+def _follow_move_and_value(root: Path, rules: list[dict[str, Any]], value: dict[str, Any]) -> None:
+    """The moved field (documents, and the pointers of rejected cases and rule examples) and the replaced value
+    (at every place of its enum) follow the draft."""
+    for path in [root / "schema" / "examples" / "invalid.yaml", root / "schema" / "rules.yaml"]:
+        text = path.read_text(encoding="utf-8")
         for rule in rules:
             parts = rule["to"].split("*")
             replacement = parts[0] + "".join(f"\\g<{n}>{part}" for n, part in enumerate(parts[1:], 1))
             text = re.sub(_as_regex(rule["from"]) + r"(?![A-Za-z0-9_])", replacement, text)
         path.write_text(text, encoding="utf-8")
-    for path in sorted((examples / "documents").glob("*.yaml")):
-        text = path.read_text(encoding="utf-8")
-        document = yaml.safe_load(text)
-        before = json.dumps(document)
+
+    def follow(document: Any) -> None:
         for rule in rules:
             for source in _expand(document, rule["from"]):
                 parent, last = source.rsplit("/", 1)
@@ -224,9 +290,8 @@ def _rewrite_fixtures(root: Path, key: str, renamed: str, rules: list[dict[str, 
                     parent, last = found.rsplit("/", 1)
                     holder = _get(document, parent)
                     holder[int(last) if isinstance(holder, list) else last] = value["to"]
-        if json.dumps(document) != before:
-            comments = "".join(line + "\n" for line in text.splitlines() if line.startswith("#"))
-            path.write_text(comments + yaml.safe_dump(document, sort_keys=False, allow_unicode=True), encoding="utf-8")
+
+    _edit_documents(root, follow)
 
 
 # ----- the test ------------------------------------------------------------------------------------------------------
@@ -265,6 +330,7 @@ def test_renames_moves_and_replaced_values_release_and_migrate(tmp_path: Path) -
     value["places"] = enum_places(resolved, class_pointers(resolved), value["enum"])
     # the minor release: a replacement for a field and for a value, both deprecated
     renamed = _add_renamed_slot(schema, rename["slot"], rename["key"], "superseded")
+    _cover_replacement(root, rename["key"], renamed)
     _deprecate_value(schema, value["enum"], value["value"], value["to"])
     code, out = run_codegen(root, "generate")
     assert code == 0, out
@@ -282,7 +348,8 @@ def test_renames_moves_and_replaced_values_release_and_migrate(tmp_path: Path) -
     _remove_value(schema, value["enum"], value["value"])
     _list_slot(schema, move["slot"], remove=True)
     _list_slot(schema, move["slot"], into=move["to"])
-    _rewrite_fixtures(root, rename["key"], renamed, move["rules"], value)
+    _drop_replaced(root, rename["key"], renamed)
+    _follow_move_and_value(root, move["rules"], value)
     versions = _versions(root)
     versions["draft"]["errata_reviewed"] = True
     (schema / "versions.yaml").write_text(yaml.safe_dump(versions, sort_keys=False), encoding="utf-8")
@@ -316,7 +383,7 @@ def test_renames_moves_and_replaced_values_release_and_migrate(tmp_path: Path) -
     assert done.stdout.strip() == "[]", done.stdout + done.stderr
     assert any(new in url for url in migrated["stac_extensions"])
     renamed_at = rename["at"][: -len(rename["key"].replace("/", "~1"))] + renamed
-    assert _get(migrated, renamed_at) == _get(document, rename["at"]) and _get(migrated, rename["at"]) is None
+    assert _get(migrated, renamed_at) == _get(document, rename["at"]) and _get(migrated, rename["at"]) is MISSING
     moved_from = _expand(document, move["rules"][0]["from"]) or [
         p for r in move["rules"] for p in _expand(document, r["from"])
     ]
@@ -324,7 +391,7 @@ def test_renames_moves_and_replaced_values_release_and_migrate(tmp_path: Path) -
         rule = next(r for r in move["rules"] if source in _expand(document, r["from"]))
         assert _get(migrated, _bind(rule["from"], source, rule["to"])) == _get(document, source)
     assert _get(migrated, value["at"]) == value["to"]
-    entries = json.loads(report.read_text(encoding="utf-8"))["entries"]
+    entries = json.loads(report.read_text(encoding="utf-8"))["documents"][0]["entries"]
     actions = {(e["path"], e["action"]) for e in entries}
     assert (rename["at"], "renamed") in actions and (value["at"], "converted") in actions, entries
     assert {(source, "moved") for source in moved_from} <= actions, entries

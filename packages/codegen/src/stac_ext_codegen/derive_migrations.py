@@ -105,8 +105,13 @@ def derive_step(
     candidates = list(config.get("placeholder_values") or [])
     handled = _handled(tables, old, new, config)
     step: dict[str, list[Any]] = {"required": [], "rules": [], "values": [], "breaking_changes": [], "undecided": []}
+    renames = {str(c.before): str(c.after) for c in changes if c.kind == "field-renamed"}
     for change in changes:
         if not change.breaking or change.element in handled or change.where in handled:
+            continue
+        if change.kind == "rule-changed" and _only_renamed(change, renames):
+            by = {"derived": "renamed fields"}
+            step["breaking_changes"].append({"change": change.summary, "fields": [change.element], "handled_by": by})
             continue
         found: dict[str, list[dict[str, Any]]] = {}
         decided = False  # handled even with no entry (a removed value no field holds)
@@ -122,6 +127,8 @@ def derive_step(
                 found["required"] = _required_entries(moved, pointers, schema, candidates, new)
         elif change.kind in VALUE_KINDS:
             found["values"] = derive_rules.value_entries(change, resolved, pointers, new)
+            found["values"] += derive_rules.value_entries(change, was, old_pointers, new)  # where old documents hold it
+            found["values"] = list({json.dumps(v, sort_keys=True): v for v in found["values"]}.values())
             decided = True
         elif _made_required(change):
             found["required"] = _required_entries(change, pointers, schema, candidates, new)
@@ -133,6 +140,16 @@ def derive_step(
         else:
             step["undecided"].append(f"{change.kind}: {change.summary}")
     return {"from": old, "to": new, **step}
+
+
+def _only_renamed(change: Change, renames: dict[str, str]) -> bool:
+    """Does a rule read the same once the renamed fields' keys are spelled anew?"""
+    if not renames:
+        return False
+    text = json.dumps(change.before, sort_keys=True)
+    for key, target in renames.items():
+        text = re.sub(rf"(?<![A-Za-z0-9_]){re.escape(key)}(?![A-Za-z0-9_])", target, text)
+    return text == json.dumps(change.after, sort_keys=True)
 
 
 def _made_required(change: Change) -> bool:

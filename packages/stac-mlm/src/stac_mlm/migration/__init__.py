@@ -150,6 +150,7 @@ def _migrate(document: dict[str, Any]) -> Migration:
         if source.evidence == "fields":
             context.add("/stac_extensions", "assumed", f"no extension URL names it; detected {source} by its fields")
     apply_rules(context, tables().rules)
+    apply_values(context, tables().values)  # before the family rules, whose converters know the latest values only
     detected = {s.family for s in sources}
     for name in FAMILY_ORDER:
         if name in detected:
@@ -157,7 +158,7 @@ def _migrate(document: dict[str, Any]) -> Migration:
             if family.draft_when and any(pointer.get(work, p) is not pointer.MISSING for p in family.draft_when):
                 apply_rules(context, family.draft_rules)
             apply_rules(context, family.rules)
-    apply_values(context, tables().values)
+    apply_values(context, tables().values)  # and values the family rules wrote
     completion.run(context, sources)
     return Migration(work, context.report, sources, validate(work))
 
