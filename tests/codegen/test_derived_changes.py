@@ -8,7 +8,7 @@ import itertools
 from typing import Any
 
 import pytest
-from stac_ext_codegen.derive_migrations import class_pointers
+from stac_ext_codegen.derive_migrations import _only_renamed, class_pointers
 from stac_ext_codegen.derive_rules import enum_places, move_rules, places, rename_rules, value_entries
 from stac_ext_codegen.diff import Change, compare, describe, diff_versions
 from stac_ext_codegen.docmarks import value_deprecation
@@ -191,3 +191,12 @@ def test_a_deprecated_enum_value_shows_a_badge_and_its_replacement() -> None:
     assert value_deprecation(EnumValue("a", "")) is None
     mark = value_deprecation(EnumValue("a", "", None, "Superseded.", "b"))
     assert mark == "**Deprecated**: Superseded. Use `b` instead."
+
+
+def test_a_rule_that_only_follows_a_renamed_key_is_handled_by_the_rename() -> None:
+    before = [{"to": "X", "json_schema": {"required": ["p:a"], "properties": {"p:ab": {}}}}]
+    after = [{"to": "X", "json_schema": {"required": ["p:b"], "properties": {"p:ab": {}}}}]
+    change = Change("rule-changed", "R0", True, "", "", before, after)
+    assert _only_renamed(change, {"p:a": "p:b"})
+    assert not _only_renamed(change, {})
+    assert not _only_renamed(change, {"p:ab": "p:b"})

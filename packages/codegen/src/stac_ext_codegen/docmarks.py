@@ -10,8 +10,8 @@ import itertools
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
-    from .model import SourceModel
     from .diff import Change
+    from .model import SourceModel
     from .resolved import EnumValue, ResolvedSlot
 
 #: the diff's change kinds a reader of the field's docs should hear about, in the words the mark uses
