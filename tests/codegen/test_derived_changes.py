@@ -5,9 +5,13 @@ from __future__ import annotations
 
 import copy
 import itertools
+import re
+import shutil
+from pathlib import Path
 from typing import Any
 
 import pytest
+from stac_ext_codegen.config import find_config
 from stac_ext_codegen.derive_migrations import _only_renamed, class_pointers
 from stac_ext_codegen.derive_rules import enum_places, move_rules, places, rename_rules, value_entries
 from stac_ext_codegen.diff import Change, compare, describe, diff_versions
@@ -15,6 +19,7 @@ from stac_ext_codegen.docmarks import value_deprecation
 from stac_ext_codegen.docs import Docs
 from stac_ext_codegen.docs_pages import _enum_context
 from stac_ext_codegen.model import SourceModel, load_version
+from stac_ext_codegen.modellint import lint_directory
 from stac_ext_codegen.resolved import EnumValue, ResolvedModel, resolve
 from stac_ext_codegen.versions import VersionIndex
 from support.paths import SCHEMA_DIR
@@ -200,3 +205,32 @@ def test_a_rule_that_only_follows_a_renamed_key_is_handled_by_the_rename() -> No
     assert _only_renamed(change, {"p:a": "p:b"})
     assert not _only_renamed(change, {})
     assert not _only_renamed(change, {"p:ab": "p:b"})
+
+
+def test_an_exact_replacement_must_name_another_value_or_slot(tmp_path: Path) -> None:
+    schema = tmp_path / "schema"
+    shutil.copytree(SCHEMA_DIR, schema)
+    config = find_config(schema)
+    enums = describe(SourceModel.load(SCHEMA_DIR))["enums"]
+    enum = _closed_enum({"enums": enums})
+    value, other = enums[enum]["values"][:2]
+    found = []
+    for path in sorted(schema.glob("*.yaml")):
+        lines = path.read_text(encoding="utf-8").split("\n")
+        start = next((n for n, line in enumerate(lines) if line.strip() == f"{enum}:"), None)
+        if start is None:
+            continue
+        number = next(n for n in range(start, len(lines)) if re.match(rf"^\s+{re.escape(value)}:", lines[n]))
+        indent = lines[number][: len(lines[number]) - len(lines[number].lstrip())]
+        body = lines[number].split(":", 1)[1].strip()
+        assert body.startswith("{"), lines[number]  # the values of the model are written as flow mappings
+        marks = f"deprecated: x, deprecated_element_has_exact_replacement: {other}x"
+        lines[number] = f"{indent}{value}: {{{marks}" + (", " + body[1:] if body != "{}" else "}")
+        path.write_text("\n".join(lines), encoding="utf-8")
+        found = lint_directory(schema, config.model_root, config.rules_file)
+        assert [(f.file, f.line) for f in found] == [(path.name, number + 1)], found
+        assert f"`{other}x`" in found[0].message and f"did you mean `{other}`" in found[0].message
+        lines[number] = lines[number].replace(f"{other}x", other)
+        path.write_text("\n".join(lines), encoding="utf-8")
+        assert lint_directory(schema, config.model_root, config.rules_file) == []
+    assert found, f"no model file defines {enum}"

@@ -280,8 +280,33 @@ def _lint(model: _Model) -> list[Finding]:
             if pattern and closed and not re.fullmatch(pattern, str(value)):
                 message = f"enum `{name}`: the value `{value}` breaks the naming rule of closed enums ({pattern})"
                 found.append(Finding(source.name, source.line(place), message))
+    found += _replacements(model, slots | attributes)
     if model.rules is not None:
         found += _rule_fields(model, slots | attributes)
+    return found
+
+
+REPLACEMENT = "deprecated_element_has_exact_replacement"  # a LinkML metaslot: the migrations derive from it
+
+
+def _replacements(model: _Model, slots: set[str]) -> list[Finding]:
+    """An exact replacement must name another slot (for a slot) or another value of the enum (for a value)."""
+    found: list[Finding] = []
+    m = _meta()
+    for source, name, body in model.elements(m.slots_key):
+        target = body.get(REPLACEMENT)
+        if target is not None and (str(target) not in slots or str(target) == name):
+            message = f"slot `{name}`: the exact replacement `{target}` is no other slot{_suggest(str(target), slots)}"
+            found.append(Finding(source.name, source.line((m.slots_key, name, REPLACEMENT)), message))
+    for source, name, body in model.elements(m.enums_key):
+        values = body.get(m.values_key) or {}
+        names = {str(v) for v in values} if isinstance(values, dict) else set()
+        for value, facts in values.items() if isinstance(values, dict) else []:
+            target = facts.get(REPLACEMENT) if isinstance(facts, dict) else None
+            if target is not None and (str(target) not in names or str(target) == str(value)):
+                where = (m.enums_key, name, m.values_key, value, REPLACEMENT)
+                message = f"enum `{name}`, value `{value}`: the exact replacement `{target}` is no other value"
+                found.append(Finding(source.name, source.line(where), message + _suggest(str(target), names)))
     return found
 
 
