@@ -84,7 +84,7 @@ def test_a_field_that_leaves_one_class_for_another_is_moved(facts: dict[str, Any
     del new["objects"][source]["slots"][key]
     new["objects"][target]["slots"][key] = copy.deepcopy(slot) | {"presence": "optional"}
     moved = [c for c in compare(old, new) if c.element == key]
-    assert [(c.kind, c.where, c.before["class"], c.after["class"]) for c in moved] == [
+    assert [(c.kind, c.where, c.before["owner"], c.after["owner"]) for c in moved] == [
         ("field-moved", target, source, target)
     ]
     # different value facts: not the same field
@@ -142,7 +142,7 @@ def test_a_rename_moves_the_value_at_every_place_of_the_class(facts: dict[str, A
 def test_a_move_is_derived_only_when_each_place_has_one_target(
     sources: list[str], targets: list[str], expected: list[tuple[str, str]]
 ) -> None:
-    change = Change("field-moved", "k", True, "", "B", {"class": "A"}, {"class": "B"})
+    change = Change("field-moved", "k", True, "", "B", {"owner": "A"}, {"owner": "B"})
     assert [(r["from"], r["to"]) for r in move_rules(change, sources, targets, "v9.0.0")] == expected
 
 

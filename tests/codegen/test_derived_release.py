@@ -109,7 +109,7 @@ def _choose(schema: Path, resolved: ResolvedModel, document: dict[str, Any]) -> 
             for other in resolved.class_map:
                 sources, targets = places(resolved, pointers, name), places(resolved, pointers, other)
                 rules = move_rules(
-                    Change("field-moved", slot.key, True, "", other, {"class": name}, {"class": other}),
+                    Change("field-moved", slot.key, True, "", other, {"owner": name}, {"owner": other}),
                     sources,
                     targets,
                     "",

@@ -94,8 +94,9 @@ def _handled(tables: dict[str, Any], old: str, new: str, config: dict[str, Any])
 def derive_step(
     index: VersionIndex, old: str, new: str, tables: dict[str, Any], config: dict[str, Any]
 ) -> dict[str, Any]:
-    """The migration step from release ``old`` to ``new``: ``required`` entries, the ``breaking_changes``
-    they handle, and the ``undecided`` breaking changes (summaries) a person must still handle."""
+    """The migration step from release ``old`` to ``new``: ``required`` entries, ``rules`` (renames, moves),
+    ``values`` (enum values replaced or dropped), the ``breaking_changes`` they handle, and the ``undecided``
+    breaking changes (summaries) a person must still handle."""
     from .versioned import schema_document
 
     changes = diff_versions(index, old, new)
@@ -119,8 +120,8 @@ def derive_step(
             where = derive_rules.places(was, old_pointers, change.where)
             found["rules"] = derive_rules.rename_rules(change, where, new)
         elif change.kind == "field-moved":
-            sources = derive_rules.places(was, old_pointers, change.before["class"])
-            targets = derive_rules.places(resolved, pointers, change.after["class"])
+            sources = derive_rules.places(was, old_pointers, change.before["owner"])
+            targets = derive_rules.places(resolved, pointers, change.after["owner"])
             found["rules"] = derive_rules.move_rules(change, sources, targets, new)
             if found["rules"] and change.after["facts"]["presence"] == "required":
                 moved = Change("field-added", change.element, True, "", change.where, None, change.after["facts"])

@@ -71,7 +71,7 @@ def move_rules(change: Change, sources: list[str], targets: list[str], new: str)
         pairs.append((source, matching[0]))
     if not pairs or len({t for _, t in pairs}) != len(pairs) or any(s == t for s, t in pairs):
         return []  # merged values, or classes that alternate at one place (which one holds the field?)
-    note = f"{new} moved `{change.element}` from {change.before['class']} to {change.after['class']}"
+    note = f"{new} moved `{change.element}` from {change.before['owner']} to {change.after['owner']}"
     return [{"from": f"{s}/{key}", "to": f"{t}/{key}", "action": "moved", "note": note} for s, t in pairs]
 
 

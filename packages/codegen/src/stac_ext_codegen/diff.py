@@ -498,8 +498,8 @@ def _renames_and_moves(old: dict[str, Any], new: dict[str, Any], changes: list[C
             continue
         was, now = old["objects"][change.where]["title"], new["objects"][arrival.where]["title"]
         summary = f"`{change.element}` moved from {was} to {now}."
-        before = {"class": change.where, "facts": change.before}
-        after = {"class": arrival.where, "facts": arrival.after}
+        before = {"owner": change.where, "facts": change.before}
+        after = {"owner": arrival.where, "facts": arrival.after}
         replaced[id(change)] = Change("field-moved", change.element, True, summary, arrival.where, before, after)
         replaced[id(arrival)] = None
     out = []
