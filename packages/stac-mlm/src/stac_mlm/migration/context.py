@@ -3,14 +3,26 @@ converter returns to say what happened (KEEP, PLACED, REPORTED, Drop)."""
 
 from __future__ import annotations
 
-import json
 from dataclasses import dataclass
 from typing import Any
 
 from .. import pointer
 from ..pointer import MISSING, Segments, format_pointer
+from . import match
+from .match import DocumentView
 from .report import ReportEntry, new_entry
+from .results import shown
 from .tables import SchemaFacts, facts, tables
+
+
+def put_unless_different(document: Any, segments: Segments, value: Any, notes: list[str]) -> bool:
+    """Write ``value`` unless the place already holds a different one (then add a note, return False)."""
+    current = pointer.get(document, segments)
+    if current is not MISSING and current != value:
+        notes.append(f"not written to {format_pointer(segments)}, which already holds {shown(current)}")
+        return False
+    pointer.put(document, segments, value)
+    return True
 
 
 class _Keep:
@@ -35,20 +47,6 @@ class _Reported:
 REPORTED: Any = _Reported()
 
 
-_ENCODE = json.JSONEncoder(ensure_ascii=False).encode  # one encoder (json.dumps builds one per call)
-
-
-def shown(value: Any) -> str:
-    """A value as a person reads it in a report: JSON text (``null``, ``"text"``, ``[1, 2]``), shortened."""
-    if type(value) is str and len(value) <= 118 and value.isprintable() and '"' not in value and "\\" not in value:
-        return f'"{value}"'  # what json.dumps gives for such text, without its cost
-    try:
-        text = _ENCODE(value)
-    except (TypeError, ValueError):
-        text = str(value)
-    return text if len(text) <= 120 else text[:117] + "..."
-
-
 @dataclass(frozen=True, slots=True)
 class Drop:
     """Returned by a converter when the value has no v1.5.2 form; ``reason`` goes into the report."""
@@ -70,6 +68,8 @@ class Context:
         self.target: str | None = None  # where a converter that placed its result put it (for the report)
         self.archive_listing: list[tuple[str, Any, str]] = []  # files named in a model archive, no href
         self.matched: list[tuple[Segments, Any]] = []  # for a rule with `with`: the values read, by path
+        self.view = DocumentView(document)  # what converters read
+        self.view._context = self  # type: ignore[attr-defined]  # transitional: old-style converters
 
     # reading and writing -------------------------------------------------------------------------
     def get(self, path: str | Segments, default: Any = None) -> Any:
@@ -86,12 +86,7 @@ class Context:
     def put(self, path: str | Segments, value: Any) -> bool:
         """Write ``value`` unless the place already holds a different one (then note it and return False)."""
         segments = pointer.parse_pointer(path) if isinstance(path, str) else path
-        current = pointer.get(self.document, segments)
-        if current is not MISSING and current != value:
-            self.notes.append(f"not written to {format_pointer(segments)}, which already holds {shown(current)}")
-            return False
-        pointer.put(self.document, segments, value)
-        return True
+        return put_unless_different(self.document, segments, value, self.notes)
 
     def add(self, path: str, action: str, detail: str, original: Any = MISSING, target: str | None = None) -> None:
         """Add an entry to the report."""
@@ -116,25 +111,16 @@ class Context:
     @property
     def is_item(self) -> bool:
         """Whether the document is a STAC Item."""
-        return self.document.get("type") == "Feature"
+        return match.is_item(self.document)
 
     def assets(self) -> dict[str, Any]:
         """The document's assets (empty when it has none)."""
-        assets = self.document.get("assets")
-        return assets if isinstance(assets, dict) else {}
+        return match.assets_of(self.document)
 
     def model_asset_key(self) -> str | None:
         """The key of the first asset with the ``mlm:model`` role, if any."""
-        for key, asset in self.assets().items():
-            roles = asset.get("roles") if isinstance(asset, dict) else None
-            if isinstance(roles, list) and "mlm:model" in roles:
-                return key
-        return None
+        return match.model_asset_key(self.document)
 
     def free_asset_key(self, wanted: str) -> str:
         """``wanted``, or ``wanted-2``, ``wanted-3``... when taken: an asset key not yet used."""
-        assets = self.assets()
-        key, number = wanted, 2
-        while key in assets:
-            key, number = f"{wanted}-{number}", number + 1
-        return key
+        return match.free_asset_key(self.document, wanted)
