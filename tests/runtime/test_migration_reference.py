@@ -209,7 +209,7 @@ def _reference_required(context: Context, sources: list[Source]) -> None:
             if not isinstance(parent, dict) or segments[-1] in parent:
                 continue
             concrete = (*parent_path, segments[-1])
-            derived, action = SUPPLIERS[spec["converter"]](context, concrete) if "converter" in spec else (MISSING, "")
+            derived, action = SUPPLIERS[spec["converter"]](context.view, concrete) if "converter" in spec else (MISSING, "")
             value = copy.deepcopy(spec["value"]) if derived is MISSING else derived
             parent[segments[-1]] = value
             where = format_pointer(concrete)

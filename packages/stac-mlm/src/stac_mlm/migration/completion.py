@@ -295,7 +295,7 @@ def required(context: Context, sources: list[Source]) -> None:
                 continue
             concrete = (*parent_path, key)
             # a supplier derives a value, or gives MISSING: the table's stand-in is written
-            derived, action = SUPPLIERS[spec["converter"]](context, concrete) if "converter" in spec else (MISSING, "")
+            derived, action = SUPPLIERS[spec["converter"]](context.view, concrete) if "converter" in spec else (MISSING, "")
             parent[key] = value = pointer.copy_json(spec["value"]) if derived is MISSING else derived
             filled = True
             target = format_pointer(concrete)

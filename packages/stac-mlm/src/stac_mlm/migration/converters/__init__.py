@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from . import common, dlm, mlm, required
 from .base import CONVERTERS, Converter
-from .common import _json_schema_summary, sanitize_name, task_name
+from .common import _json_schema_summary, task_name
 from .required import SUPPLIERS, Supplier
 
 __all__ = [
@@ -26,6 +26,5 @@ __all__ = [
     "dlm",
     "mlm",
     "required",
-    "sanitize_name",
     "task_name",
 ]
