@@ -48,8 +48,8 @@ def _family(name: str) -> dict[str, Any]:
     return tables().families[name].data
 
 
-def _asset_key(context: Context) -> str:
-    return pointer.parse_pointer(context.path)[1]
+def _asset_key(match: Match) -> str:
+    return match.segments[1]
 
 
 def _number(value: Any) -> bool:
