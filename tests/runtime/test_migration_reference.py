@@ -23,13 +23,12 @@ from hypothesis import given
 from hypothesis import strategies as st
 from stac_mlm.migration import completion as finish_steps
 from stac_mlm.migration import migrate, read_document
-from stac_mlm.migration.context import shown
 from stac_mlm.migration.converters import CONVERTERS, SUPPLIERS
 from stac_mlm.migration.detect import Source, prefixes_in
 from stac_mlm.migration.engine import Context, compact
 from stac_mlm.migration.match import Match
 from stac_mlm.migration.report import ReportEntry, new_entry
-from stac_mlm.migration.results import Dropped, Keep, Placed, Value
+from stac_mlm.migration.results import Dropped, Keep, Placed, Value, shown
 from stac_mlm.migration.tables import FAMILY_ORDER, Rule, tables
 from stac_mlm.pointer import GONE, MISSING, format_pointer, parse_pointer, remove
 from support.legacy import fixture_paths, upstream_legacy_paths
@@ -174,9 +173,7 @@ def _put(document: Any, segments: tuple[str, ...], value: Any) -> None:
             node = node[segment]
 
 
-def _reference_record(
-    context: Context, rule: Rule, target: Any, consumed: list, result: Any, notes: list[str]
-) -> None:
+def _reference_record(context: Context, rule: Rule, target: Any, consumed: list, result: Any, notes: list[str]) -> None:
     action, detail = rule.action, rule.note
     written = result.target if isinstance(result, Placed) else None
     if isinstance(result, Dropped):
@@ -209,7 +206,8 @@ def _reference_required(context: Context, sources: list[Source]) -> None:
             if not isinstance(parent, dict) or segments[-1] in parent:
                 continue
             concrete = (*parent_path, segments[-1])
-            derived, action = SUPPLIERS[spec["converter"]](context.view, concrete) if "converter" in spec else (MISSING, "")
+            supplier = SUPPLIERS[spec["converter"]] if "converter" in spec else None
+            derived, action = supplier(context.view, concrete) if supplier else (MISSING, "")
             value = copy.deepcopy(spec["value"]) if derived is MISSING else derived
             parent[segments[-1]] = value
             where = format_pointer(concrete)

@@ -1,17 +1,16 @@
-"""What converters and finishing steps see: the document being migrated, its report, and the values a
-converter returns to say what happened (KEEP, PLACED, REPORTED, Drop)."""
+"""What the engine and the finishing steps work on: the document being migrated (changed in place)
+and its report. Converters and suppliers never see it: they read a ``DocumentView`` (match.py)."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from typing import Any
 
 from .. import pointer
 from ..pointer import MISSING, Segments, format_pointer
 from . import match
 from .match import DocumentView
-from .report import ReportEntry, new_entry
-from .results import shown
+from .report import ReportEntry
+from .results import assumed, entry, placeholder, shown
 from .tables import SchemaFacts, facts, tables
 
 
@@ -25,51 +24,17 @@ def put_unless_different(document: Any, segments: Segments, value: Any, notes: l
     return True
 
 
-class _Keep:
-    """Returned by a converter when the rule does not apply to this value: it stays as it is."""
-
-
-KEEP: Any = _Keep()
-
-
-class _Placed:
-    """Returned by a converter that wrote its results itself (with ``Context.put``)."""
-
-
-PLACED: Any = _Placed()
-
-
-class _Reported:
-    """Returned by a converter that wrote its results and reported each input value itself. (The engine
-    removes the consumed values, except for a rule whose `to` is its `from`: there the converter does.)"""
-
-
-REPORTED: Any = _Reported()
-
-
-@dataclass(frozen=True, slots=True)
-class Drop:
-    """Returned by a converter when the value has no v1.5.2 form; ``reason`` goes into the report."""
-
-    reason: str
-
-
 class Context:
-    """The document being migrated (changed in place) and its report, as converters see them."""
+    """The document being migrated (changed in place) and its report."""
 
     def __init__(self, document: dict[str, Any]) -> None:
         self.document = document
         self.report: list[ReportEntry] = []
         self.facts: SchemaFacts = facts()
         self.common: dict[str, Any] = tables().common
-        self.notes: list[str] = []  # remarks a converter adds to the current rule's entry
-        self.path = ""  # the input path of the value being converted
         self.emptied: list[tuple[list[Any], Segments]] = []  # lists with removed items, and their paths
-        self.target: str | None = None  # where a converter that placed its result put it (for the report)
         self.archive_listing: list[tuple[str, Any, str]] = []  # files named in a model archive, no href
-        self.matched: list[tuple[Segments, Any]] = []  # for a rule with `with`: the values read, by path
-        self.view = DocumentView(document)  # what converters read
-        self.view._context = self  # type: ignore[attr-defined]  # transitional: old-style converters
+        self.view = DocumentView(document)  # what converters and suppliers read
 
     # reading and writing -------------------------------------------------------------------------
     def get(self, path: str | Segments, default: Any = None) -> Any:
@@ -78,34 +43,22 @@ class Context:
         value = pointer.get(self.document, segments)
         return default if value is MISSING else value
 
-    def has(self, path: str | Segments) -> bool:
-        """Whether the document has a value at a JSON Pointer."""
-        segments = pointer.parse_pointer(path) if isinstance(path, str) else path
-        return pointer.get(self.document, segments) is not MISSING
-
     def put(self, path: str | Segments, value: Any) -> bool:
-        """Write ``value`` unless the place already holds a different one (then note it and return False)."""
+        """Write ``value`` unless the place already holds a different one (then return False)."""
         segments = pointer.parse_pointer(path) if isinstance(path, str) else path
-        return put_unless_different(self.document, segments, value, self.notes)
+        return put_unless_different(self.document, segments, value, [])
 
     def add(self, path: str, action: str, detail: str, original: Any = MISSING, target: str | None = None) -> None:
         """Add an entry to the report."""
-        self.report.append(new_entry(path, action, detail, original, target))
+        self.report.append(entry(path, action, detail, original, target))
 
     def placeholder(self, target: str, detail: str, fill: str | None) -> None:
         """Report a stand-in written at ``target``: why (``detail``) and what to put there (``fill``)."""
-        text = f"{detail}; put here: {fill}" if fill else detail
-        self.report.append(new_entry(target, "placeholder", text, target=target, fill=fill))
+        self.report.append(placeholder(target, detail, fill))
 
     def assume(self, target: str, detail: str, value: Any = MISSING) -> None:
         """Report a value written by assumption (``value`` is shown in the detail)."""
-        suffix = f" ({shown(value)})" if value is not MISSING else ""
-        self.add(target, "assumed", detail + suffix, target=target)
-
-    @property
-    def sources(self) -> dict[str, str]:
-        """For a rule with `with`: each value's key (the last segment of its path) and its input path."""
-        return {segments[-1]: format_pointer(segments) for segments, _ in self.matched}
+        self.report.append(assumed(target, detail, value))
 
     # the document's parts ------------------------------------------------------------------------
     @property

@@ -49,7 +49,7 @@ def free_asset_key(document: dict[str, Any], wanted: str, taken: tuple[str, ...]
 class DocumentView:
     """Read-only access to the document being migrated, with the schema facts and the common tables."""
 
-    __slots__ = ("_context", "_document", "common", "facts")
+    __slots__ = ("_document", "common", "facts")
 
     def __init__(self, document: dict[str, Any]) -> None:
         self._document = document

@@ -40,7 +40,9 @@ def draft_license(match: Match) -> Result:
     if isinstance(href, str) and href and isinstance(links, list):
         link: dict[str, Any] = {"rel": "license", "href": href}
         where = f"/links/{len(links)}"
-        entries.append(entry(f"{source}/href", "moved", "the license text becomes a `license` link", href, f"{where}/href"))
+        entries.append(
+            entry(f"{source}/href", "moved", "the license text becomes a `license` link", href, f"{where}/href")
+        )
         placed.add("href")
         if isinstance(description, str):
             link["title"] = description
