@@ -60,27 +60,34 @@ def _convert(
     else:
         matched, given = [], value
     where = format_pointer(path or extra[0][0])
-    if rule.converter is None:
-        kind, new, notes, result = Value, given, [], None
-    else:
+    new, notes = given, []
+    placed: Placed | None = None
+    dropped: Dropped | None = None
+    if rule.converter is not None:
         result = CONVERTERS[rule.converter](new_match(given, where, context.view, tuple(s for s, _ in matched)))
-        kind = type(result)
-        if kind is Keep:
+        if isinstance(result, Keep):
             return
+        if isinstance(result, Value):
+            new = result.value
+        elif isinstance(result, Placed):
+            placed, new = result, MISSING
+        elif isinstance(result, Dropped):
+            dropped, new = result, MISSING
+        else:  # a defect of the converter, not bad input
+            raise TypeError(f"converter {rule.converter} returned {result!r}, not a result")
         if result.entries:
             context.report.extend(result.entries)
         notes = [*result.notes]
-        new = result.value if kind is Value else MISSING
     in_place = rule.same_place or (
         rule.target is not None
         and not rule.extra
         and (rule.target == path if rule.plain else pointer.bind(rule.target, bound) == path)
     )
-    if kind is Placed:
-        _place(context, result, notes)
-        if result.reported and in_place:
+    if placed is not None:
+        _place(context, placed, notes)
+        if placed.reported and in_place:
             return  # the converter rewrote its input where it is
-    elif in_place and kind is Value:
+    elif in_place and dropped is None:
         if type(new) is type(value) and new == value:
             return
         pointer.put(context.document, path, new)  # same place: the key keeps its position
@@ -90,9 +97,9 @@ def _convert(
     consumed = [(path, value), *extra] if value is not MISSING else extra
     for segments, _ in consumed:
         pointer.remove(context.document, segments, context.emptied)
-    if kind is Placed and result.reported:
+    if placed is not None and placed.reported:
         return
-    _record(context, rule, bound, consumed, result, new, notes)
+    _record(context, rule, bound, consumed, placed or dropped, new, notes)
 
 
 def _place(context: Context, result: Placed, notes: list[str]) -> None:
@@ -151,15 +158,22 @@ def _expand(document: Any, segments: Segments, parents: dict[Any, Any]) -> list[
 
 
 def _record(
-    context: Context, rule: Rule, bound: tuple[str, ...], consumed: list[Any], result: Any, new: Any, notes: list[str]
+    context: Context,
+    rule: Rule,
+    bound: tuple[str, ...],
+    consumed: list[Any],
+    result: Placed | Dropped | None,
+    new: Any,
+    notes: list[str],
 ) -> None:
-    """One entry for each consumed input value: where the converted value went, or why it was dropped."""
+    """One entry for each consumed input value: where the converted value (``new``, unless ``result``
+    placed or dropped it) went, or why it was dropped."""
     detail = rule.note
     action = rule.action
-    target = result.target if type(result) is Placed else None
-    if type(result) is Dropped:
+    target = result.target if isinstance(result, Placed) else None
+    if isinstance(result, Dropped):
         action, detail = "dropped", result.reason
-    elif type(result) is not Placed:
+    elif result is None:
         if rule.target is None:
             action = "dropped"
         else:
