@@ -54,17 +54,19 @@ def _convert(
     context: Context, rule: Rule, path: Segments, bound: tuple[str, ...], value: Any, extra: list[Any]
 ) -> None:
     """Convert one match (``value`` at ``path``, MISSING for a `with`-only match) and apply the result."""
+    paths: tuple[Segments, ...] = ()
     if rule.extra:
         matched = [(s, v) for s, v in [(path, value), *extra] if v is not MISSING]
         given = {s[-1]: v for s, v in matched}
+        paths = tuple(s for s, _ in matched)
     else:
-        matched, given = [], value
+        given = value
     where = format_pointer(path or extra[0][0])
     new, notes = given, []
     placed: Placed | None = None
     dropped: Dropped | None = None
     if rule.converter is not None:
-        result = CONVERTERS[rule.converter](new_match(given, where, context.view, tuple(s for s, _ in matched)))
+        result = CONVERTERS[rule.converter](new_match(given, where, context.view, paths))
         if isinstance(result, Keep):
             return
         if isinstance(result, Value):
@@ -77,7 +79,8 @@ def _convert(
             raise TypeError(f"converter {rule.converter} returned {result!r}, not a result")
         if result.entries:
             context.report.extend(result.entries)
-        notes = [*result.notes]
+        if result.notes:
+            notes = [*result.notes]
     in_place = rule.same_place or (
         rule.target is not None
         and not rule.extra
