@@ -262,3 +262,32 @@ def test_a_rule_with_with_paths_gives_the_converter_each_input_path(monkeypatch:
     )
     assert seen == [{"a": "/p/a", "b": "/p/b"}] and document == {"p": {}, "q": ["a", "b"]}
     assert [e["path"] for e in report] == ["/p/a", "/p/b"]
+
+
+# converters check their input: what they cannot read is dropped and reported, never a traceback ------
+def _beta2() -> dict[str, Any]:
+    path = next(p for p in fixture_paths() if p.name == "dlm-beta2-item.jsonc")
+    document: dict[str, Any] = read_document(path.read_bytes())[0]
+    return document
+
+
+@pytest.mark.parametrize("handler", [True, False], ids=["with-handler", "without-handler"])
+@pytest.mark.parametrize("location", [7, True, ["https://x"]], ids=repr)
+def test_a_source_code_location_that_is_not_a_text_is_dropped(location: Any, handler: bool) -> None:
+    document = _beta2()
+    runtime = document["properties"]["dlm:runtime"]
+    runtime["model_src_url"] = location
+    if not handler:
+        del runtime["model_handler"]
+    entries = [e for e in migrate(document).report if e.path == "/properties/dlm:runtime/model_src_url"]
+    assert [(e.action, e.original) for e in entries] == [("dropped", location)]
+
+
+@pytest.mark.parametrize("key", ["scaling_factor", "normalization:mean", "normalization:std"])
+def test_empty_scaling_lists_are_dropped(key: str) -> None:
+    document = _beta2()
+    inputs = document["properties"]["dlm:inputs"]
+    for name in ("scaling_factor", "normalization:mean", "normalization:std"):
+        inputs[name] = [] if name == key else None
+    entries = [e for e in migrate(document).report if e.path == f"/properties/dlm:inputs/{key}"]
+    assert [e.action for e in entries] == ["dropped"] and "empty" in entries[0].detail

@@ -85,13 +85,19 @@ def dlm_source_code_asset(match: Match) -> Result:
     commit_key = next((k for k in ("model_commit_hash", "model_src_hash") if values.get(k) is not None), None)
     commit = values.get(commit_key) if commit_key else None
     handler = values.get("model_handler")
+    sources = match.sources
+    entries: list[ReportEntry] = []
+    if url and not isinstance(url, str):  # a value, but not a location
+        if not handler:
+            return Dropped(f"{shown(url)} is not a source code location, and no handler is given")
+        detail = "the source code location must be a URL (a text)"
+        entries.append(entry(sources["model_src_url"], "dropped", detail, url))
+        url = None
     if not url and not handler:
         return Dropped("no source code location or handler given")
     key = match.document.free_asset_key("source_code")
     base = f"/assets/{key}"
     asset: dict[str, Any] = {"title": "Model source code", "roles": ["mlm:source_code", "code"]}
-    sources = match.sources
-    entries: list[ReportEntry] = []
     for name, value in values.items():
         if name not in {"model_src_url", "model_handler", commit_key} or not value:
             entries.append(entry(sources[name], "dropped", f"{name} holds no value", value))
@@ -354,6 +360,8 @@ def dlm_value_scaling(match: Match) -> Result:
             return x
         return None
 
+    if count == 0:
+        return Dropped("empty lists give no scaling factor, mean or standard deviation")
     factors, means, stds = per_band(factor, 1), per_band(mean, 0), per_band(std, 1)
     if factors is None or means is None or stds is None or any(f == 0 for f in factors):
         return Dropped("scaling factor, mean and std do not have matching per-band lengths")
