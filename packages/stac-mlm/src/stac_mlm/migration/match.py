@@ -29,10 +29,11 @@ def assets_of(document: dict[str, Any]) -> dict[str, Any]:
 
 def model_asset_key(document: dict[str, Any]) -> str | None:
     """The key of the first asset with the ``mlm:model`` role, if any."""
-    for key, asset in assets_of(document).items():
+    assets: Any = document.get("assets")
+    for key, asset in assets.items() if isinstance(assets, dict) else ():
         roles = asset.get("roles") if isinstance(asset, dict) else None
         if isinstance(roles, list) and "mlm:model" in roles:
-            return key
+            return str(key)
     return None
 
 

@@ -28,6 +28,12 @@ class Value:
     notes: tuple[str, ...] = ()
     entries: Entries = ()
 
+    def __init__(self, value: Any, notes: tuple[str, ...] = (), entries: Entries = ()) -> None:
+        # the frozen dataclass's own __init__, without its cost (one per converted value)
+        _set_value(self, value)
+        _set_value_notes(self, notes)
+        _set_value_entries(self, entries)
+
 
 @dataclass(frozen=True, slots=True)
 class Keep:
@@ -41,6 +47,11 @@ class Dropped:
     reason: str
     notes: tuple[str, ...] = ()
     entries: Entries = ()
+
+    def __init__(self, reason: str, notes: tuple[str, ...] = (), entries: Entries = ()) -> None:
+        _set_reason(self, reason)
+        _set_dropped_notes(self, notes)
+        _set_dropped_entries(self, entries)
 
 
 @dataclass(frozen=True, slots=True)
@@ -64,6 +75,13 @@ class Placed:
 
 
 Result = Value | Keep | Dropped | Placed
+
+_set_value, _set_value_notes, _set_value_entries = (
+    Value.__dict__[name].__set__ for name in ("value", "notes", "entries")
+)
+_set_reason, _set_dropped_notes, _set_dropped_entries = (
+    Dropped.__dict__[name].__set__ for name in ("reason", "notes", "entries")
+)
 
 KEEP = Keep()
 
