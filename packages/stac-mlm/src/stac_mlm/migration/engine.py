@@ -67,10 +67,10 @@ def _convert(
     dropped: Dropped | None = None
     if rule.converter is not None:
         result = CONVERTERS[rule.converter](new_match(given, where, context.view, paths))
-        if isinstance(result, Keep):
-            return
-        if isinstance(result, Value):
+        if type(result) is Value:  # the common case first
             new = result.value
+        elif isinstance(result, Keep):
+            return
         elif isinstance(result, Placed):
             placed, new = result, MISSING
         elif isinstance(result, Dropped):

@@ -352,7 +352,7 @@ def requires_gpu(match: Match) -> Result:
 def _append_description(match: Match, asset_key: str, text: str) -> tuple[Writes, tuple[ReportEntry, ...]]:
     """The write that appends ``text`` to an asset's description, and the entry for a description
     that was there before."""
-    asset = match.document.assets().get(asset_key)
+    asset = match.get(pointer.format_pointer(("assets", asset_key)))
     if not isinstance(asset, dict):
         return (), ()
     place = pointer.format_pointer(("assets", asset_key, "description"))

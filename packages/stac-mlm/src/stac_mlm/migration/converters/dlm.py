@@ -13,8 +13,10 @@ from ..tables import TARGET, facts
 from .base import _family, _number, convert
 from .common import _map_roles, task_name
 
-
 # DLM ---------------------------------------------------------------------------------------------
+_DATA_TYPE_KEYS = ("data_type", "dtype")
+
+
 def _first(values: dict[str, Any], *names: str) -> Any:
     for name in names:
         if values.get(name) is not None:
@@ -320,7 +322,11 @@ def dlm_input_structure(match: Match) -> Result:
     channel_dim = "bands" if bands else "channel"
     scaled = any(match.document.has(f"/properties/dlm:inputs/{k}") for k in ("scaling_factor", "normalization:mean"))
     data_type = (
-        "float32" if scaled else _raster_type(_first(match.get("/properties/dlm:data", {}), "data_type", "dtype"))
+        "float32"
+        if scaled
+        else _raster_type(
+            _first({k: match.get(f"/properties/dlm:data/{k}") for k in _DATA_TYPE_KEYS}, *_DATA_TYPE_KEYS)
+        )
     )
     if data_type is None:
         data_type = "float32"

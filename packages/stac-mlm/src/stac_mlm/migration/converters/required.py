@@ -66,6 +66,5 @@ def placeholder_output(document: DocumentView, segments: tuple[str, ...]) -> tup
 @supplier
 def output_name(document: DocumentView, segments: tuple[str, ...]) -> tuple[Any, str]:
     """An output's name from its first task (assumed), or a placeholder."""
-    output = document.get(segments[:-1]) or {}
-    tasks = output.get("tasks") or []
+    tasks = document.get((*segments[:-1], "tasks")) or []
     return (tasks[0], "assumed") if tasks else (MISSING, "placeholder")
