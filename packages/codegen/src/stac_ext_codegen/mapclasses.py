@@ -1,0 +1,137 @@
+"""Map classes: a JSON object of named values of one range (such as STAC's ``assets``), written as stock LinkML
+reads it.
+
+A map class declares nothing but ``extra_slots: {range_expression: {range: R}}`` (and documentation): every key
+of the object is free and every value is an ``R``. A slot whose range is a map class is single-valued. LinkML's
+own tools (``linkml-validate``, ``gen-json-schema``) read that form as it is. The generators here read the
+older, equivalent form, a multivalued slot of range ``R`` annotated ``json_map``: :func:`normalized_directory`
+writes a scratch copy of a model in which each map-class slot is rewritten so and the map classes are dropped,
+so that every target sees one form whichever a model (or a frozen release) is written in.
+"""
+
+from __future__ import annotations
+
+import atexit
+import copy
+import shutil
+import tempfile
+from collections.abc import Iterator, Mapping
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from .errors import ModelError
+from .modelfiles import model_files
+from .yamlfile import load_text
+
+#: the metaslots a map class may carry besides ``extra_slots`` (documentation only: no structure)
+DOCUMENTATION = frozenset(
+    {"description", "title", "comments", "notes", "see_also", "aliases", "todos", "in_subset", "status", "deprecated"}
+)
+#: what a map-class slot becomes for the generators: the annotation and its default mode (vocabulary.yaml)
+MAP_ANNOTATION, DEFAULT_MODE = "json_map", "strict"
+_CLASSES, _SLOTS, _USAGE, _ATTRIBUTES = "classes", "slots", "slot_usage", "attributes"
+_MARKER = "range_expression"  # no file without it holds a map class (a quick test before parsing)
+
+
+def value_range(body: Any) -> str | None:
+    """The range of a map class's values; None when the class body is not a map class."""
+    if not isinstance(body, Mapping):
+        return None
+    extra = body.get("extra_slots")
+    expression = extra.get(_MARKER) if isinstance(extra, Mapping) else None
+    target = expression.get("range") if isinstance(expression, Mapping) else None
+    if not isinstance(target, str) or set(body) - DOCUMENTATION - {"extra_slots"}:
+        return None
+    return target
+
+
+def map_classes(documents: Mapping[str, Any]) -> dict[str, str]:
+    """``{map class: range of its values}`` over the parsed files of a model."""
+    found: dict[str, str] = {}
+    for document in documents.values():
+        classes = document.get(_CLASSES) if isinstance(document, Mapping) else None
+        for name, body in (classes or {}).items():
+            target = value_range(body)
+            if target is not None:
+                found[str(name)] = target
+    return found
+
+
+def _slot_bodies(document: Mapping[str, Any]) -> Iterator[tuple[str, dict[str, Any]]]:
+    """``(where, body)`` of every slot definition of a file: its slots, and its classes' slot_usage and attributes."""
+    for name, body in (document.get(_SLOTS) or {}).items():
+        if isinstance(body, dict):
+            yield f"slot {name}", body
+    for owner, cls in (document.get(_CLASSES) or {}).items():
+        for group in (_USAGE, _ATTRIBUTES):
+            for name, body in ((cls or {}).get(group) or {}).items() if isinstance(cls, Mapping) else ():
+                if isinstance(body, dict):
+                    yield f"class {owner}, slot {name}", body
+
+
+def _as_json_map(where: str, body: dict[str, Any], target: str) -> dict[str, Any]:
+    """A slot body whose range is a map class, rewritten as the multivalued ``json_map`` slot it stands for
+    (keys kept in place; the annotation first among the annotations unless the slot sets its own mode)."""
+    if body.get("multivalued"):
+        raise ModelError(f"{where}: a slot whose range is a map class is single-valued (the map holds the values)")
+    out: dict[str, Any] = {}
+    for key, value in body.items():
+        out[key] = target if key == "range" else value
+        if key == "range":
+            out["multivalued"] = True
+    notes = dict(out.get("annotations") or {})
+    if MAP_ANNOTATION not in notes:
+        out["annotations"] = {MAP_ANNOTATION: DEFAULT_MODE, **notes}
+    return out
+
+
+def normalize(documents: Mapping[str, Any]) -> dict[str, Any]:
+    """The files (parsed) that change when the map classes of a model are written as ``json_map`` slots: each
+    slot whose range is a map class becomes a multivalued slot of the map's value range, and the map classes
+    are dropped. Empty when the model has no map class."""
+    maps = map_classes(documents)
+    for name, target in maps.items():
+        if target in maps:
+            raise ModelError(f"map class {name}: its values are map class {target} (a map of maps is not supported)")
+    changed: dict[str, Any] = {}
+    for file, document in documents.items() if maps else ():
+        if not isinstance(document, Mapping):
+            continue
+        new = copy.deepcopy(dict(document))
+        classes = new.get(_CLASSES) or {}
+        dropped = [name for name in classes if name in maps]
+        for name in dropped:
+            del classes[name]
+        touched = bool(dropped)
+        for where, body in _slot_bodies(new):
+            if body.get("range") in maps:
+                rewritten = _as_json_map(where, body, maps[body["range"]])
+                body.clear()
+                body.update(rewritten)
+                touched = True
+        if touched:
+            changed[file] = new
+    return changed
+
+
+def normalized_directory(directory: Path, root: str, rules: str) -> Path:
+    """The folder the generators read a model from: ``directory`` itself when it has no map class, else a scratch
+    copy of its LinkML files with the map classes written as ``json_map`` slots (see :func:`normalize`)."""
+    names = [name for name in model_files(directory, root, rules) if name != rules]
+    texts = {name: (directory / name).read_text(encoding="utf-8") for name in names}
+    if not any(_MARKER in text for text in texts.values()):
+        return directory
+    changed = normalize({name: load_text(text) for name, text in texts.items()})
+    if not changed:
+        return directory
+    scratch = Path(tempfile.mkdtemp(prefix="codegen-maps-"))
+    atexit.register(shutil.rmtree, scratch, True)
+    for name, text in texts.items():
+        target = scratch / name
+        target.parent.mkdir(parents=True, exist_ok=True)
+        if name in changed:
+            text = yaml.safe_dump(changed[name], sort_keys=False, allow_unicode=True, width=1 << 16)
+        target.write_text(text, encoding="utf-8")
+    return scratch
