@@ -32,17 +32,17 @@ DOCUMENTATION = frozenset(
 #: what a map-class slot becomes for the generators: the annotation and its default mode (vocabulary.yaml)
 MAP_ANNOTATION, DEFAULT_MODE = "json_map", "strict"
 _CLASSES, _SLOTS, _USAGE, _ATTRIBUTES = "classes", "slots", "slot_usage", "attributes"
-_MARKER = "range_expression"  # no file without it holds a map class (a quick test before parsing)
+EXTRA_SLOTS, RANGE_EXPRESSION = "extra_slots", "range_expression"  # LinkML's metaslots for a map class
 
 
 def value_range(body: Any) -> str | None:
     """The range of a map class's values; None when the class body is not a map class."""
     if not isinstance(body, Mapping):
         return None
-    extra = body.get("extra_slots")
-    expression = extra.get(_MARKER) if isinstance(extra, Mapping) else None
+    extra = body.get(EXTRA_SLOTS)
+    expression = extra.get(RANGE_EXPRESSION) if isinstance(extra, Mapping) else None
     target = expression.get("range") if isinstance(expression, Mapping) else None
-    if not isinstance(target, str) or set(body) - DOCUMENTATION - {"extra_slots"}:
+    if not isinstance(target, str) or set(body) - DOCUMENTATION - {EXTRA_SLOTS}:
         return None
     return target
 
@@ -121,7 +121,7 @@ def normalized_directory(directory: Path, root: str, rules: str) -> Path:
     copy of its LinkML files with the map classes written as ``json_map`` slots (see :func:`normalize`)."""
     names = [name for name in model_files(directory, root, rules) if name != rules]
     texts = {name: (directory / name).read_text(encoding="utf-8") for name in names}
-    if not any(_MARKER in text for text in texts.values()):
+    if not any(RANGE_EXPRESSION in text for text in texts.values()):
         return directory
     changed = normalize({name: load_text(text) for name, text in texts.items()})
     if not changed:
