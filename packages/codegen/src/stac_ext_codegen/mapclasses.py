@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import atexit
 import copy
+import functools
 import shutil
 import tempfile
 from collections.abc import Iterator, Mapping
@@ -31,7 +32,6 @@ DOCUMENTATION = frozenset(
 )
 #: what a map-class slot becomes for the generators: the annotation and its default mode (vocabulary.yaml)
 MAP_ANNOTATION, DEFAULT_MODE = "json_map", "strict"
-_CLASSES, _SLOTS, _USAGE, _ATTRIBUTES = "classes", "slots", "slot_usage", "attributes"
 EXTRA_SLOTS, RANGE_EXPRESSION = "extra_slots", "range_expression"  # LinkML's metaslots for a map class
 
 
@@ -47,12 +47,21 @@ def value_range(body: Any) -> str | None:
     return target
 
 
+@functools.cache
+def _sections() -> tuple[str, str, str, str]:
+    """The metaslots holding classes, slots, slot usages and attributes (named by LinkML's metamodel)."""
+    from .modellint import _meta  # imported late: the model lint reads map classes too
+
+    meta = _meta()
+    return meta.classes_key, meta.slots_key, meta.usage_key, meta.attributes_key
+
+
 def map_classes(documents: Mapping[str, Any]) -> dict[str, str]:
     """``{map class: range of its values}`` over the parsed files of a model."""
     found: dict[str, str] = {}
     for document in documents.values():
-        classes = document.get(_CLASSES) if isinstance(document, Mapping) else None
-        for name, body in (classes or {}).items():
+        defined = document.get(_sections()[0]) if isinstance(document, Mapping) else None
+        for name, body in (defined or {}).items():
             target = value_range(body)
             if target is not None:
                 found[str(name)] = target
@@ -61,11 +70,12 @@ def map_classes(documents: Mapping[str, Any]) -> dict[str, str]:
 
 def _slot_bodies(document: Mapping[str, Any]) -> Iterator[tuple[str, dict[str, Any]]]:
     """``(where, body)`` of every slot definition of a file: its slots, and its classes' slot_usage and attributes."""
-    for name, body in (document.get(_SLOTS) or {}).items():
+    of_classes, of_slots, usage, attributes = _sections()
+    for name, body in (document.get(of_slots) or {}).items():
         if isinstance(body, dict):
             yield f"slot {name}", body
-    for owner, cls in (document.get(_CLASSES) or {}).items():
-        for group in (_USAGE, _ATTRIBUTES):
+    for owner, cls in (document.get(of_classes) or {}).items():
+        for group in (usage, attributes):
             for name, body in ((cls or {}).get(group) or {}).items() if isinstance(cls, Mapping) else ():
                 if isinstance(body, dict):
                     yield f"class {owner}, slot {name}", body
@@ -100,10 +110,10 @@ def normalize(documents: Mapping[str, Any]) -> dict[str, Any]:
         if not isinstance(document, Mapping):
             continue
         new = copy.deepcopy(dict(document))
-        classes = new.get(_CLASSES) or {}
-        dropped = [name for name in classes if name in maps]
+        defined = new.get(_sections()[0]) or {}
+        dropped = [name for name in defined if name in maps]
         for name in dropped:
-            del classes[name]
+            del defined[name]
         touched = bool(dropped)
         for where, body in _slot_bodies(new):
             if body.get("range") in maps:
