@@ -14,8 +14,8 @@ import pytest
 import yaml
 from stac_ext_codegen.cli import main as codegen
 from stac_ext_codegen.config import find_config
-from stac_ext_codegen.mapclasses import map_classes
 from stac_ext_codegen.modellint import lint_directory, vocabulary
+from stac_ext_codegen.stockforms import map_classes
 from support.paths import SCHEMA_DIR
 
 Edit = Callable[[Path], tuple[str, int, list[str]]]  # edits a scratch schema/: (file, line, words the error has)

@@ -4,7 +4,7 @@ When the directory belongs to a versioned source (``versions.yaml``, see ``versi
 loaded as one version: its files are copied to a scratch folder with the version placeholders filled,
 and every generator reads that copy (``directory``); ``source`` is where the files really live. A model
 with map classes is read from a further copy in which they are written as ``json_map`` slots
-(``linkml_directory``, see ``mapclasses.py``).
+(``linkml_directory``, see ``stockforms.py``).
 """
 
 from __future__ import annotations
@@ -23,7 +23,7 @@ from typing import TYPE_CHECKING, Any, TypeVar
 from .annotations import annotation_values
 from .config import Config, find_config
 from .errors import ModelError
-from .mapclasses import normalized_directory
+from .stockforms import normalized_directory
 from .versions import Version, VersionError, VersionIndex
 from .yamlfile import load_text
 
@@ -99,8 +99,9 @@ class SourceModel:
 
     @cached_property
     def linkml_directory(self) -> Path:
-        """The folder of the LinkML files the generators read: ``directory``, or a copy of it in which the map
-        classes are written in the form every target reads (``mapclasses.py``)."""
+        """The folder of the LinkML files the generators read: ``directory``, or a copy of it in which the forms
+        written for stock LinkML (map classes, one-or-many ``any_of``) are the annotated slots every target reads
+        (``stockforms.py``)."""
         return normalized_directory(self.directory, self.root, self.rules_file)
 
     @cached_property

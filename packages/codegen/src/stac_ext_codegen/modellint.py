@@ -19,8 +19,9 @@ from typing import Any
 
 import yaml
 
-from .mapclasses import EXTRA_SLOTS, RANGE_EXPRESSION, map_classes
+from .metamodel import schema_section
 from .model import ModelError
+from .stockforms import EXTRA_SLOTS, RANGE_EXPRESSION, map_classes
 from .yamlfile import SafeLoader, load_file
 
 VOCABULARY = Path(__file__).with_name("vocabulary.yaml")
@@ -86,17 +87,11 @@ def _meta() -> _Meta:
         meta.PermissibleValue,
     ]
     names = meta.slots
-
-    def section(definition: Any) -> str:  # the schema's dict of that kind of element
-        name = f"{definition.__name__}Name]"
-        fields = dataclasses.fields(meta.SchemaDefinition)
-        return next(f.name for f in fields if str(f.type).startswith("typing.Union[dict[") and name in str(f.type))
-
     return _Meta(
-        section(meta.ClassDefinition),
-        section(meta.SlotDefinition),
-        section(meta.EnumDefinition),
-        section(meta.TypeDefinition),
+        schema_section(meta.ClassDefinition),
+        schema_section(meta.SlotDefinition),
+        schema_section(meta.EnumDefinition),
+        schema_section(meta.TypeDefinition),
         names.slot_usage.name,
         names.attributes.name,
         names.permissible_values.name,

@@ -9,9 +9,9 @@ from pathlib import Path
 
 import pytest
 import yaml
-from stac_ext_codegen.mapclasses import map_classes, normalize, value_range
 from stac_ext_codegen.model import ModelError, SourceModel
 from stac_ext_codegen.resolved import resolve
+from stac_ext_codegen.stockforms import map_classes, normalize, value_range
 from stac_ext_codegen.version_strings import linkml_files
 from stac_ext_codegen.versions import VersionIndex
 from support.paths import REPO, SCHEMA_DIR
