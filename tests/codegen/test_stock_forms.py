@@ -1,9 +1,11 @@
-"""Map classes (a class holding only ``extra_slots.range_expression``, the form stock LinkML reads for a JSON object
-of named values) are read by every generator as the multivalued ``json_map`` slot they stand for: the map classes
-themselves never reach an output, and a model written in either form resolves alike."""
+"""The forms written for stock LinkML are read by every generator as the annotated slots they stand for: a slot whose
+range is a map class (a class holding only ``extra_slots.range_expression``) as a multivalued ``json_map`` slot,
+a one-or-many ``any_of`` as a ``one_or_many`` slot. Map classes never reach an output, and a model written in
+either form resolves alike."""
 
 from __future__ import annotations
 
+import dataclasses
 import json
 from pathlib import Path
 
@@ -11,7 +13,7 @@ import pytest
 import yaml
 from stac_ext_codegen.model import ModelError, SourceModel
 from stac_ext_codegen.resolved import resolve
-from stac_ext_codegen.stockforms import map_classes, normalize, value_range
+from stac_ext_codegen.stockforms import map_classes, normalize, one_or_many_range, value_range
 from stac_ext_codegen.version_strings import linkml_files
 from stac_ext_codegen.versions import VersionIndex
 from support.paths import REPO, SCHEMA_DIR
@@ -56,6 +58,28 @@ def test_the_head_writes_its_maps_as_map_classes_and_no_output_holds_one() -> No
         assert name not in schema.get("definitions", {}) and f"class {name}(" not in models, name
 
 
+def _any_of_slots(folder: Path) -> set[str]:
+    """Top-level slots written as one value or a non-empty list of them (the stock form)."""
+    return {
+        name
+        for document in _documents(folder).values()
+        for name, body in ((document or {}).get("slots") or {}).items()  # type: ignore[union-attr]
+        if isinstance(body, dict) and one_or_many_range(body) is not None
+    }
+
+
+def test_a_one_or_many_any_of_resolves_as_the_annotated_slot_of_a_release_in_the_older_form() -> None:
+    head, old = resolve(SourceModel.load(SCHEMA_DIR)), resolve(SourceModel.load(_old_form_release()))
+    names, checked = _any_of_slots(SCHEMA_DIR), 0
+    for cls in head.class_map.values():
+        for slot in cls.slots:
+            if slot.name in names and cls.name in old.class_map:
+                before = old.class_map[cls.name].slot_named(slot.name)
+                assert slot.one_or_many and dataclasses.replace(slot, rules=()) == dataclasses.replace(before, rules=())
+                checked += 1
+    assert checked
+
+
 def test_a_map_class_slot_resolves_as_the_json_map_slot_of_a_release_in_the_older_form() -> None:
     head, old = SourceModel.load(SCHEMA_DIR), SourceModel.load(_old_form_release())
     new_slots, old_resolved = _map_slots(SCHEMA_DIR), resolve(old)
@@ -85,9 +109,13 @@ imports: [linkml:types]
 slots:
   things: {range: ThingMap}
   label: {}
+  parts:
+    any_of:
+      - range: Thing
+      - {range: Thing, multivalued: true, minimum_cardinality: 1}
 classes:
   Holder:
-    slots: [things]
+    slots: [things, parts]
   LenientHolder:
     slots: [things]
     slot_usage:
@@ -109,6 +137,8 @@ def test_an_unversioned_model_with_a_map_class_resolves_it_as_a_json_map(tmp_pat
     strict, lenient = resolved.class_map["Holder"].slot("things"), resolved.class_map["LenientHolder"].slot("things")
     assert (strict.json_map, strict.multivalued, strict.ranges) == ("strict", True, ("Thing",))
     assert (lenient.json_map, lenient.multivalued) == ("lenient", True)
+    parts = resolved.class_map["Holder"].slot("parts")
+    assert (parts.one_or_many, parts.multivalued, parts.ranges) == (True, False, ("Thing",))
     assert (tmp_path / "mlm.yaml").read_text(encoding="utf-8") == TOY, "the source is never rewritten"
 
 
