@@ -61,7 +61,7 @@ def _validator() -> Any:
 @cache
 def finished(version: str) -> Any:
     """A validator of "valid under the schema of ``version`` and holding no placeholder", in one pass."""
-    from .problems import parsed
+    from ._schema import parsed
 
     schema = parsed(version)
     return jsonschema_rs.Draft7Validator({**schema, "allOf": [*schema.get("allOf", ()), _no_placeholder()]})
