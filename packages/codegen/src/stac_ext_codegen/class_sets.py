@@ -49,11 +49,21 @@ def _unlisted_names(text: str) -> list[str]:
     return sorted({name for name in defined if not name.startswith("_")} - listed)
 
 
-def reexport_module(importer: str, module_file: str, module_text: str, summary: str) -> str:
-    """The text of the module ``importer`` that re-exports every public name of ``module_file`` (whose text is
-    ``module_text``): its ``__all__`` and the other public names of its top level."""
+def unlisted_names(model: SourceModel, text: str) -> list[str]:
+    """``_unlisted_names`` of the classes module ``text`` of ``model``; a release's read from the cache."""
+    from .versioned import cached, index_of
+
+    index, version = index_of(model), model.version
+    if index is None or version is None or version.status != "release":
+        return _unlisted_names(text)
+    found: list[str] = cached(index, version, "pydantic-names", lambda: json.dumps(_unlisted_names(text)))
+    return found
+
+
+def reexport_module(importer: str, module_file: str, unlisted: list[str], summary: str) -> str:
+    """The text of the module ``importer`` that re-exports every public name of ``module_file``: its
+    ``__all__`` and the ``unlisted`` public names of its top level."""
     name = relative_import(importer, module_file)
-    unlisted = _unlisted_names(module_text)
     lines = [
         f'"""{summary}',
         "",

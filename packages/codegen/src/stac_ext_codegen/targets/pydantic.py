@@ -14,7 +14,7 @@ from . import Build
 
 def render(build: Build) -> dict[str, str]:
     """The Pydantic classes module."""
-    from ..class_sets import classes_of, index_module, module_name, reexport_module
+    from ..class_sets import classes_of, index_module, module_name, reexport_module, unlisted_names
 
     text = classes_of(build.model)
     release_path = build.option("release_path", None)
@@ -22,17 +22,18 @@ def render(build: Build) -> dict[str, str]:
         return {build.option("path"): text} if build.latest else {}
     own = release_path.replace("{module}", module_name(build.version))
     out = {own: text}
+    unlisted = unlisted_names(build.model, text) if build.latest_release or build.option("alias_path", None) else []
     schema = build.model.view.schema
     title = f"{schema.title or schema.name}, version {str(schema.version or build.version).lstrip('v')}"
     if build.status == "draft":
         title += " (a draft, not released)"
     if build.latest_release:
         path = build.option("path")
-        out[path] = reexport_module(path, own, text, f"Pydantic classes of the latest release of {title}.")
+        out[path] = reexport_module(path, own, unlisted, f"Pydantic classes of the latest release of {title}.")
     alias_path = build.option("alias_path", None)
     if alias_path is not None:
         alias = alias_path.replace("{module}", module_name(build.version))
-        out[alias] = reexport_module(alias, own, text, f"Pydantic classes of {title}.")
+        out[alias] = reexport_module(alias, own, unlisted, f"Pydantic classes of {title}.")
     index_path = build.option("index_path", None)
     if build.latest and index_path is not None:
         out[index_path] = index_module(build)
