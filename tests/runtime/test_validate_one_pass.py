@@ -75,5 +75,15 @@ def test_one_pass_gives_the_verdict_and_the_placeholders_of_the_two_checks(name:
     assert found == [p.path for p in placeholders.find(document)]
     version = validation.single_release(document)
     if version is not None:
-        joined = _placeholder_scan.finished(version).is_valid(document)
+        one_pass = _placeholder_scan.finished(version)
+        assert one_pass is not None, f"{version}: no one-pass validator"
+        joined = one_pass.is_valid(document)
         assert joined == (_validator(version).is_valid(document) and not placeholders.find(document))
+
+
+def test_no_one_pass_beside_a_root_ref(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Draft 7 ignores keywords beside a root ``$ref``: such a schema gets no one-pass validator (two checks)."""
+    from stac_mlm import _schema
+
+    monkeypatch.setattr(_schema, "parsed", lambda version: {"$ref": "#/definitions/x", "definitions": {"x": {}}})
+    assert _placeholder_scan.finished.__wrapped__("v0.0.0") is None

@@ -60,10 +60,13 @@ def _validator() -> Any:
 
 @cache
 def finished(version: str) -> Any:
-    """A validator of "valid under the schema of ``version`` and holding no placeholder", in one pass."""
+    """A validator of "valid under the schema of ``version`` and holding no placeholder", in one pass; None
+    when that schema's root is a ``$ref`` (draft 7 ignores the keywords beside it)."""
     from ._schema import parsed
 
     schema = parsed(version)
+    if "$ref" in schema:
+        return None
     return jsonschema_rs.Draft7Validator({**schema, "allOf": [*schema.get("allOf", ()), _no_placeholder()]})
 
 

@@ -95,7 +95,8 @@ def _judged(
     try:
         version = single_release(document) if mlm_version is None else None
         if version is not None:  # the common case, without building a verdict
-            if finished(version).is_valid(document):  # valid and no placeholder, in one pass
+            one_pass = finished(version)
+            if one_pass is not None and one_pass.is_valid(document):  # valid and no placeholder, in one pass
                 return [], version, []
             may_hold_placeholder = may_hold(document)
             if may_hold_placeholder and _schema_validator(version).is_valid(document):
