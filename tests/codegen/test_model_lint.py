@@ -15,6 +15,7 @@ import yaml
 from stac_ext_codegen.cli import main as codegen
 from stac_ext_codegen.config import find_config
 from stac_ext_codegen.modellint import lint_directory, vocabulary
+from stac_ext_codegen.stockforms import map_classes
 from support.paths import SCHEMA_DIR
 
 Edit = Callable[[Path], tuple[str, int, list[str]]]  # edits a scratch schema/: (file, line, words the error has)
@@ -125,6 +126,28 @@ def yaml_syntax_error(schema: Path) -> tuple[str, int, list[str]]:
     return path.name, number, ["not valid YAML"]
 
 
+def unknown_range_of_map_values(schema: Path) -> tuple[str, int, list[str]]:
+    path = _model_file_with(r"^\s+range_expression:$", schema)
+    start, _ = _first(path, r"^\s+range_expression:$")
+    number = start + 1
+    value = _lines(path)[number - 1].split("range:")[1].strip()
+    owner = next(line.strip().rstrip(":") for line in reversed(_lines(path)[:start]) if re.match(r"^  \w+:$", line))
+    _replace_line(path, number, f"range: {value}", f"range: {_swap(value)}")
+    return path.name, number, [f"class `{owner}`", f"unknown range `{_swap(value)}`", f"did you mean `{value}`"]
+
+
+def multivalued_map_slot(schema: Path) -> tuple[str, int, list[str]]:
+    documents = {p.name: yaml.safe_load(p.read_text(encoding="utf-8")) for p in sorted(schema.glob("*.yaml"))}
+    maps = map_classes(documents)
+    assert maps, "the model has no map class"
+    path = _model_file_with(rf"^    range: ({'|'.join(maps)})$", schema)
+    number, match = _first(path, rf"^    range: ({'|'.join(maps)})$")
+    lines = _lines(path)
+    lines.insert(number, "    multivalued: true")
+    path.write_text("\n".join(lines), encoding="utf-8")
+    return path.name, number + 1, [f"`{match.group(1)}` is a map class", "drop `multivalued`"]
+
+
 MISTAKES: list[Edit] = [
     unknown_annotation,
     unknown_slot_in_slot_usage,
@@ -134,6 +157,8 @@ MISTAKES: list[Edit] = [
     enum_value_breaking_the_naming_rule,
     rule_naming_an_unknown_field,
     yaml_syntax_error,
+    unknown_range_of_map_values,
+    multivalued_map_slot,
 ]
 
 

@@ -23,11 +23,12 @@ from hypothesis import given
 from hypothesis import strategies as st
 from stac_mlm.migration import completion as finish_steps
 from stac_mlm.migration import migrate, read_document
-from stac_mlm.migration.context import shown
 from stac_mlm.migration.converters import CONVERTERS, SUPPLIERS
 from stac_mlm.migration.detect import Source, prefixes_in
-from stac_mlm.migration.engine import KEEP, PLACED, REPORTED, Context, Drop, compact
+from stac_mlm.migration.engine import Context, compact
+from stac_mlm.migration.match import Match
 from stac_mlm.migration.report import ReportEntry, new_entry
+from stac_mlm.migration.results import Dropped, Keep, Placed, Value, shown
 from stac_mlm.migration.tables import FAMILY_ORDER, Rule, tables
 from stac_mlm.pointer import GONE, MISSING, format_pointer, parse_pointer, remove
 from support.legacy import fixture_paths, upstream_legacy_paths
@@ -103,26 +104,52 @@ def _reference_apply_rules(context: Context, rules: tuple[Rule, ...]) -> None:
             if value is MISSING and not extra:
                 continue
             given = value if not rule.extra else {s[-1]: v for s, v in [(path, value), *extra] if v is not MISSING}
-            context.notes, context.path, context.target = [], format_pointer(path or extra[0][0]), None
-            context.matched = [(s, v) for s, v in [(path, value), *extra] if v is not MISSING]
-            result = CONVERTERS[rule.converter](given, context) if rule.converter else given
+            matched = tuple(s for s, v in [(path, value), *extra] if v is not MISSING) if rule.extra else ()
+            where = format_pointer(path or extra[0][0])
+            if rule.converter:
+                result = CONVERTERS[rule.converter](Match(given, where, context.view, matched))
+            else:
+                result = Value(given)
+            if isinstance(result, Keep):
+                continue
+            context.report.extend(result.entries)
+            notes = list(result.notes)
             target = _bind(rule.target, bound) if rule.target is not None else None
             in_place = target is not None and not rule.extra and target == path
-            if result is KEEP or (
-                in_place and (result is REPORTED or (type(result) is type(value) and result == value))
-            ):
-                continue
-            if in_place and not isinstance(result, Drop) and result is not PLACED and result is not REPORTED:
-                _put(document, path, result)
-                detail = "; ".join(filter(None, [rule.note, *context.notes]))
-                where = format_pointer(path)
+            if isinstance(result, Placed):
+                for place, new in result.replaces:
+                    if new is MISSING:
+                        remove(document, parse_pointer(place), context.emptied)
+                    else:
+                        _put(document, parse_pointer(place), new)
+                for place, new in result.writes:
+                    _put_unless_different(document, parse_pointer(place), new, notes)
+                context.archive_listing.extend(result.listed)
+                if result.reported and in_place:
+                    continue
+            elif in_place and isinstance(result, Value):
+                if type(result.value) is type(value) and result.value == value:
+                    continue
+                _put(document, path, result.value)
+                detail = "; ".join(filter(None, [rule.note, *notes]))
                 context.report.append(ReportEntry(where, rule.action, detail, value, where))
                 continue
             consumed = ([(path, value)] if value is not MISSING else []) + extra
             for segments, _ in consumed:
                 remove(document, segments, context.emptied)
-            _reference_record(context, rule, target, consumed, result)
+            if isinstance(result, Placed) and result.reported:
+                continue
+            _reference_record(context, rule, target, consumed, result, notes)
         compact(context)
+
+
+def _put_unless_different(document: Any, segments: tuple[str, ...], value: Any, notes: list[str]) -> bool:
+    current = _get(document, segments)
+    if current is not MISSING and current != value:
+        notes.append(f"not written to {format_pointer(segments)}, which already holds {shown(current)}")
+        return False
+    _put(document, segments, value)
+    return True
 
 
 def _put(document: Any, segments: tuple[str, ...], value: Any) -> None:
@@ -146,24 +173,20 @@ def _put(document: Any, segments: tuple[str, ...], value: Any) -> None:
             node = node[segment]
 
 
-def _reference_record(context: Context, rule: Rule, target: Any, consumed: list, result: Any) -> None:
-    if result is REPORTED:
-        return
-    action, detail, written = rule.action, rule.note, context.target
-    if isinstance(result, Drop):
+def _reference_record(context: Context, rule: Rule, target: Any, consumed: list, result: Any, notes: list[str]) -> None:
+    action, detail = rule.action, rule.note
+    written = result.target if isinstance(result, Placed) else None
+    if isinstance(result, Dropped):
         action, detail = "dropped", result.reason
-    elif result is not PLACED:
-        current = _get(context.document, target) if target is not None else MISSING
+    elif isinstance(result, Value):
         if target is None:
             action = "dropped"
-        elif current is not MISSING and current != result:
-            context.notes.append(f"not written to {format_pointer(target)}, which already holds {shown(current)}")
-            action = "dropped"
-        else:
-            _put(context.document, target, result)
+        elif _put_unless_different(context.document, target, result.value, notes):
             written = format_pointer(target)
-    if context.notes:
-        detail = "; ".join([detail, *context.notes]) if detail else "; ".join(context.notes)
+        else:
+            action = "dropped"
+    if notes:
+        detail = "; ".join([detail, *notes]) if detail else "; ".join(notes)
     for segments, original in consumed:
         context.report.append(ReportEntry(format_pointer(segments), action, detail, original, written))
 
@@ -183,7 +206,8 @@ def _reference_required(context: Context, sources: list[Source]) -> None:
             if not isinstance(parent, dict) or segments[-1] in parent:
                 continue
             concrete = (*parent_path, segments[-1])
-            derived, action = SUPPLIERS[spec["converter"]](context, concrete) if "converter" in spec else (MISSING, "")
+            supplier = SUPPLIERS[spec["converter"]] if "converter" in spec else None
+            derived, action = supplier(context.view, concrete) if supplier else (MISSING, "")
             value = copy.deepcopy(spec["value"]) if derived is MISSING else derived
             parent[segments[-1]] = value
             where = format_pointer(concrete)
@@ -393,23 +417,23 @@ def _engine_runs(monkeypatch: pytest.MonkeyPatch, rule: dict[str, Any], document
 
 
 def test_a_later_match_is_converted_as_earlier_conversions_left_it(monkeypatch: pytest.MonkeyPatch) -> None:
-    def touch_next(value: Any, context: Context) -> Any:
-        items = context.document["properties"]["items"]
-        if value == "a":
-            items[1]["v"] = "changed by the first"
-        return value + "!"
+    def touch_next(match: Match) -> Any:
+        if match.value == "a":  # the converter writes beside its own value, through the engine
+            return Placed(writes=(("/properties/items/1/w", "written by the first"),), target=match.path)
+        return Value(match.value + "!" + str(match.get("/properties/items/1/w")))
 
     document = {"properties": {"items": [{"v": "a"}, {"v": "b"}]}}
     rule = {"from": "/properties/items/*/v", "to": "/properties/items/*/v"}
     optimised, reference = _engine_runs(monkeypatch, rule, document, touch_next)
     assert optimised == reference
-    assert json.loads(optimised[0])["properties"]["items"][1]["v"] == "changed by the first!"
+    second = {"v": "b!written by the first", "w": "written by the first"}
+    assert json.loads(optimised[0])["properties"]["items"] == [{}, second]
 
 
 def test_rules_with_aliases_and_with_paths_match_in_reference_order(monkeypatch: pytest.MonkeyPatch) -> None:
     document = {"p": [{"b": 1}, {"a": 2, "c": 3}, {"old": 4}, {"c": 5, "old": 6}, "text", [7]]}
     rule = {"from": "/p/*/a", "aliases": ["/p/*/old"], "with": ["/p/*/b", "/p/*/c"], "to": "/q/*"}
-    optimised, reference = _engine_runs(monkeypatch, rule, document, lambda value, context: sorted(value))
+    optimised, reference = _engine_runs(monkeypatch, rule, document, lambda match: Value(sorted(match.value)))
     assert optimised == reference
     assert [entry["path"] for entry in optimised[1]][:3] == ["/p/1/a", "/p/1/c", "/p/2/old"]
 

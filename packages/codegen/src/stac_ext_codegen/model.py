@@ -2,7 +2,9 @@
 
 When the directory belongs to a versioned source (``versions.yaml``, see ``versions.py``), the model is
 loaded as one version: its files are copied to a scratch folder with the version placeholders filled,
-and every generator reads that copy (``directory``); ``source`` is where the files really live.
+and every generator reads that copy (``directory``); ``source`` is where the files really live. A model
+with map classes is read from a further copy in which they are written as ``json_map`` slots
+(``linkml_directory``, see ``stockforms.py``).
 """
 
 from __future__ import annotations
@@ -21,6 +23,7 @@ from typing import TYPE_CHECKING, Any, TypeVar
 from .annotations import annotation_values
 from .config import Config, find_config
 from .errors import ModelError
+from .stockforms import normalized_directory
 from .versions import Version, VersionError, VersionIndex
 from .yamlfile import load_text
 
@@ -91,8 +94,15 @@ class SourceModel:
 
     @property
     def root_path(self) -> Path:
-        """The LinkML root file's path."""
-        return self.directory / self.root
+        """The LinkML root file's path, as the generators read it (map classes written as ``json_map`` slots)."""
+        return self.linkml_directory / self.root
+
+    @cached_property
+    def linkml_directory(self) -> Path:
+        """The folder of the LinkML files the generators read: ``directory``, or a copy of it in which the forms
+        written for stock LinkML (map classes, one-or-many ``any_of``) are the annotated slots every target reads
+        (``stockforms.py``)."""
+        return normalized_directory(self.directory, self.root, self.rules_file)
 
     @cached_property
     def view(self) -> SchemaView:

@@ -19,7 +19,9 @@ from typing import Any
 
 import yaml
 
+from .metamodel import schema_section
 from .model import ModelError
+from .stockforms import EXTRA_SLOTS, RANGE_EXPRESSION, map_classes
 from .yamlfile import SafeLoader, load_file
 
 VOCABULARY = Path(__file__).with_name("vocabulary.yaml")
@@ -85,17 +87,11 @@ def _meta() -> _Meta:
         meta.PermissibleValue,
     ]
     names = meta.slots
-
-    def section(definition: Any) -> str:  # the schema's dict of that kind of element
-        name = f"{definition.__name__}Name]"
-        fields = dataclasses.fields(meta.SchemaDefinition)
-        return next(f.name for f in fields if str(f.type).startswith("typing.Union[dict[") and name in str(f.type))
-
     return _Meta(
-        section(meta.ClassDefinition),
-        section(meta.SlotDefinition),
-        section(meta.EnumDefinition),
-        section(meta.TypeDefinition),
+        schema_section(meta.ClassDefinition),
+        schema_section(meta.SlotDefinition),
+        schema_section(meta.EnumDefinition),
+        schema_section(meta.TypeDefinition),
         names.slot_usage.name,
         names.attributes.name,
         names.permissible_values.name,
@@ -239,6 +235,15 @@ def _check_range(
             _check_range(found, source, (*where, combinator, str(number)), option, what, known)
 
 
+def _check_map_slot(
+    found: list[Finding], source: SourceFile, where: Location, body: Any, what: str, maps: dict[str, str]
+) -> None:
+    """A slot whose range is a map class holds one map (the map holds the values): it is not multivalued."""
+    if isinstance(body, dict) and body.get("range") in maps and body.get("multivalued"):
+        message = f"{what}: its range `{body['range']}` is a map class, so it is single-valued; drop `multivalued`"
+        found.append(Finding(source.name, source.line((*where, "multivalued")), message))
+
+
 def _lint(model: _Model) -> list[Finding]:
     found: list[Finding] = []
     m = _meta()
@@ -247,14 +252,20 @@ def _lint(model: _Model) -> list[Finding]:
     ranges = model.names(m.classes_key) | model.names(m.enums_key) | model.names(m.types_key) | _builtin_types()
     for source in model.files:
         _check_keys(found, source, (), source.data, m.schema_kind, "the schema")
+    maps = map_classes({source.name: source.data for source in model.files})
     for source, name, body in model.elements(m.slots_key):
         _check_keys(found, source, (m.slots_key, name), body, m.slot_kind, f"slot `{name}`")
         _check_range(found, source, (m.slots_key, name), body, f"slot `{name}`", ranges)
+        _check_map_slot(found, source, (m.slots_key, name), body, f"slot `{name}`", maps)
     for source, name, body in model.elements(m.types_key):
         _check_keys(found, source, (m.types_key, name), body, m.type_kind, f"type `{name}`")
     for source, name, body in model.elements(m.classes_key):
         where = (m.classes_key, name)
         _check_keys(found, source, where, body, m.class_kind, f"class `{name}`")
+        extra = body.get(EXTRA_SLOTS)
+        if isinstance(extra, dict):  # a map class names the range of its values here
+            place = (*where, EXTRA_SLOTS, RANGE_EXPRESSION)
+            _check_range(found, source, place, extra.get(RANGE_EXPRESSION), f"class `{name}`, extra_slots", ranges)
         for number, slot in enumerate(body.get(m.slots_key) or []):
             if slot not in slots | attributes:
                 message = f"class `{name}` lists an unknown slot `{slot}`{_suggest(slot, slots)}"
@@ -267,6 +278,7 @@ def _lint(model: _Model) -> list[Finding]:
                     found.append(Finding(source.name, source.line(place), message))
                 _check_keys(found, source, place, facts, m.slot_kind, f"class `{name}`, slot `{slot}`")
                 _check_range(found, source, place, facts, f"class `{name}`, slot `{slot}`", ranges)
+                _check_map_slot(found, source, place, facts, f"class `{name}`, slot `{slot}`", maps)
     patterns = [_annotation(s.data, "enum_value_pattern") for s in model.files]
     pattern = next((str(p) for p in patterns if p), None)
     for source, name, body in model.elements(m.enums_key):

@@ -9,9 +9,10 @@ from typing import Any
 
 from .. import pointer
 from ..pointer import MISSING, Segments, format_pointer
-from .context import Context, shown
+from .context import Context
 from .converters import SUPPLIERS, _json_schema_summary
 from .detect import Source, prefixes_in
+from .results import shown
 from .tables import TARGET, tables
 
 Step = Callable[[Context, list[Source]], None]
@@ -295,7 +296,8 @@ def required(context: Context, sources: list[Source]) -> None:
                 continue
             concrete = (*parent_path, key)
             # a supplier derives a value, or gives MISSING: the table's stand-in is written
-            derived, action = SUPPLIERS[spec["converter"]](context, concrete) if "converter" in spec else (MISSING, "")
+            supplier = SUPPLIERS[spec["converter"]] if "converter" in spec else None
+            derived, action = supplier(context.view, concrete) if supplier else (MISSING, "")
             parent[key] = value = pointer.copy_json(spec["value"]) if derived is MISSING else derived
             filled = True
             target = format_pointer(concrete)

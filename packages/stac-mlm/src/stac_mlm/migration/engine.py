@@ -6,11 +6,13 @@ from typing import Any
 
 from .. import pointer
 from ..pointer import MISSING, Segments, format_pointer
-from .context import KEEP, PLACED, REPORTED, Context, Drop
+from .context import Context, put_unless_different
 from .converters import CONVERTERS
+from .match import new_match
+from .results import Dropped, Keep, Placed, Value
 from .tables import Rule
 
-__all__ = ["KEEP", "PLACED", "REPORTED", "Context", "Drop", "apply_rules", "compact"]
+__all__ = ["Context", "apply_rules", "compact"]
 
 
 def apply_rules(context: Context, rules: tuple[Rule, ...]) -> None:
@@ -51,35 +53,69 @@ def compact(context: Context) -> None:
 def _convert(
     context: Context, rule: Rule, path: Segments, bound: tuple[str, ...], value: Any, extra: list[Any]
 ) -> None:
-    """Convert one match (``value`` at ``path``, MISSING for a `with`-only match) and record it."""
+    """Convert one match (``value`` at ``path``, MISSING for a `with`-only match) and apply the result."""
+    paths: tuple[Segments, ...] = ()
     if rule.extra:
         matched = [(s, v) for s, v in [(path, value), *extra] if v is not MISSING]
         given = {s[-1]: v for s, v in matched}
-        context.matched = matched
+        paths = tuple(s for s, _ in matched)
     else:
         given = value
     where = format_pointer(path or extra[0][0])
-    context.notes, context.path, context.target = [], where, None
-    result = CONVERTERS[rule.converter](given, context) if rule.converter else given
-    if result is KEEP:
-        return
+    new, notes = given, []
+    placed: Placed | None = None
+    dropped: Dropped | None = None
+    if rule.converter is not None:
+        result = CONVERTERS[rule.converter](new_match(given, where, context.view, paths))
+        if type(result) is Value:  # the common case first
+            new = result.value
+        elif isinstance(result, Keep):
+            return
+        elif isinstance(result, Placed):
+            placed, new = result, MISSING
+        elif isinstance(result, Dropped):
+            dropped, new = result, MISSING
+        else:  # a defect of the converter, not bad input
+            raise TypeError(f"converter {rule.converter} returned {result!r}, not a result")
+        if result.entries:
+            context.report.extend(result.entries)
+        if result.notes:
+            notes = [*result.notes]
     in_place = rule.same_place or (
         rule.target is not None
         and not rule.extra
         and (rule.target == path if rule.plain else pointer.bind(rule.target, bound) == path)
     )
-    if in_place:
-        if result is REPORTED or (type(result) is type(value) and result == value):
+    if placed is not None:
+        _place(context, placed, notes)
+        if placed.reported and in_place:
+            return  # the converter rewrote its input where it is
+    elif in_place and dropped is None:
+        if type(new) is type(value) and new == value:
             return
-        if result is not PLACED and result is not REPORTED and not isinstance(result, Drop):
-            pointer.put(context.document, path, result)  # same place: the key keeps its position
-            detail = "; ".join(filter(None, [rule.note, *context.notes]))
-            context.add(where, rule.action, detail, value, where)
-            return
+        pointer.put(context.document, path, new)  # same place: the key keeps its position
+        detail = "; ".join(filter(None, [rule.note, *notes]))
+        context.add(where, rule.action, detail, value, where)
+        return
     consumed = [(path, value), *extra] if value is not MISSING else extra
     for segments, _ in consumed:
         pointer.remove(context.document, segments, context.emptied)
-    _record(context, rule, bound, consumed, result)
+    if placed is not None and placed.reported:
+        return
+    _record(context, rule, bound, consumed, placed or dropped, new, notes)
+
+
+def _place(context: Context, result: Placed, notes: list[str]) -> None:
+    """Apply a converter's writes: replacements (or removals), then writes that keep a different value."""
+    document = context.document
+    for where, value in result.replaces:
+        if value is MISSING:
+            pointer.remove(document, pointer.parse_pointer(where), context.emptied)
+        else:
+            pointer.put(document, pointer.parse_pointer(where), value)
+    for where, value in result.writes:
+        put_unless_different(document, pointer.parse_pointer(where), value, notes)
+    context.archive_listing.extend(result.listed)
 
 
 def _plain_matches(document: Any, rule: Rule) -> tuple[tuple[Segments, tuple[str, ...]], ...]:
@@ -124,24 +160,32 @@ def _expand(document: Any, segments: Segments, parents: dict[Any, Any]) -> list[
     return found
 
 
-def _record(context: Context, rule: Rule, bound: tuple[str, ...], consumed: list[Any], result: Any) -> None:
-    if result is REPORTED:
-        return
+def _record(
+    context: Context,
+    rule: Rule,
+    bound: tuple[str, ...],
+    consumed: list[Any],
+    result: Placed | Dropped | None,
+    new: Any,
+    notes: list[str],
+) -> None:
+    """One entry for each consumed input value: where the converted value (``new``, unless ``result``
+    placed or dropped it) went, or why it was dropped."""
     detail = rule.note
-    target = context.target
     action = rule.action
-    if isinstance(result, Drop):
+    target = result.target if isinstance(result, Placed) else None
+    if isinstance(result, Dropped):
         action, detail = "dropped", result.reason
-    elif result is not PLACED:
+    elif result is None:
         if rule.target is None:
             action = "dropped"
         else:
             segments = pointer.bind(rule.target, bound)
-            if context.put(segments, result):
+            if put_unless_different(context.document, segments, new, notes):
                 target = format_pointer(segments)
             else:
                 action = "dropped"
-    if context.notes:
-        detail = "; ".join([detail, *context.notes]) if detail else "; ".join(context.notes)
+    if notes:
+        detail = "; ".join([detail, *notes]) if detail else "; ".join(notes)
     for segments, original in consumed:
         context.add(format_pointer(segments), action, detail, original, target)

@@ -5,16 +5,17 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from ... import pointer
-from ..context import Context
+from ..match import Match
+from ..results import Result
 from ..tables import tables
 
-Converter = Callable[[Any, Context], Any]
+Converter = Callable[[Match], Result]
 CONVERTERS: dict[str, Converter] = {}
 
 
-def converter(function: Converter) -> Converter:
-    """Register a converter under its function name (the name the rule tables use)."""
+def convert(function: Converter) -> Converter:
+    """Register a converter under its function name (the name the rule tables use): a function of a
+    ``Match`` that returns a ``Result`` and changes nothing itself."""
     CONVERTERS[function.__name__] = function
     return function
 
@@ -23,8 +24,8 @@ def _family(name: str) -> dict[str, Any]:
     return tables().families[name].data
 
 
-def _asset_key(context: Context) -> str:
-    return pointer.parse_pointer(context.path)[1]
+def _asset_key(match: Match) -> str:
+    return match.segments[1]
 
 
 def _number(value: Any) -> bool:

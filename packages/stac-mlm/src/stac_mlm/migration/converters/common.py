@@ -7,238 +7,264 @@ import re
 from typing import Any
 
 from ... import pointer, vocab
-from ..context import KEEP, PLACED, REPORTED, Context, Drop, shown
+from ...pointer import MISSING
+from ..match import Match
+from ..report import ReportEntry
+from ..results import KEEP, Dropped, Placed, Result, Value, Writes, assumed, entry, shown
 from ..tables import TARGET
-from .base import _asset_key, _family, _number, converter
+from .base import _asset_key, _family, _number, convert
 
 
 # envelope ----------------------------------------------------------------------------------------
-@converter
-def assets_list_to_mapping(value: Any, context: Context) -> Any:
+@convert
+def assets_list_to_mapping(match: Match) -> Result:
     """A list of single-key asset objects as an assets mapping."""
+    value = match.value
     if not isinstance(value, list):
-        return value
-    if not any(isinstance(entry, dict) for entry in value):  # no asset at all: the list is kept in the report
-        context.document["assets"] = {}
-        context.add("/assets", "dropped", "assets must be objects, and this list holds none", value)
-        return REPORTED
+        return Value(value)
+    if not any(isinstance(item, dict) for item in value):  # no asset at all: the list is kept in the report
+        dropped = entry("/assets", "dropped", "assets must be objects, and this list holds none", value)
+        return Placed(replaces=(("/assets", {}),), entries=(dropped,), reported=True)
     assets: dict[str, Any] = {}
-    for index, entry in enumerate(value):
+    entries: list[ReportEntry] = []
+    for index, item in enumerate(value):
         source = f"/assets/{index}"
-        if isinstance(entry, dict) and len(entry) == 1 and isinstance(next(iter(entry.values())), dict):
-            key, asset = next(iter(entry.items()))
+        if isinstance(item, dict) and len(item) == 1 and isinstance(next(iter(item.values())), dict):
+            key, asset = next(iter(item.items()))
             source += pointer.format_pointer((str(key),))
-        elif isinstance(entry, dict):
-            key, asset = f"asset-{index}", entry
+        elif isinstance(item, dict):
+            key, asset = f"asset-{index}", item
         else:
-            context.add(source, "dropped", "an asset must be an object", entry)
+            entries.append(entry(source, "dropped", "an asset must be an object", item))
             continue
         while key in assets:
             key += "-2"
         assets[key] = asset
         detail = "an asset listed in an array becomes an entry of the assets object"
-        context.add(source, "moved", detail, pointer.copy_json(asset), f"/assets/{key}")
-    context.document["assets"] = assets
-    return REPORTED
+        entries.append(entry(source, "moved", detail, pointer.copy_json(asset), f"/assets/{key}"))
+    return Placed(replaces=(("/assets", assets),), entries=tuple(entries), reported=True)
 
 
-@converter
-def as_list(value: Any, context: Context) -> Any:
+@convert
+def as_list(match: Match) -> Result:
     """The value as a list (a single value becomes a list of one)."""
-    return value if isinstance(value, list) else [value]
+    value = match.value
+    return Value(value if isinstance(value, list) else [value])
 
 
-@converter
-def id_to_string(value: Any, context: Context) -> Any:
+@convert
+def id_to_string(match: Match) -> Result:
     """A numeric id as a string."""
-    return str(value) if _number(value) else value
+    value = match.value
+    return Value(str(value) if _number(value) else value)
 
 
-@converter
-def stac_version_release(value: Any, context: Context) -> Any:
+@convert
+def stac_version_release(match: Match) -> Result:
     """A beta STAC version as its release."""
+    value = match.value
     if isinstance(value, str) and value.startswith("1.0.0-beta"):
-        return "1.0.0"
-    return value
+        return Value("1.0.0")
+    return Value(value)
 
 
 # names and values --------------------------------------------------------------------------------
-def task_name(value: Any, context: Context, target: str) -> str | None:
-    """The v1.5.2 spelling of a task name, or None; judgement calls are reported as assumed."""
+def task_name(value: Any, match: Match, target: str) -> tuple[str | None, tuple[ReportEntry, ...]]:
+    """The v1.5.2 spelling of a task name, or None; a judgement call comes with an assumed entry."""
     if not isinstance(value, str):
-        return None
-    known = context.facts.tasks
+        return None, ()
+    known = match.facts.tasks
     if value in known:
-        return value
+        return value, ()
     key = value.strip().lower()
-    mapped = context.common.get("task_names", {}).get(key)
+    mapped = match.common.get("task_names", {}).get(key)
     if mapped:
         if mapped.get("assumed"):
-            context.assume(
-                target, f"task {shown(value)} read as {shown(mapped['task'])}: {mapped.get('note', '')}".rstrip(": ")
-            )
-        return str(mapped["task"])
+            detail = f"task {shown(value)} read as {shown(mapped['task'])}: {mapped.get('note', '')}".rstrip(": ")
+            return str(mapped["task"]), (assumed(target, detail),)
+        return str(mapped["task"]), ()
     hyphenated = re.sub(r"[\s_]+", "-", key)
-    return hyphenated if hyphenated in known else None
+    return (hyphenated if hyphenated in known else None), ()
 
 
-@converter
-def task_list(value: Any, context: Context) -> Any:
-    """Task names as MLM spells them; tasks without an equivalent are left out with a note."""
+def _tasks(value: Any, match: Match) -> Value:
+    """Task names as MLM spells them, with a note and a dropped entry for each left out."""
     values = value if isinstance(value, list) else [value]
     tasks: list[str] = []
+    notes: list[str] = []
+    entries: list[ReportEntry] = []
     for index, item in enumerate(values):
-        task = task_name(item, context, context.path)
+        task, found = task_name(item, match, match.path)
+        entries.extend(found)
         if task is None:
-            context.notes.append(f"task {shown(item)} has no {TARGET} equivalent and was left out")
-            where = f"{context.path}/{index}" if isinstance(value, list) else context.path
-            context.add(where, "dropped", f"task {shown(item)} has no {TARGET} equivalent", item)
+            notes.append(f"task {shown(item)} has no {TARGET} equivalent and was left out")
+            where = f"{match.path}/{index}" if isinstance(value, list) else match.path
+            entries.append(entry(where, "dropped", f"task {shown(item)} has no {TARGET} equivalent", item))
         elif task not in tasks:
             tasks.append(task)
-    return tasks
+    return Value(tasks, tuple(notes), tuple(entries))
 
 
-@converter
-def framework_name(value: Any, context: Context) -> Any:
+@convert
+def task_list(match: Match) -> Result:
+    """Task names as MLM spells them; tasks without an equivalent are left out with a note."""
+    return _tasks(match.value, match)
+
+
+@convert
+def framework_name(match: Match) -> Result:
     """A framework name as MLM spells it (known misspellings and case fixed)."""
+    value = match.value
     if not isinstance(value, str):
-        return Drop(f"a framework name must be a string, got {shown(value)}")
+        return Dropped(f"a framework name must be a string, got {shown(value)}")
     name = vocab.framework_spelling(value)
     if name:
-        return name
-    if context.facts.framework_pattern.match(value):
-        return value
+        return Value(name)
+    if match.facts.framework_pattern.match(value):
+        return Value(value)
     stripped = value.strip(" ._-\t\n")
-    return stripped if stripped else Drop("the framework name is empty")
+    return Value(stripped) if stripped else Dropped("the framework name is empty")
 
 
-@converter
-def semantic_version(value: Any, context: Context) -> Any:
+@convert
+def semantic_version(match: Match) -> Result:
     """A version as a semantic version string (``1.2`` becomes ``1.2.0``)."""
+    value = match.value
     text = str(value).strip() if _number(value) or isinstance(value, str) else None
     if text is None:
-        return Drop(f"{shown(value)} is not a version")
-    if context.facts.version_pattern.match(text):
-        return text
+        return Dropped(f"{shown(value)} is not a version")
+    if match.facts.version_pattern.match(text):
+        return Value(text)
     found = vocab.version_of(text)
     if found is None:
-        return Drop(f"{shown(value)} is not a semantic version (MAJOR.MINOR.PATCH)")
+        return Dropped(f"{shown(value)} is not a semantic version (MAJOR.MINOR.PATCH)")
     if found.completed:
         detail = f"{shown(value)} has no patch number; 0 assumed"
-        context.assume("/properties/mlm:framework_version", detail, found.text)
-    return found.text
+        return Value(found.text, entries=(assumed("/properties/mlm:framework_version", detail, found.text),))
+    return Value(found.text)
 
 
-@converter
-def model_name(value: Any, context: Context) -> Any:
+@convert
+def model_name(match: Match) -> Result:
     """A model name that fits MLM's name pattern (cleaned), or dropped."""
-    if isinstance(value, str) and context.facts.name_pattern.match(value):
-        return value
-    cleaned = sanitize_name(value, context)
-    return cleaned if cleaned else Drop(f"{shown(value)} cannot be made into a {TARGET} model name")
+    value = match.value
+    if isinstance(value, str) and match.facts.name_pattern.match(value):
+        return Value(value)
+    cleaned = vocab.model_name(value)
+    return Value(cleaned) if cleaned else Dropped(f"{shown(value)} cannot be made into a {TARGET} model name")
 
 
-def sanitize_name(value: Any, context: Context) -> str | None:
-    """Make a text fit the name pattern (``stac_mlm.vocab.model_name``)."""
-    return vocab.model_name(value)
-
-
-@converter
-def accelerator(value: Any, context: Context) -> Any:
+@convert
+def accelerator(match: Match) -> Result:
     """An accelerator MLM knows, mapped from known other names, or dropped."""
-    if value is None or (isinstance(value, str) and value in context.facts.accelerators):
-        return value
+    value = match.value
+    if value is None or (isinstance(value, str) and value in match.facts.accelerators):
+        return Value(value)
     if not isinstance(value, str | bool | int | float):
-        return Drop(f"{shown(value)} is not an accelerator name")
-    mapped = context.common.get("accelerator_names", {}).get(str(value).lower())
+        return Dropped(f"{shown(value)} is not an accelerator name")
+    mapped = match.common.get("accelerator_names", {}).get(str(value).lower())
     if not mapped:
-        return Drop(f"{shown(value)} is not an accelerator {TARGET} knows")
+        return Dropped(f"{shown(value)} is not an accelerator {TARGET} knows")
     if mapped.get("assumed"):
-        context.assume(context.path, mapped["note"], mapped["value"])
-    return mapped["value"]
+        return Value(mapped["value"], entries=(assumed(match.path, mapped["note"], mapped["value"]),))
+    return Value(mapped["value"])
 
 
-@converter
-def megabytes_to_bytes(value: Any, context: Context) -> Any:
+@convert
+def megabytes_to_bytes(match: Match) -> Result:
     """A size in megabytes as bytes."""
+    value = match.value
     if not _number(value) or value < 0:
-        return Drop(f"{shown(value)} is not a size in megabytes")
+        return Dropped(f"{shown(value)} is not a size in megabytes")
     size = value * 1024**2
     if not math.isfinite(size):
-        return Drop(f"{shown(value)} megabytes is more bytes than a number can hold")
-    return round(size)
+        return Dropped(f"{shown(value)} megabytes is more bytes than a number can hold")
+    return Value(round(size))
 
 
-@converter
-def pretrained_source(value: Any, context: Context) -> Any:
+@convert
+def pretrained_source(match: Match) -> Result:
     """A pretrained flag or source as ``mlm:pretrained`` (and ``mlm:pretrained_source``)."""
+    value = match.value
     if value is True or (isinstance(value, str) and value.strip()):
-        context.put("/properties/mlm:pretrained", True)
+        flag = ("/properties/mlm:pretrained", True)
         if isinstance(value, str):
-            context.put("/properties/mlm:pretrained_source", value)
-            context.target = "/properties/mlm:pretrained_source"
-        else:
-            context.target = "/properties/mlm:pretrained"
-        return PLACED
-    return Drop(f"{shown(value)} does not say whether or from what the model was pretrained; mlm:pretrained left unset")
+            source = "/properties/mlm:pretrained_source"
+            return Placed(writes=(flag, (source, value)), target=source)
+        return Placed(writes=(flag,), target=flag[0])
+    reason = f"{shown(value)} does not say whether or from what the model was pretrained; mlm:pretrained left unset"
+    return Dropped(reason)
 
 
-@converter
-def processing_expression(value: Any, context: Context) -> Any:
+@convert
+def processing_expression(match: Match) -> Result:
     """Processing functions as MLM processing expressions."""
+    entries: list[ReportEntry] = []
+    converted = _expression(match.value, match.path, entries)
+    if isinstance(converted, Dropped):
+        return Dropped(converted.reason, entries=tuple(entries))
+    return Value(converted, entries=tuple(entries))
+
+
+def _expression(value: Any, path: str, entries: list[ReportEntry]) -> Any:
+    """One function (or a list of them) as a processing expression, or Dropped; the items of a list
+    that cannot be converted are reported in ``entries``."""
     if value is None:
         return None
     if isinstance(value, list):
         if not value:
-            return Drop("an empty list of functions")
-        items = [processing_expression(item, context) for item in value]
+            return Dropped("an empty list of functions")
+        items = [_expression(item, path, entries) for item in value]
         for index, (item, original) in enumerate(zip(items, value, strict=True)):
-            if isinstance(item, Drop):
-                context.add(f"{context.path}/{index}", "dropped", item.reason, original)
-        kept = [item for item in items if not isinstance(item, Drop)]
-        return kept if kept else Drop("none of the functions could be converted")
+            if isinstance(item, Dropped):
+                entries.append(entry(f"{path}/{index}", "dropped", item.reason, original))
+        kept = [item for item in items if not isinstance(item, Dropped)]
+        return kept if kept else Dropped("none of the functions could be converted")
     if isinstance(value, dict):
         if "format" in value and "expression" in value:
             if "description" in value and not isinstance(value["description"], str):
                 return {**value, "description": str(value["description"])}
             return value
-        return Drop("a processing expression needs `format` and `expression`")
+        return Dropped("a processing expression needs `format` and `expression`")
     if isinstance(value, str):
         if value.strip().lower() in {"built-in", "builtin", ""}:
-            return Drop(f"{shown(value)} names no function")
+            return Dropped(f"{shown(value)} names no function")
         if re.match(r"^[a-z][a-z0-9+.-]*://", value):
             return {"format": "uri", "expression": {"href": value}}
         return {"format": "python", "expression": value}
-    return Drop(f"{shown(value)} is not a function name or processing expression")
+    return Dropped(f"{shown(value)} is not a function name or processing expression")
 
 
 _NULL_CLASS_FIELDS = "keys with null values (no value) were removed from class objects"
 
 
-@converter
-def classification_classes(value: Any, context: Context) -> Any:
+@convert
+def classification_classes(match: Match) -> Result:
     """Classification classes as MLM class objects (null fields removed, with a note)."""
+    value = match.value
+    notes: list[str] = []
+    entries: list[ReportEntry] = []
     if not isinstance(value, list):
-        return Drop("classification classes must be a list")
+        return Dropped("classification classes must be a list")
     classes: list[dict[str, Any]] = []
     for index, item in enumerate(value):
         if not isinstance(item, dict):
-            return Drop(f"class {shown(item)} is not an object")
+            return Dropped(f"class {shown(item)} is not an object", tuple(notes), tuple(entries))
         fixed = {k: v for k, v in item.items() if v is not None}
-        if len(fixed) != len(item) and _NULL_CLASS_FIELDS not in context.notes:
-            context.notes.append(_NULL_CLASS_FIELDS)
+        if len(fixed) != len(item) and _NULL_CLASS_FIELDS not in notes:
+            notes.append(_NULL_CLASS_FIELDS)
         hint = fixed.get("color_hint")
         if isinstance(hint, list) and len(hint) == 3 and all(isinstance(c, int) and 0 <= c <= 255 for c in hint):
             fixed["color_hint"] = "".join(f"{c:02X}" for c in hint)
         if not isinstance(fixed.get("description"), str):
             if "description" in fixed:
-                where = f"{context.path}/{index}/description"
-                context.add(where, "dropped", "a class description must be a text", fixed["description"])
+                where = f"{match.path}/{index}/description"
+                entries.append(entry(where, "dropped", "a class description must be a text", fixed["description"]))
             label = fixed.get("name") or fixed.get("title") or f"class {fixed.get('value')}"
             fixed["description"] = str(label)
-            context.notes.append("classes without a description took their name as description")
+            notes.append("classes without a description took their name as description")
         classes.append(fixed)
-    return classes
+    return Value(classes, tuple(notes), tuple(entries))
 
 
 # summaries ---------------------------------------------------------------------------------------
@@ -251,24 +277,25 @@ def _json_schema_summary(values: list[Any], array_field: bool) -> dict[str, Any]
     return {"type": "array", "items": {"enum": flat}} if array_field else {"enum": flat}
 
 
-@converter
-def summary_values(value: Any, context: Context) -> Any:
+@convert
+def summary_values(match: Match) -> Result:
     """A Collection summary as an object (a list of values becomes a JSON Schema summary)."""
+    value = match.value
     if isinstance(value, dict):
-        return value
+        return Value(value)
     if not isinstance(value, list):
-        return Drop(f"{shown(value)} is not a summary")
-    key = pointer.parse_pointer(context.path)[-1]
-    return _json_schema_summary(value, key in context.facts.array_fields)
+        return Dropped(f"{shown(value)} is not a summary")
+    return Value(_json_schema_summary(value, match.segments[-1] in match.facts.array_fields))
 
 
-@converter
-def summary_tasks(value: Any, context: Context) -> Any:
+@convert
+def summary_tasks(match: Match) -> Result:
     """A summary of tasks as a JSON Schema summary of MLM task names."""
+    value = match.value
     if isinstance(value, dict):
-        return value
-    values = value if isinstance(value, list) else [value]
-    return _json_schema_summary(task_list(values, context), array_field=True)
+        return Value(value)
+    tasks = _tasks(value if isinstance(value, list) else [value], match)
+    return Value(_json_schema_summary(tasks.value, array_field=True), tasks.notes, tasks.entries)
 
 
 # roles -------------------------------------------------------------------------------------------
@@ -283,87 +310,95 @@ def _map_roles(roles: Any, table: dict[str, list[str]]) -> Any:
     return mapped
 
 
-@converter
-def dlm_asset_roles(value: Any, context: Context) -> Any:
+@convert
+def dlm_asset_roles(match: Match) -> Result:
     """DLM asset roles as MLM roles."""
-    return _map_roles(value, _family("dlm")["asset_roles"])
+    return Value(_map_roles(match.value, _family("dlm")["asset_roles"]))
 
 
-@converter
-def ml_model_asset_roles(value: Any, context: Context) -> Any:
+@convert
+def ml_model_asset_roles(match: Match) -> Result:
     """ml-model asset roles as MLM roles."""
-    return _map_roles(value, _family("ml-model")["asset_roles"])
+    return Value(_map_roles(match.value, _family("ml-model")["asset_roles"]))
 
 
-@converter
-def source_code_roles(value: Any, context: Context) -> Any:
+@convert
+def source_code_roles(match: Match) -> Result:
     """The roles of a source-code asset that also claims ``mlm:model`` when another asset is the model."""
+    value = match.value
     roles = {r for r in value if isinstance(r, str)} if isinstance(value, list) else set()
     if "mlm:model" not in roles or not {"code", "mlm:source_code"} & roles:
-        return value
-    key = _asset_key(context)
+        return Value(value)
+    key = _asset_key(match)
     others = [
         k
-        for k, a in context.assets().items()
+        for k, a in match.document.assets().items()
         if k != key and isinstance(a, dict) and "mlm:model" in (a.get("roles") or []) and "code" not in a["roles"]
     ]
     if not others:
-        return value
-    return [role for role in value if role != "mlm:model"]
+        return Value(value)
+    return Value([role for role in value if role != "mlm:model"])
 
 
-@converter
-def requires_gpu(value: Any, context: Context) -> Any:
+@convert
+def requires_gpu(match: Match) -> Result:
     """``requires-gpu: true`` as a CUDA accelerator (assumed); other values dropped."""
-    if value is True:
-        context.assume(context.path.replace("ml-model:requires-gpu", "mlm:accelerator"), "GPU read as CUDA", "cuda")
-        return "cuda"
-    return Drop(f"requires-gpu {shown(value)} does not say which accelerator the model uses")
+    if match.value is True:
+        where = match.path.replace("ml-model:requires-gpu", "mlm:accelerator")
+        return Value("cuda", entries=(assumed(where, "GPU read as CUDA", "cuda"),))
+    return Dropped(f"requires-gpu {shown(match.value)} does not say which accelerator the model uses")
 
 
-def _append_description(context: Context, asset_key: str, text: str) -> None:
-    asset = context.assets().get(asset_key)
-    if isinstance(asset, dict):
-        current = asset.get("description")
-        if isinstance(current, str) and current:
-            asset["description"] = f"{current.rstrip()} {text}"
-            path = f"/assets/{asset_key}/description"
-            context.add(path, "converted", f"text added: {text}", current, path)
-        else:
-            asset["description"] = text
+def _append_description(match: Match, asset_key: str, text: str) -> tuple[Writes, tuple[ReportEntry, ...]]:
+    """The write that appends ``text`` to an asset's description, and the entry for a description
+    that was there before."""
+    asset = match.get(pointer.format_pointer(("assets", asset_key)))
+    if not isinstance(asset, dict):
+        return (), ()
+    place = pointer.format_pointer(("assets", asset_key, "description"))
+    current = asset.get("description")
+    if isinstance(current, str) and current:
+        path = f"/assets/{asset_key}/description"
+        added = entry(path, "converted", f"text added: {text}", current, path)
+        return ((place, f"{current.rstrip()} {text}"),), (added,)
+    return ((place, text),), ()
 
 
-@converter
-def asset_description_note(value: Any, context: Context) -> Any:
+@convert
+def asset_description_note(match: Match) -> Result:
     """A field without an MLM equivalent, appended to the model asset's description."""
-    label = pointer.parse_pointer(context.path)[-1].split(":", 1)[-1]
-    _append_description(context, _asset_key(context), f"{label}: {value}.")
-    context.target = f"/assets/{_asset_key(context)}/description"
-    return PLACED
+    label = match.segments[-1].split(":", 1)[-1]
+    key = _asset_key(match)
+    replaces, entries = _append_description(match, key, f"{label}: {match.value}.")
+    return Placed(replaces=replaces, entries=entries, target=f"/assets/{key}/description")
 
 
-@converter
-def ml_model_link(value: Any, context: Context) -> Any:
+@convert
+def ml_model_link(match: Match) -> Result:
     """An ml-model link as an MLM link relation, or as a runtime asset."""
+    value = match.value
     rels = _family("ml-model")["link_rels"]
     if not isinstance(value, dict) or not isinstance(value.get("rel"), str) or value["rel"] not in rels:
         return KEEP
     mapped = rels[value["rel"]]
     if "rel" in mapped:
-        return {**value, "rel": mapped["rel"]}
+        return Value({**value, "rel": mapped["rel"]})
     href = str(value.get("href", "")).removeprefix("docker://")
-    asset = {"href": href, "type": context.common["container_media_type"], "roles": list(mapped["roles"])}
+    asset = {"href": href, "type": match.common["container_media_type"], "roles": list(mapped["roles"])}
     if value.get("title") and isinstance(value["title"], str):
         asset["title"] = value["title"]
-    key = context.free_asset_key(mapped["asset"])
-    context.put(f"/assets/{key}", asset)
+    key = match.document.free_asset_key(mapped["asset"])
     fields = {"href": "href", "rel": "roles", "type": "type", "title": "title"}
+    entries = []
     for name, original in value.items():
         usable = name in fields and (name == "rel" or isinstance(original, str))
         where = f"/assets/{key}/{fields[name]}" if usable else None
         action = "dropped" if where is None else "moved" if name == "title" else "converted"
-        context.add(
-            f"{context.path}/{name}", action, f"the {mapped['asset']} link becomes a container asset", original, where
-        )
-    pointer.remove(context.document, pointer.parse_pointer(context.path), context.emptied)
-    return REPORTED
+        detail = f"the {mapped['asset']} link becomes a container asset"
+        entries.append(entry(f"{match.path}/{name}", action, detail, original, where))
+    return Placed(
+        writes=((f"/assets/{key}", asset),),
+        replaces=((match.path, MISSING),),  # the link is removed where it is (a list item: the list closes up)
+        entries=tuple(entries),
+        reported=True,
+    )

@@ -5,12 +5,13 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
+from ... import vocab
 from ...pointer import MISSING
-from ..context import Context
-from .common import sanitize_name
+from ..match import DocumentView
 
-# required fields: ``fn(context, segments) -> (value, action)``, value MISSING for the table's stand-in --
-Supplier = Callable[[Context, tuple[str, ...]], tuple[Any, str]]
+# required fields: ``fn(document, segments) -> (value, action)``, value MISSING for the table's stand-in;
+# a supplier reads the document (a read-only view) and returns the value: the finishing step writes it
+Supplier = Callable[[DocumentView, tuple[str, ...]], tuple[Any, str]]
 SUPPLIERS: dict[str, Supplier] = {}
 
 
@@ -21,27 +22,27 @@ def supplier(function: Supplier) -> Supplier:
 
 
 @supplier
-def name_from_title_or_id(context: Context, segments: tuple[str, ...]) -> tuple[Any, str]:
+def name_from_title_or_id(document: DocumentView, segments: tuple[str, ...]) -> tuple[Any, str]:
     """A model name from the title or id, or a placeholder."""
-    for source in (context.get("/properties/title"), context.document.get("id")):
-        name = sanitize_name(source, context)
+    for source in (document.get("/properties/title"), document.get("/id")):
+        name = vocab.model_name(source)
         if name:
             return name, "assumed"
     return MISSING, "placeholder"
 
 
 @supplier
-def tasks_from_item(context: Context, segments: tuple[str, ...]) -> tuple[Any, str]:
+def tasks_from_item(document: DocumentView, segments: tuple[str, ...]) -> tuple[Any, str]:
     """The Item's tasks (assumed), or a placeholder."""
-    tasks = context.get("/properties/mlm:tasks")
+    tasks = document.get("/properties/mlm:tasks")
     return (list(tasks), "assumed") if isinstance(tasks, list) else (MISSING, "placeholder")
 
 
 @supplier
-def tasks_from_outputs(context: Context, segments: tuple[str, ...]) -> tuple[Any, str]:
+def tasks_from_outputs(document: DocumentView, segments: tuple[str, ...]) -> tuple[Any, str]:
     """The tasks of the outputs (assumed), or a placeholder."""
     tasks: list[str] = []
-    for output in context.get("/properties/mlm:output") or []:
+    for output in document.get("/properties/mlm:output") or []:
         for task in output.get("tasks", []) if isinstance(output, dict) else []:
             if task not in tasks:
                 tasks.append(task)
@@ -49,9 +50,9 @@ def tasks_from_outputs(context: Context, segments: tuple[str, ...]) -> tuple[Any
 
 
 @supplier
-def placeholder_output(context: Context, segments: tuple[str, ...]) -> tuple[Any, str]:
+def placeholder_output(document: DocumentView, segments: tuple[str, ...]) -> tuple[Any, str]:
     """A placeholder output for the Item's tasks."""
-    tasks = list(context.get("/properties/mlm:tasks") or [])
+    tasks = list(document.get("/properties/mlm:tasks") or [])
     output = {
         "name": tasks[0] if tasks else "output",
         "description": "PLACEHOLDER: the source document does not describe the model output; "
@@ -63,8 +64,7 @@ def placeholder_output(context: Context, segments: tuple[str, ...]) -> tuple[Any
 
 
 @supplier
-def output_name(context: Context, segments: tuple[str, ...]) -> tuple[Any, str]:
+def output_name(document: DocumentView, segments: tuple[str, ...]) -> tuple[Any, str]:
     """An output's name from its first task (assumed), or a placeholder."""
-    output = context.get(segments[:-1]) or {}
-    tasks = output.get("tasks") or []
+    tasks = document.get((*segments[:-1], "tasks")) or []
     return (tasks[0], "assumed") if tasks else (MISSING, "placeholder")
