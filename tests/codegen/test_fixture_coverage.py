@@ -16,8 +16,9 @@ from stac_ext_codegen.coverage import measure
 from stac_ext_codegen.fixtures import Fixture, apply_patch, load_fixtures, render_fixtures
 from stac_ext_codegen.jsonschema import build_json_schema
 from stac_ext_codegen.model import ModelError, SourceModel
-from support import edits
+from support import edits, scratch
 from support.paths import EXAMPLES_DIR, REPO, SCHEMA_DIR
+from support.scratch import copy_parts
 
 
 @pytest.fixture(scope="module")
@@ -120,8 +121,7 @@ def test_apply_patch() -> None:
 
 @pytest.mark.slow
 def test_check_reports_drift_and_stale_files_in_examples(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    for part in ["schema", "generated", "examples", "packages/stac-mlm/src/stac_mlm/_generated"]:
-        shutil.copytree(REPO / part, tmp_path / part)
+    copy_parts(tmp_path, scratch.PARTS)
     shutil.copy(REPO / "README.md", tmp_path / "README.md")  # holds a generated region
     assert codegen(["--root", str(tmp_path), "check"]) == 0
     (tmp_path / "examples" / "invalid" / "leftover.json").write_text("{}")

@@ -16,6 +16,7 @@ from stac_ext_codegen.model import ModelError, SourceModel
 from stac_ext_codegen.outputs import render_all
 from stac_ext_codegen.resolved import resolve
 from support.paths import CODEGEN_SRC, REPO, SCHEMA_DIR
+from support.scratch import copy_parts
 
 TOY_TARGET = '''"""A toy target: one text file per version, from the resolved model."""
 
@@ -35,8 +36,7 @@ def _scratch_repository(tmp_path: Path) -> Path:
     """A copy of what the generator reads and writes: schema/, its source, the README, the owned folders."""
     config = load_config(SCHEMA_DIR / "codegen.yaml")
     root = tmp_path / "repo"
-    for part in ["schema", *config.owned]:
-        shutil.copytree(REPO / part, root / part, ignore=shutil.ignore_patterns("__pycache__"))
+    copy_parts(root, ["schema", *config.owned])
     shutil.copytree(CODEGEN_SRC, root / "packages" / "codegen" / "src", ignore=shutil.ignore_patterns("__pycache__"))
     readme = config.target("readme").options["path"]  # a hand-written file with a generated region
     shutil.copy(REPO / readme, root / readme)

@@ -4,6 +4,7 @@ reads a document with the classes of the version it declares. The versions come 
 from __future__ import annotations
 
 import importlib
+from pathlib import Path
 
 import pytest
 from stac_mlm import _schema, models, validation
@@ -24,15 +25,42 @@ def test_every_bundled_version_has_a_class_set() -> None:
 def test_each_class_set_is_importable_and_names_its_version(version: str) -> None:
     module = releases.MODULES[version]
     classes = getattr(models, module)
-    assert classes is importlib.import_module(f"stac_mlm._generated.releases.{module}")
-    assert classes.Item.__module__ == classes.__name__
+    assert classes is importlib.import_module(f"stac_mlm.models.{module}")
+    generated = releases.classes(version)
+    assert set(classes.__all__) == set(generated.__all__)
+    assert all(getattr(classes, name) is getattr(generated, name) for name in generated.__all__)
+    assert classes.Item.__module__ == generated.__name__
     assert version.lstrip("v") in (classes.__doc__ or "")
+    assert version.lstrip("v") in (generated.__doc__ or "")
+
+
+@pytest.mark.parametrize("version", VERSIONS)
+def test_the_three_import_forms_give_the_same_module(version: str) -> None:
+    module = releases.MODULES[version]
+    imported = importlib.import_module(f"stac_mlm.models.{module}")
+    namespace: dict[str, object] = {}
+    exec(f"from stac_mlm.models import {module} as found", namespace)  # the import statement itself is tested
+    exec(f"from stac_mlm.models.{module} import Item", namespace)
+    assert namespace["found"] is imported
+    assert namespace["Item"] is imported.Item
 
 
 def test_stac_mlm_models_is_the_latest_release_set() -> None:
-    latest = getattr(models, releases.MODULES[releases.LATEST_RELEASE])
+    latest = releases.classes(releases.LATEST_RELEASE)
     assert set(latest.__all__) == set(models._generated.__all__)
-    assert models._generated.__doc__ == latest.__doc__
+    # written once: the package's classes are the latest release's module's own objects
+    assert all(getattr(models._generated, name) is getattr(latest, name) for name in latest.__all__)
+    shared = set(models.__all__) & set(latest.__all__)  # all but the two document classes models.py extends
+    assert len(shared) == len(latest.__all__) - 2
+    assert all(getattr(models, name) is getattr(latest, name) for name in shared)
+
+
+def test_the_latest_classes_are_written_once() -> None:
+    """The package module re-exports the latest release's set: it defines no class of its own."""
+    import ast
+
+    tree = ast.parse(Path(models._generated.__file__ or "").read_text(encoding="utf-8"))
+    assert not [node for node in ast.walk(tree) if isinstance(node, ast.ClassDef)]
 
 
 def test_an_unknown_attribute_is_an_attribute_error() -> None:

@@ -96,3 +96,45 @@ def test_the_package_readme_python_blocks_pass_strict_checking(tmp_path: Path) -
         path.write_text("\n".join(block.code for block in blocks), encoding="utf-8")
         out, _, status = api.run(["--strict", "--no-incremental", "--cache-dir", str(tmp_path / "cache"), str(path)])
         assert status == 0, f"{page}:\n{out}"
+
+
+def _version_modules() -> tuple[str, str]:
+    """The latest release's class module and another version's (the oldest), as ``stac_mlm.models`` names them."""
+    from stac_mlm._generated import releases
+
+    latest = releases.MODULES[releases.LATEST_RELEASE]
+    return latest, next(module for module in releases.MODULES.values() if module != latest)
+
+
+def test_the_version_modules_are_typed_in_each_import_form(tmp_path: Path) -> None:
+    """``import stac_mlm.models.<v>``, ``from stac_mlm.models.<v> import ...`` and ``from stac_mlm.models
+    import <v>`` type-check; the latest release's classes are ``stac_mlm.models``'s, another version's differ."""
+    latest, other = _version_modules()
+    code = f"""
+    from typing import assert_type
+    import stac_mlm.models.{latest}
+    from stac_mlm.models import ItemProperties, {other}
+    from stac_mlm.models.{latest} import ItemProperties as LatestProperties
+    def same(a: stac_mlm.models.{latest}.ItemProperties, b: LatestProperties) -> ItemProperties:
+        assert_type(a, ItemProperties)
+        return b
+    def older(c: {other}.ItemProperties) -> {other}.ItemProperties:
+        return c
+    """
+    good = tmp_path / "version_modules.py"
+    good.write_text(textwrap.dedent(code), encoding="utf-8")
+    wrong = tmp_path / "version_mixed.py"
+    wrong.write_text(
+        textwrap.dedent(f"""
+        from stac_mlm.models import ItemProperties, {other}
+        from stac_mlm.models.{latest} import ItemPropertiesx
+        def mixed(c: {other}.ItemProperties) -> ItemProperties:
+            return c
+        """),
+        encoding="utf-8",
+    )
+    cache = ["--cache-dir", str(tmp_path / "cache")]
+    out, _, status = api.run(["--strict", "--no-incremental", *cache, str(good)])
+    assert status == 0, out
+    out, _, _ = api.run(["--strict", "--no-incremental", *cache, str(wrong)])
+    assert "[attr-defined]" in out and "[return-value]" in out, out

@@ -41,8 +41,9 @@ with open(path, "rb") as lines, open(sys.argv[2], "w") as out:
 FLOOR = """
 import sys
 import orjson
+from stac_mlm._schema import bundle
 from stac_mlm.problems import _validator
-validator = _validator("v1.5.2")
+validator = _validator(bundle().latest)  # the schema a document declaring the latest release meets
 with open(sys.argv[1], "rb") as lines:
     for line in lines:
         validator.is_valid(orjson.loads(line))

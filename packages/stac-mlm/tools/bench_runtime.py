@@ -109,7 +109,7 @@ def baseline_figures(ref: str, examples: Path) -> dict[str, float]:
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--examples", type=Path, required=True, help="folder of the official v1.5.2 examples")
+    parser.add_argument("--examples", type=Path, required=True, help="folder of the official examples")
     parser.add_argument("--baseline", metavar="REF", help="also measure the stac_mlm of this git revision")
     parser.add_argument("--figures-json", action="store_true", help=argparse.SUPPRESS)
     args = parser.parse_args()
@@ -133,7 +133,8 @@ def main() -> int:
     now = figures(args.examples)
     count = len(_items(args.examples))
     accepted = len(_peer_accepted(_items(args.examples)))
-    print(f"documents per CPU second on the {count} valid official v1.5.2 Item examples", end="")
+    official = args.examples.resolve().parent.name  # the upstream data's folder per version (mlm/<version>/examples)
+    print(f"documents per CPU second on the {count} valid official {official} Item examples", end="")
     print(f" (the properties-only lines: on the {accepted} stac-model reads)" if accepted else "")
     width = max(len(label) for label in now)
     head = f"  {'':<{width}}  {'this tree':>10}"

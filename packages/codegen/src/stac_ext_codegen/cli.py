@@ -63,12 +63,12 @@ def _coverage(model: SourceModel, args: argparse.Namespace | None = None, *, str
     """
     from .coverage import measure
     from .fixtures import load_fixtures
-    from .jsonschema import json_schema_of
+    from .versioned import release_schema
 
     fixtures = load_fixtures(model)
     if not fixtures:
         return 0
-    result = measure(model, json_schema_of(model), fixtures)
+    result = measure(model, release_schema(model), fixtures)  # a release's schema comes from the cache
     print(result.table())
     if result.complete:
         return 0

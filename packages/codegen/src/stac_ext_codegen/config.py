@@ -62,7 +62,7 @@ class Config:
 
     @property
     def owned(self) -> tuple[str, ...]:
-        """Folders whose every file is generated (relative to the repository root)."""
+        """Folders whose every file is generated, or patterns of generated files (relative to the repository root)."""
         return tuple(str(p) for p in self.data.get("owned") or [])
 
     def target(self, name: str) -> TargetSpec:

@@ -6,6 +6,7 @@ text; ``write_all`` writes them and removes stale files from the folders the con
 
 from __future__ import annotations
 
+import glob
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -99,14 +100,18 @@ def owned_folders(model: SourceModel) -> list[str]:
     return list(model.config.owned)
 
 
+def owned_files(folders: Sequence[str], root: Path) -> list[Path]:
+    """Files of ``root`` under the owned ``folders``, or matching those that hold a wildcard (``a/v*.py``)."""
+    found: list[Path] = []
+    for folder in folders:
+        matched = root.glob(folder) if glob.has_magic(folder) else (root / folder).rglob("*")
+        found += sorted(p for p in matched if p.is_file() and "__pycache__" not in p.parts)
+    return found
+
+
 def stale_files(folders: Sequence[str], root: Path, produced: set[str]) -> list[Path]:
     """Files under the owned ``folders`` of ``root`` that are not in ``produced`` (paths relative to root)."""
-    found = []
-    for folder in folders:
-        for path in sorted(p for p in (root / folder).rglob("*") if p.is_file() and "__pycache__" not in p.parts):
-            if path.relative_to(root).as_posix() not in produced:
-                found.append(path)
-    return found
+    return [path for path in owned_files(folders, root) if path.relative_to(root).as_posix() not in produced]
 
 
 def write_all(
@@ -127,7 +132,7 @@ def write_all(
     for stale in stale_files(owned, root, set(texts)):
         stale.unlink()
         folder = stale.parent
-        tops = {root / top for top in owned}
+        tops = {root / top for top in owned if not glob.has_magic(top)}
         while folder not in tops and folder != root and not any(folder.iterdir()):  # left empty (a version gone)
             folder.rmdir()
             folder = folder.parent

@@ -5,6 +5,10 @@ Python, which costs more than validating the document. The marks table is turned
 that a document matches exactly when no mark's pattern reaches its stand-in (``*`` segments become
 ``additionalProperties`` / ``items``, ``prefix*`` a ``patternProperties``, the stand-in a ``not: {const}``),
 checked by the compiled validator in microseconds; ``find`` runs only on documents that fail it.
+
+``finished(version)`` joins that schema to a version's own (one more member of its root ``allOf``): one pass
+over a document tells that it is valid *and* holds no placeholder, the common case of ``validate``; a
+document it rejects is then checked by each half.
 """
 
 from __future__ import annotations
@@ -44,10 +48,26 @@ def rows() -> list[tuple[str, Any]]:
     return [(row["path"], row["equals"]) for row in json.loads(text)["common"]["placeholder_marks"]]
 
 
+def _no_placeholder() -> dict[str, Any]:
+    """The JSON Schema a document matches exactly when it holds no stand-in."""
+    return {"allOf": [_below(pointer.parse_pointer(path), stand_in) for path, stand_in in rows()]}
+
+
 @cache
 def _validator() -> Any:
-    schema = {"allOf": [_below(pointer.parse_pointer(path), stand_in) for path, stand_in in rows()]}
-    return jsonschema_rs.Draft7Validator(schema)
+    return jsonschema_rs.Draft7Validator(_no_placeholder())
+
+
+@cache
+def finished(version: str) -> Any:
+    """A validator of "valid under the schema of ``version`` and holding no placeholder", in one pass; None
+    when that schema's root is a ``$ref`` (draft 7 ignores the keywords beside it)."""
+    from ._schema import parsed
+
+    schema = parsed(version)
+    if "$ref" in schema:
+        return None
+    return jsonschema_rs.Draft7Validator({**schema, "allOf": [*schema.get("allOf", ()), _no_placeholder()]})
 
 
 def may_hold(document: Any) -> bool:

@@ -22,7 +22,7 @@ from types import ModuleType
 from typing import Any
 
 from . import stac_core
-from ._placeholder_scan import placeholders
+from ._placeholder_scan import finished, may_hold, placeholders
 from .problems import _validator as _schema_validator
 from .validation import judge, single_release
 
@@ -91,13 +91,17 @@ def _judged(
     if not isinstance(document, dict):
         kind = "null" if document is None else _JSON_TYPES.get(type(document), type(document).__name__)
         return [_error(f"expected a JSON object (a STAC Item or Collection), got {kind}")], None, []
-    known_invalid = False
+    known_invalid, may_hold_placeholder = False, True
     try:
         version = single_release(document) if mlm_version is None else None
         if version is not None:  # the common case, without building a verdict
-            if _schema_validator(version).is_valid(document):
+            one_pass = finished(version)
+            if one_pass is not None and one_pass.is_valid(document):  # valid and no placeholder, in one pass
+                return [], version, []
+            may_hold_placeholder = may_hold(document)
+            if may_hold_placeholder and _schema_validator(version).is_valid(document):
                 return [], version, _placeholder_warnings(document)
-            known_invalid = True
+            known_invalid = True  # the schema rejected it (or, with no placeholder, the one pass did)
     except (ValueError, RecursionError) as error:  # e.g. the validator's own nesting limit
         return [_error(f"cannot be checked: {error}")], None, []
     try:
@@ -114,7 +118,8 @@ def _judged(
         entry = problem.to_dict()
         entry["message"] = _clip(entry["message"])
         errors.append(entry)
-    return errors, ", ".join(verdict.versions) or None, verdict.warnings + _placeholder_warnings(document)
+    warnings = verdict.warnings + (_placeholder_warnings(document) if may_hold_placeholder else [])
+    return errors, ", ".join(verdict.versions) or None, warnings
 
 
 def _placeholder_warnings(document: dict[str, Any]) -> list[str]:

@@ -62,9 +62,9 @@ def extension_label(build: Build) -> str:
     """The label of the extension entry: the target's `label` option, else the README layout's title."""
     label = build.option("label", None)
     if label is None:
-        import yaml
+        from ..yamlfile import load_text
 
-        label = yaml.safe_load(build.read(build.option("layout")))["header"]["title"]
+        label = load_text(build.read(build.option("layout")))["header"]["title"]
     return str(label)
 
 

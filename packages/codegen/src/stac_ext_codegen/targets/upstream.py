@@ -275,10 +275,10 @@ def examples(build: Build) -> dict[str, str]:
 
 
 def _layout(build: Build) -> tuple[dict[str, Any], str]:
-    import yaml
+    from ..yamlfile import load_text
 
     text = build.read(build.option("layout"))
-    layout = yaml.safe_load(text)
+    layout = load_text(text)
     if not isinstance(layout, dict) or "header" not in layout or "sections" not in layout:
         raise ModelError(f"{build.option('layout')}: needs `header` and `sections`")
     return layout, text

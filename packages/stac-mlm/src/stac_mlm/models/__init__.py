@@ -1,6 +1,6 @@
 """Typed MLM documents: ``parse`` a STAC Item or Collection, change it in Python, write it back.
 
-The classes are generated from the LinkML model (``_generated/models.py``); this module adds the two
+The classes are generated from the LinkML model (the latest release's); this module adds the two
 document classes and ``parse``. Reading and writing are lossless: ``parse(d).to_dict() == d`` for every
 valid document, including keys MLM does not define, explicit nulls, number forms (``1`` vs ``1.0``)
 and key order. Python attributes use ``mlm_<field>`` names; the documents keep ``mlm:<field>`` keys.
@@ -12,25 +12,27 @@ and key order. Python attributes use ``mlm_<field>`` names; the documents keep `
 True
 
 The classes here are those of the latest release. Every version the package holds keeps its own classes:
-``stac_mlm.models.v1_5_2`` (one module per version, imported when first used; a draft's too). ``parse``
-reads a document with the classes of the version it declares.
+``stac_mlm.models.v1_5_2`` (one generated module per version, imported when first used; a draft's too),
+e.g. ``from stac_mlm.models.v1_5_2 import Item``. ``parse`` reads a document with the classes of the
+version it declares.
 """
 
 from __future__ import annotations
 
+import importlib
 from functools import cache
 from types import ModuleType
-from typing import Any, cast
+from typing import Any
 
 from pydantic import ValidationError
 
-from ._generated import models as _generated
-from ._generated import releases as _releases
-from ._generated.models import *  # noqa: F403 - every generated class and enum (the generated __all__)
-from ._generated.models import Collection, Item
-from .errors import MLMValidationError
-from .pointer import format_pointer
-from .validation import Problem, declared_versions, validate
+from .._generated import models as _generated
+from .._generated import releases as _releases
+from .._generated.models import *  # noqa: F403 - every generated class and enum (the generated __all__)
+from .._generated.models import Collection, Item
+from ..errors import MLMValidationError
+from ..pointer import format_pointer
+from ..validation import Problem, declared_versions, validate
 
 # The generated names, Item and Collection being replaced by the document classes below.
 __all__ = [name for name in _generated.__all__ if name not in {Item.__name__, Collection.__name__}]
@@ -91,9 +93,9 @@ def parse(document: Any) -> MLMItem | MLMCollection:
 
 
 def __getattr__(name: str) -> ModuleType:
-    """``stac_mlm.models.v1_5_2``: the classes of one version the package holds."""
+    """``stac_mlm.models.v1_5_2``: the classes of one version the package holds (its generated module here)."""
     if name in _releases.MODULES.values():
-        return cast(ModuleType, getattr(_releases, name))
+        return importlib.import_module(f"{__name__}.{name}")
     raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 
