@@ -91,7 +91,8 @@ def value_entries(
     change: Change, resolved: ResolvedModel, pointers: dict[str, list[str]], new: str
 ) -> list[dict[str, Any]]:
     """An ``enum-value-replaced`` or ``enum-value-removed`` change as value entries: each place of the value
-    is rewritten to its replacement, or dropped (and reported) when it has none."""
+    is rewritten to its replacement, or dropped (and reported) when it has none; each names its enum, so the
+    runtime's converters can follow the replacement too."""
     enum = change.where
     if change.after is not None:
         note = f"{new} replaced the value `{change.before}` of {enum} by `{change.after}`"
@@ -100,4 +101,4 @@ def value_entries(
         note = f"{new} removed the value `{change.before}` from {enum}"
         extra = {"action": "dropped"}
     found = enum_places(resolved, pointers, enum)
-    return [{"path": where, "value": change.before, **extra, "note": note} for where in found]
+    return [{"path": where, "enum": enum, "value": change.before, **extra, "note": note} for where in found]

@@ -15,6 +15,7 @@ from ..pointer import Segments, Walk, compile_walk, parse_pointer
 
 TARGET = f"v{SPEC_VERSION}"  # the version documents are migrated to, as messages name it
 FAMILY_ORDER = ("mlm", "dlm", "ml-model")  # the order family rules run in (MLM first: its fields win)
+TASK_ENUM, ACCELERATOR_ENUM, DATA_TYPE_ENUM = "TaskEnum", "AcceleratorEnum", "DataTypeEnum"  # JSON Schema $defs
 
 
 @dataclass(frozen=True)
@@ -165,9 +166,9 @@ def facts() -> SchemaFacts:
         item_forbidden=_forbidden(item),
         asset_forbidden=_forbidden(defs["AssetFields"]),
         item_required=tuple(item.get("required", [])),
-        tasks=frozenset(defs["TaskEnum"]["enum"]),
-        accelerators=frozenset(defs["AcceleratorEnum"]["enum"]),
-        data_types=frozenset(defs["DataTypeEnum"]["enum"]),
+        tasks=frozenset(defs[TASK_ENUM]["enum"]),
+        accelerators=frozenset(defs[ACCELERATOR_ENUM]["enum"]),
+        data_types=frozenset(defs[DATA_TYPE_ENUM]["enum"]),
         frameworks=tuple(defs["FrameworkEnum"]["enum"]),
         name_pattern=re.compile(props["mlm:name"]["pattern"]),
         framework_pattern=re.compile(_patterns(props["mlm:framework"])[0]),

@@ -9,9 +9,10 @@ from typing import Any
 from ... import pointer, vocab
 from ...pointer import MISSING
 from ..match import Match
+from ..replaced import replacement
 from ..report import ReportEntry
 from ..results import KEEP, Dropped, Placed, Result, Value, Writes, assumed, entry, shown
-from ..tables import TARGET
+from ..tables import ACCELERATOR_ENUM, TARGET, TASK_ENUM
 from .base import _asset_key, _family, _number, convert
 
 
@@ -70,7 +71,8 @@ def stac_version_release(match: Match) -> Result:
 
 # names and values --------------------------------------------------------------------------------
 def task_name(value: Any, match: Match, target: str) -> tuple[str | None, tuple[ReportEntry, ...]]:
-    """The v1.5.2 spelling of a task name, or None; a judgement call comes with an assumed entry."""
+    """The latest spelling of a task name, or None; a judgement call comes with an assumed entry, a name a
+    later release replaced with a converted entry."""
     if not isinstance(value, str):
         return None, ()
     known = match.facts.tasks
@@ -78,13 +80,20 @@ def task_name(value: Any, match: Match, target: str) -> tuple[str | None, tuple[
         return value, ()
     key = value.strip().lower()
     mapped = match.common.get("task_names", {}).get(key)
+    entries: tuple[ReportEntry, ...] = ()
     if mapped:
+        task = str(mapped["task"])
         if mapped.get("assumed"):
             detail = f"task {shown(value)} read as {shown(mapped['task'])}: {mapped.get('note', '')}".rstrip(": ")
-            return str(mapped["task"]), (assumed(target, detail),)
-        return str(mapped["task"]), ()
-    hyphenated = re.sub(r"[\s_]+", "-", key)
-    return (hyphenated if hyphenated in known else None), ()
+            entries = (assumed(target, detail),)
+    else:
+        task = re.sub(r"[\s_]+", "-", key)
+    if task in known:
+        return task, entries
+    later = replacement(TASK_ENUM, task, known)
+    if later is not None:
+        return later[0], (*entries, entry(target, "converted", later[1], value, target))
+    return (task if mapped else None), entries
 
 
 def _tasks(value: Any, match: Match) -> Value:
@@ -156,13 +165,20 @@ def model_name(match: Match) -> Result:
 
 @convert
 def accelerator(match: Match) -> Result:
-    """An accelerator MLM knows, mapped from known other names, or dropped."""
+    """An accelerator MLM knows, mapped from known other names or from a value a later release replaced,
+    or dropped."""
     value = match.value
-    if value is None or (isinstance(value, str) and value in match.facts.accelerators):
+    known = match.facts.accelerators
+    if value is None or (isinstance(value, str) and value in known):
         return Value(value)
     if not isinstance(value, str | bool | int | float):
         return Dropped(f"{shown(value)} is not an accelerator name")
     mapped = match.common.get("accelerator_names", {}).get(str(value).lower())
+    name = mapped["value"] if mapped else value
+    later = replacement(ACCELERATOR_ENUM, name, known) if name not in known else None
+    if later is not None:
+        notes = (mapped["note"],) if mapped and mapped.get("assumed") else ()
+        return Value(later[0], notes=(*notes, later[1]))
     if not mapped:
         return Dropped(f"{shown(value)} is not an accelerator {TARGET} knows")
     if mapped.get("assumed"):

@@ -7,9 +7,10 @@ from typing import Any
 
 from ... import pointer
 from ..match import Match
+from ..replaced import replacement
 from ..report import ReportEntry
 from ..results import KEEP, Dropped, Placed, Result, Value, assumed, entry, shown
-from ..tables import TARGET, facts
+from ..tables import DATA_TYPE_ENUM, TARGET, facts
 from .base import _family, _number, convert
 from .common import _map_roles, task_name
 
@@ -339,10 +340,13 @@ def dlm_input_structure(match: Match) -> Result:
 def _raster_type(numpy_name: Any) -> str | None:
     if not isinstance(numpy_name, str):
         return None
-    if numpy_name in facts().data_types:
+    known = facts().data_types
+    if numpy_name in known:
         return numpy_name
     mapped = _family("dlm")["numpy_data_types"].get(numpy_name)
-    return mapped if isinstance(mapped, str) else (mapped or {}).get("value")
+    name = mapped if isinstance(mapped, str) else (mapped or {}).get("value")
+    later = replacement(DATA_TYPE_ENUM, name or numpy_name, known)  # a type a later release replaced
+    return later[0] if later is not None else name
 
 
 @convert

@@ -1,0 +1,45 @@
+"""Enum values that later releases replaced (the derived ``values`` entries that name a replacement): the
+converters' vocabulary follows them, so a legacy value naming a replaced value is written as the value that
+replaced it, with the releases' note, instead of being dropped as unknown."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from .tables import Tables, tables
+
+_memo: list[tuple[Tables, dict[str, dict[str, tuple[str, str]]]]] = []
+
+
+def _steps(current: Tables) -> dict[str, dict[str, tuple[str, str]]]:
+    """Per enum, each replaced value and its direct replacement with the note (entries in release order)."""
+    steps: dict[str, dict[str, tuple[str, str]]] = {}
+    for entry in current.values:
+        enum, old, new = entry.get("enum"), entry.get("value"), entry.get("to")
+        if isinstance(enum, str) and isinstance(old, str) and isinstance(new, str):
+            steps.setdefault(enum, {})[old] = (new, str(entry.get("note", "")))
+    return steps
+
+
+def _table() -> dict[str, dict[str, tuple[str, str]]]:
+    current = tables()
+    if not _memo or _memo[0][0] is not current:
+        _memo[:] = [(current, _steps(current))]
+    return _memo[0][1]
+
+
+def replacement(enum: str, value: Any, known: frozenset[str]) -> tuple[str, str] | None:
+    """The value of ``known`` (the latest release's values) that replaced ``value`` through one or more
+    releases, with the notes of those steps; None when no release replaced it or the chain leaves ``known``."""
+    steps = _table().get(enum)
+    if not steps or not isinstance(value, str):
+        return None
+    notes: list[str] = []
+    seen = {value}
+    while value in steps:
+        value, note = steps[value]
+        notes.append(note)
+        if value in seen:
+            return None  # a cycle: no release's value to write
+        seen.add(value)
+    return (value, "; ".join(filter(None, notes))) if notes and value in known else None
