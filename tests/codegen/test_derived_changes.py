@@ -12,8 +12,8 @@ from typing import Any
 
 import pytest
 from stac_ext_codegen.config import find_config
-from stac_ext_codegen.derive_migrations import _only_renamed, class_pointers
-from stac_ext_codegen.derive_rules import enum_places, move_rules, places, rename_rules, value_entries
+from stac_ext_codegen.derive_migrations import _only_renamed, _required_entries, class_pointers
+from stac_ext_codegen.derive_rules import ancestors, enum_places, move_rules, places, rename_rules, value_entries
 from stac_ext_codegen.diff import Change, compare, describe, diff_versions
 from stac_ext_codegen.docmarks import value_deprecation
 from stac_ext_codegen.docs import Docs
@@ -21,6 +21,7 @@ from stac_ext_codegen.docs_pages import _enum_context
 from stac_ext_codegen.model import SourceModel, load_version
 from stac_ext_codegen.modellint import lint_directory
 from stac_ext_codegen.resolved import EnumValue, ResolvedModel, resolve
+from stac_ext_codegen.versioned import schema_document
 from stac_ext_codegen.versions import VersionIndex
 from support.paths import SCHEMA_DIR
 
@@ -163,11 +164,69 @@ def test_replaced_and_removed_values_are_found_wherever_the_enum_is_used(
     replaced = value_entries(
         Change("enum-value-replaced", "", True, "", enum, value, instead), resolved, pointers, "v9"
     )
-    assert {(e["path"], e["value"], e["to"], e["action"]) for e in replaced} == {
-        (p, value, instead, "converted") for p in found
+    assert {(e["path"], e["enum"], e["value"], e["to"], e["action"]) for e in replaced} == {
+        (p, enum, value, instead, "converted") for p in found
     }
     dropped = value_entries(Change("enum-value-removed", "", True, "", enum, value, None), resolved, pointers, "v9")
     assert all("to" not in e and e["action"] == "dropped" for e in dropped) and len(dropped) == len(found)
+
+
+def _made_required(key: str, owner: str) -> Change:
+    return Change("presence-changed", key, True, "", owner, "optional", "required")
+
+
+def test_a_field_made_required_on_a_parent_is_filled_where_its_heirs_sit(resolved: ResolvedModel) -> None:
+    pointers = class_pointers(resolved)
+    index = VersionIndex.find(SCHEMA_DIR)
+    assert index is not None
+    schema = schema_document(index, index.head)
+    heirs = {n: [h for h in resolved.class_map if n in ancestors(resolved, h)] for n in resolved.class_map}
+    # parents or mixins with no place of their own, whose places hold their heirs only
+    parents = [
+        n
+        for n, cls in resolved.class_map.items()
+        if heirs[n] and not pointers.get(n) and cls.slots and places(resolved, pointers, n)
+        if not any(
+            at in pointers.get(other, [])
+            for other in resolved.class_map
+            if other != n and other not in heirs[n]
+            for at in places(resolved, pointers, n)
+        )
+    ]
+    filled = []
+    for parent in parents:
+        for slot in resolved.class_map[parent].slots:
+            change = _made_required(slot.key, parent)
+            entries = _required_entries(change, resolved, pointers, schema, ["PLACEHOLDER", 0], "v9")
+            if entries:  # none when no stand-in fits the field (a person decides)
+                expected = [f"{at}/{slot.key}" for at in places(resolved, pointers, parent)]
+                assert [e["path"] for e in entries] == expected
+                filled.append(slot.key)
+    assert filled, "a field of a parent with no place of its own gets entries where its heirs sit"
+
+
+def test_no_required_entries_where_a_mixin_shares_a_place_with_other_classes(resolved: ResolvedModel) -> None:
+    pointers = class_pointers(resolved)
+    index = VersionIndex.find(SCHEMA_DIR)
+    assert index is not None
+    schema = schema_document(index, index.head)
+    shared = [
+        n
+        for n in resolved.class_map
+        if any(
+            at in pointers.get(other, [])
+            for other in resolved.class_map
+            if other != n and n not in ancestors(resolved, other) and other not in ancestors(resolved, n)
+            for at in places(resolved, pointers, n)
+            if at  # the root: its classes are told apart by the document's type
+        )
+        and resolved.class_map[n].slots
+    ]
+    assert shared, "the model has classes that alternate at one place"
+    for name in shared:
+        key = resolved.class_map[name].slots[0].key
+        change = _made_required(key, name)
+        assert _required_entries(change, resolved, pointers, schema, ["PLACEHOLDER"], "v9") == [], name
 
 
 # ----- marks on enum values in the docs ----------------------------------------------------------------------------

@@ -125,14 +125,14 @@ def derive_step(
             found["rules"] = derive_rules.move_rules(change, sources, targets, new)
             if found["rules"] and change.after["facts"]["presence"] == "required":
                 moved = Change("field-added", change.element, True, "", change.where, None, change.after["facts"])
-                found["required"] = _required_entries(moved, pointers, schema, candidates, new)
+                found["required"] = _required_entries(moved, resolved, pointers, schema, candidates, new)
         elif change.kind in VALUE_KINDS:
             found["values"] = derive_rules.value_entries(change, resolved, pointers, new)
             found["values"] += derive_rules.value_entries(change, was, old_pointers, new)  # where old documents hold it
             found["values"] = list({json.dumps(v, sort_keys=True): v for v in found["values"]}.values())
             decided = True
         elif _made_required(change):
-            found["required"] = _required_entries(change, pointers, schema, candidates, new)
+            found["required"] = _required_entries(change, resolved, pointers, schema, candidates, new)
         if decided or any(found.values()):
             for part, entries in found.items():
                 step[part] += entries
@@ -140,6 +140,7 @@ def derive_step(
             step["breaking_changes"].append({"change": change.summary, "fields": [change.element], "handled_by": by})
         else:
             step["undecided"].append(f"{change.kind}: {change.summary}")
+    step["required"] = list({json.dumps(e, sort_keys=True): e for e in step["required"]}.values())  # parent and heir
     return {"from": old, "to": new, **step}
 
 
@@ -159,17 +160,31 @@ def _made_required(change: Change) -> bool:
 
 
 def _required_entries(
-    change: Change, pointers: dict[str, list[str]], schema: dict[str, Any], candidates: list[Any], new: str
+    change: Change,
+    resolved: ResolvedModel,
+    pointers: dict[str, list[str]],
+    schema: dict[str, Any],
+    candidates: list[Any],
+    new: str,
 ) -> list[dict[str, Any]]:
+    """Entries of the ``required`` table filling the field at every place of its class or of a class inheriting
+    it (a parent or mixin may have no place of its own); none when a place also holds classes that do not
+    inherit it (which objects would need the field?) or no value is accepted."""
     key, owner = change.element, change.where
+    heirs = [owner, *(n for n in resolved.class_map if owner in derive_rules.ancestors(resolved, n))]
+    where = derive_rules.places(resolved, pointers, owner)
+    # the root's classes (entry points) are told apart by the document's type; other shared places are not
+    shared = any(at and at in pointers.get(n, []) for n in resolved.class_map if n not in heirs for at in where)
+    if not where or shared:
+        return []
     default = _default(change.after.get("default")) if isinstance(change.after, dict) else None
     tried = ([default] if default is not None else []) + candidates
-    value = next((v for v in tried if _accepted(schema, owner, key, v)), None)
-    if value is None or not pointers.get(owner):
+    value = next((v for v in tried if any(_accepted(schema, name, key, v) for name in heirs)), None)
+    if value is None:
         return []
     note = f"{new} requires `{key}`" + (" (its default)" if value == default and default is not None else "")
     fill = f"the value of `{key}` (required from {new})"
-    return [{"path": f"{where}/{key}", "value": value, "fill": fill, "note": note} for where in pointers[owner]]
+    return [{"path": f"{at}/{key}", "value": value, "fill": fill, "note": note} for at in where]
 
 
 def derived_steps(index: VersionIndex, tables: dict[str, Any], config: dict[str, Any]) -> list[dict[str, Any]]:

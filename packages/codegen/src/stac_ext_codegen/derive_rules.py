@@ -32,12 +32,13 @@ def places(resolved: ResolvedModel, pointers: dict[str, list[str]], name: str) -
     """Where objects of class ``name`` or of any class inheriting from it (``is_a`` or mixin) sit."""
     found = list(pointers.get(name, []))
     for other in resolved.class_map:
-        if other != name and name in _ancestors(resolved, other):
+        if other != name and name in ancestors(resolved, other):
             found += pointers.get(other, [])
     return list(dict.fromkeys(found))
 
 
-def _ancestors(resolved: ResolvedModel, name: str) -> set[str]:
+def ancestors(resolved: ResolvedModel, name: str) -> set[str]:
+    """The classes ``name`` inherits from (``is_a`` and mixins, transitively)."""
     seen: set[str] = set()
     pending = [name]
     while pending:
