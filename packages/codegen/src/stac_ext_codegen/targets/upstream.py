@@ -5,6 +5,7 @@ option ``folder`` (``{version}`` filled): ``README.md``, ``json-schema/schema.js
 The README follows the layout file named by the option ``layout`` (header facts, sections in order, which
 table each carries; see the header of that file); rows, types and descriptions come from the version's
 model, tables are padded as remark writes them (``paddedTable``), prose is wrapped at 120 characters.
+A deprecated field or enum value carries the docs' badge and its replacement (history marks stay out).
 Examples are the project's example documents declaring this version, kept when they pass its schema.
 A release's files are cached (its source is frozen): the key also covers the layout and the examples.
 """
@@ -16,11 +17,12 @@ import json
 from dataclasses import dataclass, field
 from typing import Any
 
+from ..docmarks import deprecation, value_deprecation
 from ..docs import Docs, Link, _cell, _ifabsent
 from ..jsonschema import dump_json
 from ..markdown import angle_urls, escape_text, github_anchor, list_item, padded_table, wrap
 from ..model import ModelError, SourceModel, per_model
-from ..resolved import ResolvedSlot
+from ..resolved import EnumValue, ResolvedSlot
 from . import Build
 
 FIELD_COLUMNS = ["Field Name", "Type", "Description"]
@@ -56,8 +58,9 @@ class ReadmeDocs(Docs):
         return super().type_cell(slot).replace("\\]", "]")
 
     def notes(self, slot: ResolvedSlot, *, with_rules: bool = False) -> list[str]:
-        """Constraints, default and suggestions (the project's errata and history stay out of upstream's text)."""
-        out = self.constraints(slot)
+        """Deprecation, constraints, default and suggestions (the project's errata and history stay out of
+        upstream's text)."""
+        out = [mark for mark in [deprecation(slot)] if mark] + self.constraints(slot)
         default = _ifabsent(slot.default)
         if default is not None:
             out.append(f"Default: `{default}`.")
@@ -114,7 +117,7 @@ def _enum_rows(docs: ReadmeDocs, table: dict[str, Any]) -> tuple[list[str], list
                 text = f"`{value.value}`" if column.get("monospace", True) else value.value
                 cells.append(text + str(column.get("suffix", {}).get(value.value, "")))
             elif column.get("cell") == "description":
-                cells.append(_cell(value.description))
+                cells.append(_cell(_value_text(value)))
             else:
                 cells.append(str(column.get("values", {}).get(value.value, column.get("default", ""))))
         rows.append(cells)
@@ -133,12 +136,17 @@ def _kind_rows(docs: ReadmeDocs, name: str) -> list[list[str]]:
     return rows
 
 
+def _value_text(value: EnumValue) -> str:
+    """An enum value's description, then its deprecation mark (the badge and the replacement) if any."""
+    mark = value_deprecation(value)
+    return f"{value.description} {mark}".lstrip() if mark else value.description
+
+
 def _bullets(docs: ReadmeDocs, name: str) -> str:
     items = []
     for value in docs.resolved.enum_map[name].values:
-        items.append(
-            list_item(angle_urls(f"`{value.value}`" + (f": {value.description}" if value.description else "")))
-        )
+        text = _value_text(value)
+        items.append(list_item(angle_urls(f"`{value.value}`" + (f": {text}" if text else ""))))
     return "\n".join(items)
 
 
