@@ -53,10 +53,11 @@ def test_a_legacy_task_naming_a_replaced_value_gets_its_replacement(patched: dic
     assert not [e for e in migration.report if e.action == "dropped" and "prediction_type" in e.path]
 
 
-def test_an_accelerator_mapped_to_a_replaced_value_gets_its_replacement(patched: dict[str, Any]) -> None:
+@pytest.mark.parametrize("judged", [False, True])
+def test_an_accelerator_mapped_to_a_replaced_value_gets_its_replacement(patched: dict[str, Any], judged: bool) -> None:
     accelerator = sorted(facts().accelerators)[0]
     old = f"{accelerator}-legacy"
-    patched["common"]["accelerator_names"] = {"legacy board": {"value": old}}
+    patched["common"]["accelerator_names"] = {"legacy board": {"value": old, "assumed": judged, "note": "a guess"}}
     # the entry names another place: the converter follows the enum, not the entry's path
     _derive(patched, _value(ACCELERATOR_ENUM, old, accelerator, "/assets/*/mlm:accelerator"))
     document = json.loads((LEGACY_FIXTURES / "mlm-v1.5.2-item.json").read_text(encoding="utf-8"))
@@ -64,6 +65,8 @@ def test_an_accelerator_mapped_to_a_replaced_value_gets_its_replacement(patched:
     migration = migrate(document)
     assert migration.document["properties"]["mlm:accelerator"] == accelerator
     assert any(f"{old} -> {accelerator}" in e.detail for e in migration.report if e.path.endswith("mlm:accelerator"))
+    guesses = [e for e in migration.report if e.action == "assumed" and "a guess" in e.detail]
+    assert len(guesses) == judged  # a judgement call stays reported as one
 
 
 def test_no_replacement_without_a_chain_into_the_latest_values(patched: dict[str, Any]) -> None:

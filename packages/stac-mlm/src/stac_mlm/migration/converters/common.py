@@ -177,8 +177,8 @@ def accelerator(match: Match) -> Result:
     name = mapped["value"] if mapped else value
     later = replacement(ACCELERATOR_ENUM, name, known) if name not in known else None
     if later is not None:
-        notes = (mapped["note"],) if mapped and mapped.get("assumed") else ()
-        return Value(later[0], notes=(*notes, later[1]))
+        judged = (assumed(match.path, mapped["note"], name),) if mapped and mapped.get("assumed") else ()
+        return Value(later[0], notes=(later[1],), entries=judged)
     if not mapped:
         return Dropped(f"{shown(value)} is not an accelerator {TARGET} knows")
     if mapped.get("assumed"):
