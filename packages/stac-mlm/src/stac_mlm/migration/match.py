@@ -80,6 +80,14 @@ class DocumentView:
         copied: dict[str, Any] = pointer.copy_json(assets_of(self._document))
         return copied
 
+    def asset_roles(self) -> dict[str, tuple[str, ...]]:
+        """Each asset's roles (the text ones), without copying the assets."""
+        return {
+            str(key): tuple(r for r in roles if isinstance(r, str)) if isinstance(roles, list) else ()
+            for key, asset in assets_of(self._document).items()
+            for roles in [asset.get("roles") if isinstance(asset, dict) else None]
+        }
+
     def model_asset_key(self) -> str | None:
         """The key of the first asset with the ``mlm:model`` role, if any."""
         return model_asset_key(self._document)

@@ -347,9 +347,7 @@ def source_code_roles(match: Match) -> Result:
         return Value(value)
     key = _asset_key(match)
     others = [
-        k
-        for k, a in match.document.assets().items()
-        if k != key and isinstance(a, dict) and "mlm:model" in (a.get("roles") or []) and "code" not in a["roles"]
+        k for k, kept in match.document.asset_roles().items() if k != key and "mlm:model" in kept and "code" not in kept
     ]
     if not others:
         return Value(value)
