@@ -29,6 +29,7 @@ from stac_ext_codegen.fixtures import load_yaml
 from stac_ext_codegen.model import load_version
 from stac_ext_codegen.resolved import ResolvedModel, resolve
 from stac_ext_codegen.versions import VersionIndex
+from support.legacy import ANY, value_at
 from support.paths import REPO
 from support.scratch import copy_repository, run_codegen
 
@@ -38,21 +39,8 @@ SUFFIX = "_renamed"
 
 
 # ----- what to rename, move and replace, read from the model and an example ------------------------------------
-MISSING = object()
-
-
-def _get(document: Any, pointer: str) -> Any:
-    """The value at ``pointer`` (``MISSING`` when there is none; null is a value)."""
-    node = document
-    for part in pointer.strip("/").split("/") if pointer.strip("/") else []:
-        part = part.replace("~1", "/").replace("~0", "~")
-        if isinstance(node, dict) and part in node:
-            node = node[part]
-        elif isinstance(node, list) and part.isdigit() and int(part) < len(node):
-            node = node[int(part)]
-        else:
-            return MISSING
-    return node
+MISSING = ANY  # what value_at returns where the document has no value
+_get = value_at
 
 
 def _expand(document: Any, pattern: str) -> list[str]:
