@@ -99,6 +99,13 @@ def task_name(value: Any, match: Match, target: str) -> tuple[str | None, tuple[
 def _tasks(value: Any, match: Match) -> Value:
     """Task names as MLM spells them, with a note and a dropped entry for each left out."""
     values = value if isinstance(value, list) else [value]
+    known = match.facts.tasks
+    if (
+        values is value
+        and all(type(item) is str and item in known for item in values)
+        and len(set(values)) == len(values)
+    ):
+        return Value(value)  # already the latest names, each once: nothing to say
     tasks: list[str] = []
     notes: list[str] = []
     entries: list[ReportEntry] = []
