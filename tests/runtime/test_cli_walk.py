@@ -145,6 +145,25 @@ def test_workers_end_with_their_parent(signum: int, tmp_path: Path) -> None:
         assert err.decode() == "stac-mlm: terminated\n"
 
 
+_WORKER_SETUP = """
+import os, sys
+from stac_mlm.cli import _parallel
+_parallel._quiet_worker(int(sys.argv[1]))
+print("alive", file=sys.stderr)
+"""
+
+
+@pytest.mark.skipif(not Path("/proc/self/task").is_dir(), reason="reads the process tree from /proc (Linux)")
+@pytest.mark.parametrize("told", ["real", "gone"])
+def test_a_worker_whose_parent_ended_before_setup_exits(told: str) -> None:
+    """The parent's pid reaches the worker from before the fork: a worker set up after its parent was killed
+    (it already has another parent) exits instead of living on, holding the parent's output."""
+    parent = os.getpid() if told == "real" else 1  # "gone": the worker's parent is not the one it was told
+    done = subprocess.run([sys.executable, "-c", _WORKER_SETUP, str(parent)], capture_output=True, env=ENV, timeout=60)
+    # a worker that stays writes "alive" to standard error (its standard output is closed by the setup)
+    assert (done.returncode, done.stderr.strip()) == ((0, b"alive") if told == "real" else (1, b""))
+
+
 class _Recorder:
     """Stands in for ProcessPoolExecutor: runs each call at once and records what it was asked."""
 

@@ -73,13 +73,15 @@ def chunked(
         yield chunk, total
 
 
-def _quiet_worker() -> None:
-    """Worker setup: Ctrl-C is the main process's business; the worker dies with it; it never holds stdout."""
+def _quiet_worker(parent: int) -> None:
+    """Worker setup: Ctrl-C is the main process's business; the worker dies with it (``parent``, its pid as
+    the main process read it before forking: one read here could already name the reaper); it never holds
+    stdout."""
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # the main process handles Ctrl-C and stops the pool
     signal.signal(signal.SIGTERM, signal.SIG_DFL)
     if hasattr(signal, "pthread_sigmask"):  # held while the parent forked this worker (see _held)
         signal.pthread_sigmask(signal.SIG_UNBLOCK, _HELD)
-    die_with_parent()
+    die_with_parent(parent)
     with contextlib.suppress(OSError):  # results go back through the pool, so stdout is not needed here
         devnull = os.open(os.devnull, os.O_WRONLY)
         os.dup2(devnull, 1)
@@ -143,7 +145,7 @@ def ordered_map(func: Callable[[list[Entry]], T], chunks: Iterable[tuple[list[En
         return
     from concurrent.futures import ProcessPoolExecutor  # only for batches large enough to spread
 
-    executor = ProcessPoolExecutor(jobs, mp_context=_context(), initializer=_quiet_worker)
+    executor = ProcessPoolExecutor(jobs, mp_context=_context(), initializer=_quiet_worker, initargs=(os.getpid(),))
     pending: deque[tuple[Future[T], int]] = deque()
     in_flight = 0
     done = False
