@@ -158,6 +158,7 @@ def _migrate(document: dict[str, Any]) -> Migration:
             if family.draft_when and any(pointer.get(work, p) is not pointer.MISSING for p in family.draft_when):
                 apply_rules(context, family.draft_rules)
             apply_rules(context, family.rules)
+    apply_rules(context, tables().derived_rules)  # renames and moves of later releases, once, whatever the family
     apply_values(context, tables().values)  # and values the family rules wrote
     completion.run(context, sources)
     return Migration(work, context.report, sources, validate(work))

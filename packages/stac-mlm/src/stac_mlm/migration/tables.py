@@ -78,6 +78,7 @@ class Tables:
     rules: tuple[Rule, ...]
     families: dict[str, Family] = field(default_factory=dict)
     values: tuple[dict[str, Any], ...] = ()  # derived enum-value entries (path, value, to?, action, note)
+    derived_rules: tuple[Rule, ...] = ()  # derived plain rules (renames, moves), run once after the families'
 
 
 def _raw() -> dict[str, Any]:
@@ -92,7 +93,7 @@ def tables() -> Tables:
     raw = _raw()
     common = raw["common"]
     # steps derived from the diff between releases (schema/migrations/releases.yaml): more required fields,
-    # plain rules (renames, moves) that follow every family's own rules, enum values rewritten or dropped
+    # plain rules (renames, moves) that run once after the families' own rules, enum values rewritten or dropped
     derived_rules: list[Rule] = []
     values: list[dict[str, Any]] = []
     for derived in (raw.get("releases") or {}).get("derived") or []:
@@ -109,13 +110,13 @@ def tables() -> Tables:
             prefix=data["prefix"],
             extensions=tuple((re.compile(e["pattern"]), e.get("version")) for e in detect.get("extensions", [])),
             markers=tuple(detect.get("markers", [])),
-            rules=tuple([*(Rule.load(r) for r in data.get("rules", [])), *derived_rules]),
+            rules=tuple(Rule.load(r) for r in data.get("rules", [])),
             data=data,
             draft_rules=tuple(Rule.load(r) for r in data.get("drafts", {}).get("rules", [])),
             draft_when=tuple(parse_pointer(p) for p in data.get("drafts", {}).get("when", [])),
         )
     rules = tuple(Rule.load(r) for r in common.get("rules", []))
-    return Tables(common=common, rules=rules, families=families, values=tuple(values))
+    return Tables(common, rules, families, values=tuple(values), derived_rules=tuple(derived_rules))
 
 
 @dataclass(frozen=True)
