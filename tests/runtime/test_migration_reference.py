@@ -1,9 +1,10 @@
 """The optimised migration engine against a plain reference path.
 
 The engine compiles the rule tables (single-path rules, shared parent walks, reused required-field
-walks, a joined-name prefix search, a copy without a call per scalar). The reference below applies
-the same tables the simple way: every rule expanded by a recursive wildcard walk, every value read
-again, every required field looked up from the document root, every name split at its colon.
+walks, a joined-name prefix search, a copy without a call per scalar, no converter call for a value
+its as-is test accepts). The reference below applies the same tables the simple way: every rule
+expanded by a recursive wildcard walk, every value read again and given to its converter, every
+required field looked up from the document root, every name split at its colon.
 Both run on the project's legacy fixtures (and the upstream legacy examples when present) and on
 variants of them with fields removed or replaced, and must give the same documents (key order
 included), the same report entries, sources and problems, or the same error.

@@ -259,17 +259,21 @@ def entrypoint_roles(context: Context, sources: list[Source]) -> None:
             context.add(path, "assumed", "the asset has an entrypoint, so it holds code", list(original), path)
 
 
-_COMPILED_REQUIRED: dict[int, tuple[list[Any], tuple[tuple[dict[str, Any], pointer.Walk, str], ...]]] = {}
+RequiredSpec = tuple[dict[str, Any], pointer.Walk, int, int, str]
+_COMPILED_REQUIRED: dict[int, tuple[list[Any], tuple[RequiredSpec, ...]]] = {}
 
 
-def _required_specs(table: list[dict[str, Any]]) -> tuple[tuple[dict[str, Any], pointer.Walk, str], ...]:
-    """The `required` table with each path split into its (compiled) parent pattern and its last key."""
+def _required_specs(table: list[dict[str, Any]]) -> tuple[RequiredSpec, ...]:
+    """The `required` table with each path split into its (compiled) parent pattern, a number for that
+    pattern (the same for specs of the same parent), the parent's depth and the last key."""
     cached = _COMPILED_REQUIRED.get(id(table))
     if cached is None or cached[0] is not table:
         specs = []
+        numbers: dict[pointer.Walk, int] = {}
         for spec in table:
             segments = pointer.parse_pointer(spec["path"])
-            specs.append((spec, pointer.compile_walk(segments[:-1]), segments[-1]))
+            parent = pointer.compile_walk(segments[:-1])
+            specs.append((spec, parent, numbers.setdefault(parent, len(numbers)), len(segments) - 1, segments[-1]))
         cached = _COMPILED_REQUIRED[id(table)] = (table, tuple(specs))
     return cached[1]
 
@@ -284,11 +288,13 @@ def required(context: Context, sources: list[Source]) -> None:
         if "properties" in document:
             context.add("/properties", "dropped", "Item properties must be an object", document["properties"])
         document["properties"] = {}
-    walks: dict[pointer.Walk, list[tuple[Segments, tuple[str, ...], Any]]] = {}  # valid until a value is filled
-    for spec, parent_walk, key in _required_specs(context.common["required"]):
-        parents = walks.get(parent_walk)
-        if parents is None:
-            parents = walks[parent_walk] = pointer.walk(document, parent_walk)
+    # the parents found for each pattern (by number), with the pattern's depth
+    walks: dict[int, tuple[int, list[tuple[Segments, tuple[str, ...], Any]]]] = {}
+    for spec, parent_walk, number, depth, key in _required_specs(context.common["required"]):
+        found = walks.get(number)
+        if found is None:
+            found = walks[number] = (depth, pointer.walk(document, parent_walk))
+        parents = found[1]
         filled = False
         # parents of one pattern sit at one depth: filling one never moves another
         for parent_path, _, parent in parents:
@@ -305,8 +311,8 @@ def required(context: Context, sources: list[Source]) -> None:
                 context.placeholder(target, spec["note"], spec.get("fill"))
             else:
                 context.add(target, action, f"{spec['note']}: {shown(value)}", target=target)
-        if filled:
-            walks.clear()
+        if filled:  # a value filled under parents at `depth` changes only what deeper patterns find
+            walks = {n: kept for n, kept in walks.items() if kept[0] <= depth}
 
 
 def _band_dimension(dims: list[Any], shape: Any, count: int) -> tuple[Any, str, str] | None:

@@ -7,7 +7,8 @@ from typing import Any
 from .. import pointer
 from ..pointer import MISSING, Segments, format_pointer
 from .context import Context, put_unless_different
-from .converters import CONVERTERS
+from .converters import AS_IS, CONVERTERS
+from .converters.base import AsIs
 from .match import new_match
 from .results import Dropped, Keep, Placed, Value
 from .tables import Rule
@@ -19,17 +20,18 @@ def apply_rules(context: Context, rules: tuple[Rule, ...]) -> None:
     """Apply each rule in turn: all its matches are found first, then converted one by one."""
     document = context.document
     get = pointer.get
-    for rule in rules:
-        if rule.single and rule.plain:
-            value = get(document, rule.source[0])
-            if value is not MISSING:
-                _convert(context, rule, rule.source[0], (), value, [])
-        elif rule.single:
+    for kind, rule, source, as_is in _plan(rules):
+        # as_is: a value the converter would keep as it is, where it is, needs nothing done
+        if kind is _ONE_PATH:
+            value = get(document, source)
+            if value is not MISSING and (as_is is None or not as_is(value)):
+                _convert(context, rule, source, (), value, [])
+        elif kind is _ONE_PATTERN:
             # the first match's value is as found; a later one is read again (a conversion may change it)
             for index, (path, bound, value) in enumerate(pointer.walk(document, rule.walk)):
                 if index:
                     value = get(document, path)
-                if value is not MISSING:
+                if value is not MISSING and (as_is is None or not as_is(value)):
                     _convert(context, rule, path, bound, value, [])
         else:
             for path, bound in _plain_matches(document, rule) if rule.plain else _matches(document, rule):
@@ -40,6 +42,31 @@ def apply_rules(context: Context, rules: tuple[Rule, ...]) -> None:
                     _convert(context, rule, path, bound, value, extra)
         if context.emptied:
             compact(context)
+
+
+_ONE_PATH, _ONE_PATTERN, _SEVERAL = "one path", "one pattern", "several paths"
+Plan = tuple[tuple[str, Rule, Segments, AsIs | None], ...]
+_PLANS: dict[int, tuple[tuple[Rule, ...], Plan]] = {}
+
+
+def _plan(rules: tuple[Rule, ...]) -> Plan:
+    """Each rule with how its matches are found and the as-is test of its converter (when it rewrites
+    its value where it is); worked out once per tuple of rules."""
+    cached = _PLANS.get(id(rules))
+    if cached is None or cached[0] is not rules:
+        plan = tuple(
+            (
+                (_ONE_PATH if rule.plain else _ONE_PATTERN) if rule.single else _SEVERAL,
+                rule,
+                rule.source[0],
+                AS_IS.get(rule.converter) if rule.same_place and rule.converter is not None else None,
+            )
+            for rule in rules
+        )
+        if len(_PLANS) >= 64:  # the tables hold a few tuples of rules; other callers may pass many
+            _PLANS.clear()
+        cached = _PLANS[id(rules)] = (rules, plan)
+    return cached[1]
 
 
 def compact(context: Context) -> None:
@@ -61,12 +88,13 @@ def _convert(
         paths = tuple(s for s, _ in matched)
     else:
         given = value
-    where = format_pointer(path or extra[0][0])
     new, notes = given, []
     placed: Placed | None = None
     dropped: Dropped | None = None
-    if rule.converter is not None:
-        result = CONVERTERS[rule.converter](new_match(given, where, context.view, paths))
+    converter = rule.converter
+    as_is = AS_IS.get(converter) if converter is not None else None
+    if converter is not None and (as_is is None or not as_is(given)):  # a value as it is needs no call
+        result = CONVERTERS[converter](new_match(given, format_pointer(path or extra[0][0]), context.view, paths))
         if type(result) is Value:  # the common case first
             new = result.value
         elif isinstance(result, Keep):
@@ -91,10 +119,11 @@ def _convert(
         if placed.reported and in_place:
             return  # the converter rewrote its input where it is
     elif in_place and dropped is None:
-        if type(new) is type(value) and new == value:
+        if new is value or (type(new) is type(value) and new == value):
             return
         pointer.put(context.document, path, new)  # same place: the key keeps its position
         detail = "; ".join(filter(None, [rule.note, *notes]))
+        where = format_pointer(path)
         context.add(where, rule.action, detail, value, where)
         return
     consumed = [(path, value), *extra] if value is not MISSING else extra

@@ -12,12 +12,16 @@ from ..match import Match
 from ..replaced import replacement
 from ..report import ReportEntry
 from ..results import KEEP, Dropped, Placed, Result, Value, Writes, assumed, entry, shown
-from ..tables import ACCELERATOR_ENUM, TARGET, TASK_ENUM
+from ..tables import ACCELERATOR_ENUM, TARGET, TASK_ENUM, facts
 from .base import _asset_key, _family, _number, convert
 
 
 # envelope ----------------------------------------------------------------------------------------
-@convert
+def _not_list(value: Any) -> bool:
+    return not isinstance(value, list)
+
+
+@convert(as_is=_not_list)
 def assets_list_to_mapping(match: Match) -> Result:
     """A list of single-key asset objects as an assets mapping."""
     value = match.value
@@ -46,21 +50,33 @@ def assets_list_to_mapping(match: Match) -> Result:
     return Placed(replaces=(("/assets", assets),), entries=tuple(entries), reported=True)
 
 
-@convert
+def _is_list(value: Any) -> bool:
+    return isinstance(value, list)
+
+
+@convert(as_is=_is_list)
 def as_list(match: Match) -> Result:
     """The value as a list (a single value becomes a list of one)."""
     value = match.value
     return Value(value if isinstance(value, list) else [value])
 
 
-@convert
+def _not_number(value: Any) -> bool:
+    return not _number(value)
+
+
+@convert(as_is=_not_number)
 def id_to_string(match: Match) -> Result:
     """A numeric id as a string."""
     value = match.value
     return Value(str(value) if _number(value) else value)
 
 
-@convert
+def _not_beta(value: Any) -> bool:
+    return not (isinstance(value, str) and value.startswith("1.0.0-beta"))
+
+
+@convert(as_is=_not_beta)
 def stac_version_release(match: Match) -> Result:
     """A beta STAC version as its release."""
     value = match.value
@@ -96,6 +112,16 @@ def task_name(value: Any, match: Match, target: str) -> tuple[str | None, tuple[
     return (task if mapped else None), entries
 
 
+def _latest_tasks(value: Any) -> bool:
+    """A list of task names as the latest release spells them, each once."""
+    if not isinstance(value, list):
+        return False
+    try:
+        return facts().tasks.issuperset(value) and len(set(value)) == len(value)
+    except TypeError:  # an item that cannot be in a set (an object, an array): not a task name
+        return False
+
+
 def _tasks(value: Any, match: Match) -> Value:
     """Task names as MLM spells them, with a note and a dropped entry for each left out."""
     values = value if isinstance(value, list) else [value]
@@ -121,7 +147,7 @@ def _tasks(value: Any, match: Match) -> Value:
     return Value(tasks, tuple(notes), tuple(entries))
 
 
-@convert
+@convert(as_is=_latest_tasks)
 def task_list(match: Match) -> Result:
     """Task names as MLM spells them; tasks without an equivalent are left out with a note."""
     return _tasks(match.value, match)
@@ -142,7 +168,11 @@ def framework_name(match: Match) -> Result:
     return Value(stripped) if stripped else Dropped("the framework name is empty")
 
 
-@convert
+def _semantic_version(value: Any) -> bool:
+    return isinstance(value, str) and value == value.strip() and bool(facts().version_pattern.match(value))
+
+
+@convert(as_is=_semantic_version)
 def semantic_version(match: Match) -> Result:
     """A version as a semantic version string (``1.2`` becomes ``1.2.0``)."""
     value = match.value
@@ -160,7 +190,11 @@ def semantic_version(match: Match) -> Result:
     return Value(found.text)
 
 
-@convert
+def _model_name(value: Any) -> bool:
+    return isinstance(value, str) and bool(facts().name_pattern.match(value))
+
+
+@convert(as_is=_model_name)
 def model_name(match: Match) -> Result:
     """A model name that fits MLM's name pattern (cleaned), or dropped."""
     value = match.value
@@ -170,7 +204,11 @@ def model_name(match: Match) -> Result:
     return Value(cleaned) if cleaned else Dropped(f"{shown(value)} cannot be made into a {TARGET} model name")
 
 
-@convert
+def _known_accelerator(value: Any) -> bool:
+    return value is None or (isinstance(value, str) and value in facts().accelerators)
+
+
+@convert(as_is=_known_accelerator)
 def accelerator(match: Match) -> Result:
     """An accelerator MLM knows, mapped from known other names or from a value a later release replaced,
     or dropped."""
@@ -219,7 +257,17 @@ def pretrained_source(match: Match) -> Result:
     return Dropped(reason)
 
 
-@convert
+def _expression_as_is(value: Any) -> bool:
+    """No function, or one processing expression whose description (if any) is a text."""
+    return value is None or (
+        isinstance(value, dict)
+        and "format" in value
+        and "expression" in value
+        and isinstance(value.get("description", ""), str)
+    )
+
+
+@convert(as_is=_expression_as_is)
 def processing_expression(match: Match) -> Result:
     """Processing functions as MLM processing expressions."""
     entries: list[ReportEntry] = []
@@ -261,7 +309,18 @@ def _expression(value: Any, path: str, entries: list[ReportEntry]) -> Any:
 _NULL_CLASS_FIELDS = "keys with null values (no value) were removed from class objects"
 
 
-@convert
+def _classes_as_is(value: Any) -> bool:
+    """Class objects that need no change: each with a text description, no null, no colour hint as a list."""
+    return isinstance(value, list) and all(
+        type(item) is dict
+        and type(item.get("description")) is str
+        and None not in item.values()
+        and type(item.get("color_hint")) is not list
+        for item in value
+    )
+
+
+@convert(as_is=_classes_as_is)
 def classification_classes(match: Match) -> Result:
     """Classification classes as MLM class objects (null fields removed, with a note)."""
     value = match.value
@@ -345,7 +404,16 @@ def ml_model_asset_roles(match: Match) -> Result:
     return Value(_map_roles(match.value, _family("ml-model")["asset_roles"]))
 
 
-@convert
+def _not_code_and_model(value: Any) -> bool:
+    """Roles that do not claim both source code and the model."""
+    return (
+        not isinstance(value, list)
+        or "mlm:model" not in value
+        or ("code" not in value and "mlm:source_code" not in value)
+    )
+
+
+@convert(as_is=_not_code_and_model)
 def source_code_roles(match: Match) -> Result:
     """The roles of a source-code asset that also claims ``mlm:model`` when another asset is the model."""
     value = match.value
