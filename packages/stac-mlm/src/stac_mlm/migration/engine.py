@@ -21,18 +21,23 @@ def apply_rules(context: Context, rules: tuple[Rule, ...]) -> None:
     document = context.document
     get = pointer.get
     for kind, rule, source, as_is in _plan(rules):
-        # as_is: a value the converter would keep as it is, where it is, needs nothing done
+        # as_is: the converter's as-is test; a value it accepts is not converted (and, where the rule
+        # rewrites its value in place, needs nothing done at all)
         if kind is _ONE_PATH:
             value = get(document, source)
-            if value is not MISSING and (as_is is None or not as_is(value)):
-                _convert(context, rule, source, (), value, [])
+            if value is not MISSING:
+                kept = as_is is not None and as_is(value)
+                if not (kept and rule.same_place):
+                    _convert(context, rule, source, (), value, [], kept)
         elif kind is _ONE_PATTERN:
             # the first match's value is as found; a later one is read again (a conversion may change it)
             for index, (path, bound, value) in enumerate(pointer.walk(document, rule.walk)):
                 if index:
                     value = get(document, path)
-                if value is not MISSING and (as_is is None or not as_is(value)):
-                    _convert(context, rule, path, bound, value, [])
+                if value is not MISSING:
+                    kept = as_is is not None and as_is(value)
+                    if not (kept and rule.same_place):
+                        _convert(context, rule, path, bound, value, [], kept)
         else:
             for path, bound in _plain_matches(document, rule) if rule.plain else _matches(document, rule):
                 extra = [(s, get(document, s)) for s in (pointer.bind(e, bound) for e in rule.extra)]
@@ -50,8 +55,8 @@ _PLANS: dict[int, tuple[tuple[Rule, ...], Plan]] = {}
 
 
 def _plan(rules: tuple[Rule, ...]) -> Plan:
-    """Each rule with how its matches are found and the as-is test of its converter (when it rewrites
-    its value where it is); worked out once per tuple of rules."""
+    """Each rule with how its matches are found and the as-is test of its converter (for a rule of one
+    `from` path); worked out once per tuple of rules."""
     cached = _PLANS.get(id(rules))
     if cached is None or cached[0] is not rules:
         plan = tuple(
@@ -59,7 +64,7 @@ def _plan(rules: tuple[Rule, ...]) -> Plan:
                 (_ONE_PATH if rule.plain else _ONE_PATTERN) if rule.single else _SEVERAL,
                 rule,
                 rule.source[0],
-                AS_IS.get(rule.converter) if rule.same_place and rule.converter is not None else None,
+                AS_IS.get(rule.converter) if rule.single and rule.converter is not None else None,
             )
             for rule in rules
         )
@@ -78,9 +83,16 @@ def compact(context: Context) -> None:
 
 
 def _convert(
-    context: Context, rule: Rule, path: Segments, bound: tuple[str, ...], value: Any, extra: list[Any]
+    context: Context,
+    rule: Rule,
+    path: Segments,
+    bound: tuple[str, ...],
+    value: Any,
+    extra: list[Any],
+    as_is: bool = False,
 ) -> None:
-    """Convert one match (``value`` at ``path``, MISSING for a `with`-only match) and apply the result."""
+    """Convert one match (``value`` at ``path``, MISSING for a `with`-only match) and apply the result;
+    a value the converter's as-is test accepted (``as_is``) is taken as it is, without a call."""
     paths: tuple[Segments, ...] = ()
     if rule.extra:
         matched = [(s, v) for s, v in [(path, value), *extra] if v is not MISSING]
@@ -92,8 +104,7 @@ def _convert(
     placed: Placed | None = None
     dropped: Dropped | None = None
     converter = rule.converter
-    as_is = AS_IS.get(converter) if converter is not None else None
-    if converter is not None and (as_is is None or not as_is(given)):  # a value as it is needs no call
+    if converter is not None and not as_is:
         result = CONVERTERS[converter](new_match(given, format_pointer(path or extra[0][0]), context.view, paths))
         if type(result) is Value:  # the common case first
             new = result.value
