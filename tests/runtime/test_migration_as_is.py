@@ -11,6 +11,7 @@ converter, and must get the same documents and reports.)
 
 from __future__ import annotations
 
+import importlib
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -26,6 +27,8 @@ from stac_mlm.migration.results import Result, Value
 from stac_mlm.migration.tables import Rule, facts, tables
 from support.legacy import fixture_paths
 
+# the module (the package exports its `tables()` function under the same name)
+migration_tables = importlib.import_module("stac_mlm.migration.tables")
 _VIEW = DocumentView({"type": "Feature", "properties": {}, "assets": {}})
 
 
@@ -117,7 +120,7 @@ def _matched_values(monkeypatch: pytest.MonkeyPatch) -> dict[str, list[tuple[Mat
     for name in AS_IS:
         monkeypatch.setitem(CONVERTERS, name, recording(name, CONVERTERS[name]))
     monkeypatch.setattr(engine, "AS_IS", {})
-    monkeypatch.setattr(engine, "_PLANS", {})
+    monkeypatch.setattr(migration_tables, "_BUILT", {})  # plans made with the as-is tests are forgotten
     for path in fixture_paths():
         migrate(read_document(Path(path).read_bytes())[0])
     return seen

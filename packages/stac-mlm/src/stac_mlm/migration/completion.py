@@ -13,7 +13,7 @@ from .context import Context
 from .converters import SUPPLIERS, _json_schema_summary
 from .detect import Source, prefixes_in
 from .results import shown
-from .tables import TARGET, tables
+from .tables import TARGET, built_from, tables
 
 Step = Callable[[Context, list[Source]], None]
 STEPS: dict[str, Step] = {}
@@ -260,22 +260,22 @@ def entrypoint_roles(context: Context, sources: list[Source]) -> None:
 
 
 RequiredSpec = tuple[dict[str, Any], pointer.Walk, int, int, str]
-_COMPILED_REQUIRED: dict[int, tuple[list[Any], tuple[RequiredSpec, ...]]] = {}
 
 
 def _required_specs(table: list[dict[str, Any]]) -> tuple[RequiredSpec, ...]:
     """The `required` table with each path split into its (compiled) parent pattern, a number for that
     pattern (the same for specs of the same parent), the parent's depth and the last key."""
-    cached = _COMPILED_REQUIRED.get(id(table))
-    if cached is None or cached[0] is not table:
-        specs = []
-        numbers: dict[pointer.Walk, int] = {}
-        for spec in table:
-            segments = pointer.parse_pointer(spec["path"])
-            parent = pointer.compile_walk(segments[:-1])
-            specs.append((spec, parent, numbers.setdefault(parent, len(numbers)), len(segments) - 1, segments[-1]))
-        cached = _COMPILED_REQUIRED[id(table)] = (table, tuple(specs))
-    return cached[1]
+    return built_from(table, _compile_required)
+
+
+def _compile_required(table: list[dict[str, Any]]) -> tuple[RequiredSpec, ...]:
+    specs = []
+    numbers: dict[pointer.Walk, int] = {}
+    for spec in table:
+        segments = pointer.parse_pointer(spec["path"])
+        parent = pointer.compile_walk(segments[:-1])
+        specs.append((spec, parent, numbers.setdefault(parent, len(numbers)), len(segments) - 1, segments[-1]))
+    return tuple(specs)
 
 
 @step

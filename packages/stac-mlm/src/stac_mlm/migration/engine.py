@@ -11,7 +11,7 @@ from .converters import AS_IS, CONVERTERS
 from .converters.base import AsIs
 from .match import new_match
 from .results import Dropped, Keep, Placed, Value
-from .tables import Rule
+from .tables import Rule, built_from
 
 __all__ = ["Context", "apply_rules", "compact"]
 
@@ -51,27 +51,24 @@ def apply_rules(context: Context, rules: tuple[Rule, ...]) -> None:
 
 _ONE_PATH, _ONE_PATTERN, _SEVERAL = "one path", "one pattern", "several paths"
 Plan = tuple[tuple[str, Rule, Segments, AsIs | None], ...]
-_PLANS: dict[int, tuple[tuple[Rule, ...], Plan]] = {}
 
 
 def _plan(rules: tuple[Rule, ...]) -> Plan:
     """Each rule with how its matches are found and the as-is test of its converter (for a rule of one
     `from` path); worked out once per tuple of rules."""
-    cached = _PLANS.get(id(rules))
-    if cached is None or cached[0] is not rules:
-        plan = tuple(
-            (
-                (_ONE_PATH if rule.plain else _ONE_PATTERN) if rule.single else _SEVERAL,
-                rule,
-                rule.source[0],
-                AS_IS.get(rule.converter) if rule.single and rule.converter is not None else None,
-            )
-            for rule in rules
+    return built_from(rules, _make_plan)
+
+
+def _make_plan(rules: tuple[Rule, ...]) -> Plan:
+    return tuple(
+        (
+            (_ONE_PATH if rule.plain else _ONE_PATTERN) if rule.single else _SEVERAL,
+            rule,
+            rule.source[0],
+            AS_IS.get(rule.converter) if rule.single and rule.converter is not None else None,
         )
-        if len(_PLANS) >= 64:  # the tables hold a few tuples of rules; other callers may pass many
-            _PLANS.clear()
-        cached = _PLANS[id(rules)] = (rules, plan)
-    return cached[1]
+        for rule in rules
+    )
 
 
 def compact(context: Context) -> None:

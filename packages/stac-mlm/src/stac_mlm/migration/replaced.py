@@ -6,9 +6,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from .tables import Tables, tables
-
-_memo: list[tuple[Tables, dict[str, dict[str, tuple[str, str]]]]] = []
+from .tables import Tables, built_from, tables
 
 
 def _steps(current: Tables) -> dict[str, dict[str, tuple[str, str]]]:
@@ -22,10 +20,7 @@ def _steps(current: Tables) -> dict[str, dict[str, tuple[str, str]]]:
 
 
 def _table() -> dict[str, dict[str, tuple[str, str]]]:
-    current = tables()
-    if not _memo or _memo[0][0] is not current:
-        _memo[:] = [(current, _steps(current))]
-    return _memo[0][1]
+    return built_from(tables(), _steps)
 
 
 def replacement(enum: str, value: Any, known: frozenset[str]) -> tuple[str, str] | None:

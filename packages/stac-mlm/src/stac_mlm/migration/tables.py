@@ -5,10 +5,11 @@ from __future__ import annotations
 
 import json
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import cache
 from importlib import resources
-from typing import Any
+from typing import Any, TypeVar
 
 from .._schema import SPEC_VERSION, _parsed
 from ..pointer import Segments, Walk, compile_walk, parse_pointer
@@ -85,6 +86,24 @@ def _raw() -> dict[str, Any]:
     text = resources.files("stac_mlm").joinpath("_generated", "migrations.json").read_text(encoding="utf-8")
     raw: dict[str, Any] = json.loads(text)
     return raw
+
+
+_Source = TypeVar("_Source")
+_Built = TypeVar("_Built")
+_BUILT: dict[tuple[Callable[..., Any], int], tuple[Any, Any]] = {}
+
+
+def built_from(source: _Source, build: Callable[[_Source], _Built]) -> _Built:
+    """``build(source)``, worked out once per object ``source`` (a table, a tuple of rules) and kept while
+    that object is: the cache holds it, so its id names no other object meanwhile."""
+    key = (build, id(source))
+    found = _BUILT.get(key)
+    if found is None or found[0] is not source:
+        if len(_BUILT) >= 256:  # the tables hold a few such objects; other callers may pass many
+            _BUILT.clear()
+        found = _BUILT[key] = (source, build(source))
+    result: _Built = found[1]
+    return result
 
 
 @cache
