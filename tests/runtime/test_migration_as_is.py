@@ -120,9 +120,12 @@ def _matched_values(monkeypatch: pytest.MonkeyPatch) -> dict[str, list[tuple[Mat
     for name in AS_IS:
         monkeypatch.setitem(CONVERTERS, name, recording(name, CONVERTERS[name]))
     monkeypatch.setattr(engine, "AS_IS", {})
-    monkeypatch.setattr(migration_tables, "_BUILT", {})  # plans made with the as-is tests are forgotten
-    for path in fixture_paths():
-        migrate(read_document(Path(path).read_bytes())[0])
+    migration_tables.forget_built()  # plans made with the as-is tests are forgotten
+    try:
+        for path in fixture_paths():
+            migrate(read_document(Path(path).read_bytes())[0])
+    finally:
+        migration_tables.forget_built()  # and so are the plans made without them
     return seen
 
 

@@ -13,6 +13,7 @@ included), the same report entries, sources and problems, or the same error.
 from __future__ import annotations
 
 import copy
+import importlib
 import json
 from collections.abc import Callable, Iterator
 from pathlib import Path
@@ -20,7 +21,7 @@ from typing import Any
 
 import pytest
 import stac_mlm.migration as migration_package
-from hypothesis import given
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 from stac_mlm.migration import completion as finish_steps
 from stac_mlm.migration import migrate, read_document
@@ -483,6 +484,81 @@ def test_bind_fills_wildcards_in_order(pattern: tuple[str, ...], bound: tuple[st
     from stac_mlm import pointer
 
     assert pointer.bind(pattern, bound) == (_bind(pattern, bound) if bound else pattern)
+
+
+def _reference_put(node: Any, segments: tuple[str, ...], value: Any) -> None:
+    """Writing as the pointer module documents it, one level per call: a list takes an index (``-`` or
+    its length appends, a larger one pads with objects), anything but an object or array on the way is
+    replaced by an empty container (an array before a numeric key or ``-``)."""
+    head, rest = segments[0], segments[1:]
+    fresh: Any = value if not rest else [] if rest[0] == "-" or rest[0].isdigit() else {}
+    if isinstance(node, list):
+        index = len(node) if head == "-" else int(head)
+        node.extend({} for _ in range(index - len(node)))
+        if index == len(node):
+            node.append(fresh)
+        elif not rest or not isinstance(node[index], dict | list):
+            node[index] = fresh
+        child = node[index]
+    else:
+        if not rest or not isinstance(node.get(head), dict | list):
+            node[head] = fresh
+        child = node[head]
+    if rest:
+        _reference_put(child, rest, value)
+
+
+_PUT_PATH = st.lists(st.sampled_from(["a", "ab", "b", "0", "1", "3", "-"]), min_size=1, max_size=4).map(tuple)
+
+
+@settings(max_examples=300)
+@given(st.dictionaries(st.sampled_from(["a", "ab", "0"]), _JSON, max_size=3), _PUT_PATH, _JSON)
+@example({"a": [1, 2]}, ("a", "0"), 5)  # an existing array at the last step
+@example({"a": [1, 2]}, ("a", "-"), 5)
+@example({"a": [1, 2]}, ("a", "3"), 5)  # padded with objects
+@example({"a": {"b": [{}]}}, ("a", "b", "0", "c"), 5)  # plain containers all the way
+@example({"a": "text"}, ("a", "b"), 5)  # not a container on the way: replaced
+@example({"a": {"b": 1}}, ("a", "b", "0"), 5)  # an array created before a numeric key
+def test_put_writes_as_the_reference_does(document: dict[str, Any], path: tuple[str, ...], value: Any) -> None:
+    # the fast path (existing plain containers down to an object) and the walk that creates places
+    from stac_mlm import pointer
+
+    ours, theirs = copy.deepcopy(document), copy.deepcopy(document)
+    outcome: list[Any] = []
+    for target, write in ((ours, pointer.put), (theirs, _reference_put)):
+        try:
+            write(target, path, value)
+            outcome.append(None)
+        except (AttributeError, ValueError, TypeError) as error:  # e.g. a text node on the way
+            outcome.append(type(error))
+    assert outcome[0] == outcome[1]
+    assert ours == theirs
+    if outcome[0] is None:
+        assert pointer.get(ours, path) is value or "-" in path  # "-" names no place to read back
+
+
+def test_built_once_builds_once_per_object_and_never_for_a_stranger() -> None:
+    # (the package exports a function named `tables`: the module is reached by its full name)
+    tables_module = importlib.import_module("stac_mlm.migration.tables")
+    builds: list[Any] = []
+
+    def build(source: list[int]) -> int:
+        builds.append(source)
+        return sum(source)
+
+    built = tables_module.built_once(build)
+    first, equal = [1, 2], [1, 2]
+    assert built(first) == 3 and built(first) == 3 and builds == [first]  # kept while the object is
+    assert built(equal) == 3 and builds[-1] is equal  # an equal object is another object: built again
+    first.append(3)
+    assert built(first) == 3  # the same object: its build is kept (tables are not changed in place)
+    many = [[n] for n in range(600)]  # more objects than the cache holds: it starts again, never grows
+    assert [built(source) for source in many] == list(range(600))
+    assert max(map(len, tables_module._CACHES)) <= 256
+    assert built(many[0]) == 0
+    tables_module.forget_built()
+    count = len(builds)
+    assert built(many[0]) == 0 and len(builds) == count + 1  # forgotten: built again
 
 
 def test_fast_report_entries_equal_constructed_ones() -> None:

@@ -157,6 +157,27 @@ def test_a_match_is_frozen_and_the_fast_constructor_builds_the_same_one() -> Non
         made.path = "/c"  # type: ignore[misc]
 
 
+@pytest.mark.parametrize("kind", [Value, Dropped, Placed], ids=lambda kind: kind.__name__)
+def test_results_with_a_fast_constructor_take_every_field_in_order(kind: type[Any]) -> None:
+    # their __init__ is written by hand (the frozen dataclass's costs twice as much): it must take
+    # the fields, in order, by position and by keyword, each kept, and the result stays frozen
+    fields = dataclasses.fields(kind)
+    parameters = list(inspect.signature(kind.__init__).parameters.values())[1:]
+    assert [p.name for p in parameters] == [f.name for f in fields]
+    assert [p.default if p.default is not inspect.Parameter.empty else dataclasses.MISSING for p in parameters] == [
+        f.default for f in fields
+    ]
+    values = [object() for _ in fields]
+    for made in (kind(*values), kind(**{f.name: v for f, v in zip(fields, values, strict=True)})):
+        assert [getattr(made, f.name) for f in fields] == values
+        with pytest.raises(dataclasses.FrozenInstanceError):
+            setattr(made, fields[0].name, None)
+    required = [v for f, v in zip(fields, values, strict=True) if f.default is dataclasses.MISSING]
+    assert [getattr(kind(*required), f.name) for f in fields] == [
+        v if f.default is dataclasses.MISSING else f.default for f, v in zip(fields, values, strict=True)
+    ]
+
+
 # the engine and each kind of result -------------------------------------------------------------------
 def _apply(
     rule: dict[str, Any], document: dict[str, Any], monkeypatch: pytest.MonkeyPatch, result: Any = None

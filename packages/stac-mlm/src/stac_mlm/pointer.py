@@ -122,12 +122,10 @@ def get(document: Any, segments: Segments) -> Any:
     for segment in segments:
         if type(node) is dict:
             node = node.get(segment, MISSING)
-            if node is MISSING:
-                return MISSING
+        elif node is MISSING:  # (MISSING is no dict: the test is needed only off the plain path)
+            return MISSING
         else:
             node = child_of(node, segment)
-            if node is MISSING:
-                return MISSING
     return node
 
 
@@ -148,7 +146,33 @@ def remove(document: Any, segments: Segments, emptied: list[tuple[list[Any], Seg
 
 def put(document: Any, segments: Segments, value: Any) -> None:
     """Write ``value``, creating objects (or arrays, for numeric keys and ``-``) on the way."""
+    # the common case first: plain objects and arrays down to the parent, then an object's key
     node = document
+    end = len(segments) - 1
+    position = 0
+    while position < end:
+        segment = segments[position]
+        kind = type(node)
+        if kind is dict:
+            child = node.get(segment)
+        elif kind is list and segment.isdigit() and int(segment) < len(node):
+            child = node[int(segment)]
+        else:
+            break
+        kind = type(child)
+        if kind is not dict and kind is not list:
+            break
+        node = child
+        position += 1
+    else:
+        if type(node) is dict:
+            node[segments[end]] = value
+            return
+    _put_walking(node, segments[position:], value)
+
+
+def _put_walking(node: Any, segments: Segments, value: Any) -> None:
+    """``put`` from ``node`` on, one segment at a time (any container, and the places still to create)."""
     last_position = len(segments) - 1
     for position, segment in enumerate(segments):
         last = position == last_position

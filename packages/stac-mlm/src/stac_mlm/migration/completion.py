@@ -13,7 +13,7 @@ from .context import Context
 from .converters import SUPPLIERS, _json_schema_summary
 from .detect import Source, prefixes_in
 from .results import shown
-from .tables import TARGET, built_from, tables
+from .tables import TARGET, built_once, tables
 
 Step = Callable[[Context, list[Source]], None]
 STEPS: dict[str, Step] = {}
@@ -262,13 +262,9 @@ def entrypoint_roles(context: Context, sources: list[Source]) -> None:
 RequiredSpec = tuple[dict[str, Any], pointer.Walk, int, int, str]
 
 
-def _required_specs(table: list[dict[str, Any]]) -> tuple[RequiredSpec, ...]:
+def _compile_required(table: list[dict[str, Any]]) -> tuple[RequiredSpec, ...]:
     """The `required` table with each path split into its (compiled) parent pattern, a number for that
     pattern (the same for specs of the same parent), the parent's depth and the last key."""
-    return built_from(table, _compile_required)
-
-
-def _compile_required(table: list[dict[str, Any]]) -> tuple[RequiredSpec, ...]:
     specs = []
     numbers: dict[pointer.Walk, int] = {}
     for spec in table:
@@ -276,6 +272,9 @@ def _compile_required(table: list[dict[str, Any]]) -> tuple[RequiredSpec, ...]:
         parent = pointer.compile_walk(segments[:-1])
         specs.append((spec, parent, numbers.setdefault(parent, len(numbers)), len(segments) - 1, segments[-1]))
     return tuple(specs)
+
+
+_required_specs = built_once(_compile_required)  # worked out once per table
 
 
 @step

@@ -11,7 +11,7 @@ from .converters import AS_IS, CONVERTERS
 from .converters.base import AsIs
 from .match import new_match
 from .results import Dropped, Keep, Placed, Value
-from .tables import Rule, built_from
+from .tables import Rule, built_once
 
 __all__ = ["Context", "apply_rules", "compact"]
 
@@ -53,13 +53,9 @@ _ONE_PATH, _ONE_PATTERN, _SEVERAL = "one path", "one pattern", "several paths"
 Plan = tuple[tuple[str, Rule, Segments, AsIs | None], ...]
 
 
-def _plan(rules: tuple[Rule, ...]) -> Plan:
-    """Each rule with how its matches are found and the as-is test of its converter (for a rule of one
-    `from` path); worked out once per tuple of rules."""
-    return built_from(rules, _make_plan)
-
-
 def _make_plan(rules: tuple[Rule, ...]) -> Plan:
+    """Each rule with how its matches are found and the as-is test of its converter (for a rule of one
+    `from` path)."""
     return tuple(
         (
             (_ONE_PATH if rule.plain else _ONE_PATTERN) if rule.single else _SEVERAL,
@@ -69,6 +65,9 @@ def _make_plan(rules: tuple[Rule, ...]) -> Plan:
         )
         for rule in rules
     )
+
+
+_plan = built_once(_make_plan)  # worked out once per tuple of rules
 
 
 def compact(context: Context) -> None:

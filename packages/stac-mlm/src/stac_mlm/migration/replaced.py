@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from .tables import Tables, built_from, tables
+from .tables import Tables, built_once, tables
 
 
 def _steps(current: Tables) -> dict[str, dict[str, tuple[str, str]]]:
@@ -19,8 +19,11 @@ def _steps(current: Tables) -> dict[str, dict[str, tuple[str, str]]]:
     return steps
 
 
+_steps_of = built_once(_steps)  # worked out once per tables object
+
+
 def _table() -> dict[str, dict[str, tuple[str, str]]]:
-    return built_from(tables(), _steps)
+    return _steps_of(tables())
 
 
 def replacement(enum: str, value: Any, known: frozenset[str]) -> tuple[str, str] | None:

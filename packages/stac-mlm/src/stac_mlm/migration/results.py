@@ -73,6 +73,25 @@ class Placed:
     listed: tuple[tuple[str, Any, str], ...] = ()
     reported: bool = False
 
+    def __init__(
+        self,
+        writes: Writes = (),
+        entries: Entries = (),
+        notes: tuple[str, ...] = (),
+        target: str | None = None,
+        replaces: Writes = (),
+        listed: tuple[tuple[str, Any, str], ...] = (),
+        reported: bool = False,
+    ) -> None:
+        # the frozen dataclass's own __init__, without its cost
+        _set_writes(self, writes)
+        _set_placed_entries(self, entries)
+        _set_placed_notes(self, notes)
+        _set_target(self, target)
+        _set_replaces(self, replaces)
+        _set_listed(self, listed)
+        _set_reported(self, reported)
+
 
 Result = Value | Keep | Dropped | Placed
 
@@ -81,6 +100,9 @@ _set_value, _set_value_notes, _set_value_entries = (
 )
 _set_reason, _set_dropped_notes, _set_dropped_entries = (
     Dropped.__dict__[name].__set__ for name in ("reason", "notes", "entries")
+)
+_set_writes, _set_placed_entries, _set_placed_notes, _set_target, _set_replaces, _set_listed, _set_reported = (
+    Placed.__dict__[name].__set__ for name in ("writes", "entries", "notes", "target", "replaces", "listed", "reported")
 )
 
 KEEP = Keep()

@@ -90,20 +90,31 @@ def _raw() -> dict[str, Any]:
 
 _Source = TypeVar("_Source")
 _Built = TypeVar("_Built")
-_BUILT: dict[tuple[Callable[..., Any], int], tuple[Any, Any]] = {}
+_CACHES: list[dict[int, tuple[Any, Any]]] = []
 
 
-def built_from(source: _Source, build: Callable[[_Source], _Built]) -> _Built:
-    """``build(source)``, worked out once per object ``source`` (a table, a tuple of rules) and kept while
-    that object is: the cache holds it, so its id names no other object meanwhile."""
-    key = (build, id(source))
-    found = _BUILT.get(key)
-    if found is None or found[0] is not source:
-        if len(_BUILT) >= 256:  # the tables hold a few such objects; other callers may pass many
-            _BUILT.clear()
-        found = _BUILT[key] = (source, build(source))
-    result: _Built = found[1]
-    return result
+def built_once(build: Callable[[_Source], _Built]) -> Callable[[_Source], _Built]:
+    """``build``, worked out once per object it is given (a table, a tuple of rules) and kept while that
+    object is: the cache holds the object, so its id names no other object meanwhile."""
+    kept: dict[int, tuple[Any, Any]] = {}
+    _CACHES.append(kept)
+
+    def built(source: _Source) -> _Built:
+        found = kept.get(id(source))
+        if found is None or found[0] is not source:
+            if len(kept) >= 256:  # the tables hold a few such objects; other callers may pass many
+                kept.clear()
+            found = kept[id(source)] = (source, build(source))
+        result: _Built = found[1]
+        return result
+
+    return built
+
+
+def forget_built() -> None:
+    """Empty every ``built_once`` cache (for tests that change what a build reads, e.g. the converters)."""
+    for kept in _CACHES:
+        kept.clear()
 
 
 @cache

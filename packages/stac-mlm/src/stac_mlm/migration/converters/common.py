@@ -311,13 +311,17 @@ _NULL_CLASS_FIELDS = "keys with null values (no value) were removed from class o
 
 def _classes_as_is(value: Any) -> bool:
     """Class objects that need no change: each with a text description, no null, no colour hint as a list."""
-    return isinstance(value, list) and all(
-        type(item) is dict
-        and type(item.get("description")) is str
-        and None not in item.values()
-        and type(item.get("color_hint")) is not list
-        for item in value
-    )
+    if not isinstance(value, list):
+        return False
+    for item in value:
+        if (
+            type(item) is not dict
+            or type(item.get("description")) is not str
+            or None in item.values()
+            or type(item.get("color_hint")) is list
+        ):
+            return False
+    return True
 
 
 @convert(as_is=_classes_as_is)
