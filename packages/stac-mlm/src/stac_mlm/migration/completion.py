@@ -86,7 +86,7 @@ def unknown_fields(context: Context, sources: list[Source]) -> None:
     for base, holder in list(_field_holders(context)):
         if not base:
             continue
-        for key in [k for k in holder if isinstance(k, str) and k.startswith("mlm:") and k not in known]:
+        for key in [k for k in holder if k not in known and isinstance(k, str) and k.startswith("mlm:")]:
             context.add(f"{format_pointer(base)}/{key}", "dropped", f"not a field of MLM {TARGET}", holder.pop(key))
 
 
