@@ -7,8 +7,8 @@ documents already valid under the latest release.
 
 `--baseline REF` also measures the stac_mlm package of git revision REF (same batch, same code here,
 in a child process) and prints its figures beside, so both come from one run on one machine. The
-rounds alternate (baseline pass, then this package's pass), so a machine that slows down or speeds
-up during the run weighs on both sides alike. Documents the older package refuses (newer fixtures)
+rounds alternate (a baseline pass and a pass of this package, the order flipping every round), so a
+machine that slows down or speeds up during the run weighs on both sides alike. Documents the older package refuses (newer fixtures)
 are left out of both batches:
 
     python packages/stac-mlm/tools/bench_migrate.py ../shared/upstream-data --baseline main
@@ -119,10 +119,13 @@ def main(argv: list[str]) -> int:
         baseline = _Child(args.upstream, stack.enter_context(package_at(args.baseline))) if args.baseline else None
         this = _Child(args.upstream)
         refused = this.refused() | (baseline.refused() if baseline else set())
-        for _ in range(args.rounds):
-            if baseline is not None:
+        for round_number in range(args.rounds):
+            # the order flips every round (ABBA...): neither side always runs first, after the other
+            if baseline is not None and round_number % 2 == 0:
                 theirs.append(baseline.rates(refused))
             ours.append(this.rates(refused))
+            if baseline is not None and round_number % 2 == 1:
+                theirs.append(baseline.rates(refused))
     distinct = ours[0][2]
     how = f"best of {args.rounds} passes" + (f", alternating with {args.baseline}" if baseline else "")
     rate, valid = max(r for r, _, _ in ours), max(v for _, v, _ in ours)
