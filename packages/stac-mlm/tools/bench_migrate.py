@@ -8,8 +8,8 @@ documents already valid under the latest release.
 `--baseline REF` also measures the stac_mlm package of git revision REF (same batch, same code here,
 in a child process) and prints its figures beside, so both come from one run on one machine. The
 rounds alternate (a baseline pass and a pass of this package, the order flipping every round), so a
-machine that slows down or speeds up during the run weighs on both sides alike. Documents the older package refuses (newer fixtures)
-are left out of both batches:
+machine that slows down or speeds up during the run weighs on both sides alike. Documents the older
+package refuses (newer fixtures) are left out of both batches:
 
     python packages/stac-mlm/tools/bench_migrate.py ../shared/upstream-data --baseline main
 """
