@@ -486,6 +486,17 @@ def test_bind_fills_wildcards_in_order(pattern: tuple[str, ...], bound: tuple[st
     assert pointer.bind(pattern, bound) == (_bind(pattern, bound) if bound else pattern)
 
 
+@given(_JSON, st.lists(st.sampled_from(["a", "ab", "b", "0", "1", "-", ""]), max_size=4).map(tuple))
+@example({"a": [1, {"b": 2}]}, ("a", "1", "b"))  # through an array to an object
+@example({"a": [1, GONE]}, ("a", "1"))  # a removed list item is not there
+@example({"a": "text"}, ("a", "0"))  # a text has no children
+@example({"a": None}, ("a", "b"))
+def test_get_reads_as_the_reference_does(document: Any, path: tuple[str, ...]) -> None:
+    from stac_mlm import pointer
+
+    assert pointer.get(document, path) is _get(document, path)
+
+
 def _reference_put(node: Any, segments: tuple[str, ...], value: Any) -> None:
     """Writing as the pointer module documents it, one level per call: a list takes an index (``-`` or
     its length appends, a larger one pads with objects), anything but an object or array on the way is

@@ -59,8 +59,9 @@ def _migrates(document: dict) -> bool:
 def _batches(sources: list[dict], refused: set[int]) -> tuple[list[dict], list[dict], int]:
     """The legacy batch, the batch of their (valid) migrations, and the number of distinct legacy documents."""
     kept = [d for i, d in enumerate(sources) if i not in refused and _migrates(d)]
-    legacy = [d for d in kept if not migrate(d).valid or migrate(d).report]
-    current = [migrate(d).document for d in legacy]
+    migrated = [(d, migrate(d)) for d in kept]  # (also warms the caches before the timed pass)
+    legacy = [d for d, migration in migrated if not migration.valid or migration.report]
+    current = [migration.document for _, migration in migrated if not migration.valid or migration.report]
     return (legacy * (BATCH // len(legacy) + 1))[:BATCH], (current * (BATCH // len(current) + 1))[:BATCH], len(legacy)
 
 
